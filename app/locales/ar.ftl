@@ -1,0 +1,71 @@
+# العربية (من اليمين إلى اليسار).
+
+app-name = VIP route
+skip-to-content = انتقل إلى المحتوى
+nav-label = القائمة الرئيسية
+nav-home = الرئيسية
+language-label = اللغة
+
+home-title = مرحبًا بك في VIP route
+home-intro = طريقك إلى العمل أو التدريب أو الدراسة: دورة تدريبية، مرشد، زيارات للشركات، تدريب عملي وتعريف شخصي.
+health-label = حالة الخادم
+health-checking = جارٍ التحقق من الاتصال…
+health-ok = الخادم يعمل.
+
+not-found-title = الصفحة غير موجودة
+not-found-text = هذه الصفحة غير موجودة، أو ليس لديك صلاحية الوصول إليها.
+not-found-home = العودة إلى الرئيسية
+
+error-network = لا يوجد اتصال بالخادم. تحقق من الإنترنت وحاول مرة أخرى.
+error-decode = تعذّرت قراءة رد الخادم.
+error-bad_request = الطلب غير صالح.
+error-unauthenticated = أنت غير مسجّل الدخول (لم تعد كذلك).
+error-forbidden = لا يُسمح لك بذلك.
+error-not_found = غير موجود.
+error-method_not_allowed = هذا الإجراء غير متاح هنا.
+error-conflict = هذا يتعارض مع ما هو محفوظ.
+error-payload_too_large = هذا أكبر من أن يُرسل.
+error-validation = يرجى مراجعة الحقول المعلَّمة.
+error-too_many_requests = محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.
+error-internal = حدث خطأ في الخادم. حاول مرة أخرى لاحقًا.
+error-unavailable = لا يمكن الوصول إلى الخادم الآن. حاول مرة أخرى لاحقًا.
+
+violation-required = هذا الحقل مطلوب.
+violation-too_short = قصير جدًا: { $min } أحرف على الأقل.
+violation-too_long = طويل جدًا: { $max } حرفًا على الأكثر.
+violation-invalid_format = صيغة هذا الإدخال غير صحيحة.
+violation-out_of_range = اختر قيمة من { $min } إلى { $max }.
+violation-in_the_past = هذا التاريخ في الماضي.
+violation-in_the_future = هذا التاريخ في المستقبل.
+violation-unknown_record = هذا غير موجود (لم يعد موجودًا).
+violation-meeting_number_out_of_range = أرقام اللقاءات من 1 إلى 8.
+violation-meetings_out_of_order = يجب أن يكون التاريخ بعد اللقاء السابق وقبل اللقاء التالي.
+violation-meetings_too_close = يجب أن يفصل بين اللقاءين { $min_days } يوم على الأقل.
+violation-meetings_too_far_apart = لا يجوز أن يفصل بين اللقاءين أكثر من { $max_days } يومًا.
+violation-meeting_not_scheduled = لم يُحدَّد موعد هذا اللقاء بعد.
+violation-attendance_in_the_future = يمكن تسجيل الحضور بعد انعقاد اللقاء.
+violation-not_in_cohort = هذا المشارك ليس في هذه المجموعة.
+violation-cohort_full = المجموعة ممتلئة: { $max } مشاركًا على الأكثر.
+violation-caseload_full = هذا المرشد يرافق { $max } مشاركين بالفعل.
+violation-capacity_full = ممتلئ: يتسع لـ { $capacity } أشخاص.
+violation-already_registered = هذا المشارك مسجَّل بالفعل.
+violation-internship_too_short = مدة التدريب العملي { $min_weeks } أسابيع على الأقل.
+violation-internship_too_long = مدة التدريب العملي { $max_weeks } أسابيع على الأكثر.
+violation-extension_too_long = مدة التمديد { $max_weeks } أسابيع على الأكثر.
+violation-extension_already_used = سبق تمديد هذا التدريب مرة واحدة.
+violation-hours_out_of_range = اختر من { $min } إلى { $max } ساعة في الأسبوع.
+violation-internship_overlap = لدى هذا المشارك تدريب عملي في تلك الفترة بالفعل.
+violation-training_not_complete = أكمل الدورة أولًا: حضرت { $attended } من { $required } لقاءات.
+violation-budget_exceeded = هذا يتجاوز الميزانية: المتبقي { $remaining_cents }.
+violation-amount_not_positive = يجب أن يكون المبلغ أكبر من صفر.
+violation-invalid_transition = غير ممكن: من { $from } إلى { $to }.
+violation-stale_version = قام شخص آخر بتغيير هذا في هذه الأثناء. أعد التحميل لرؤية أحدث نسخة.
+violation-not_allowed_for_role = لا يُسمح لدورك بذلك.
+violation-invalid_postcode = أدخل رمزًا بريديًا هولنديًا، مثل 1234 AB.
+violation-invalid_kvk_number = رقم غرفة التجارة (KvK) مكوّن من 8 أرقام بالضبط.
+violation-invalid_municipality_code = رمز البلدية هو GM متبوعًا بـ 4 أرقام.
+violation-invalid_email = أدخل بريدًا إلكترونيًا صالحًا.
+violation-invalid_phone = أدخل رقم هاتف صالحًا.
+violation-password_too_short = يجب أن تتكوّن كلمة المرور من { $min } أحرف على الأقل.
+violation-password_too_long = يجب ألا تزيد كلمة المرور عن { $max } حرفًا.
+violation-password_too_common = كلمة المرور هذه شائعة جدًا. اختر كلمة أخرى.

@@ -1,0 +1,149 @@
+use std::collections::BTreeSet;
+
+use shared::{Violation, ViolationKind, api::ErrorKind};
+
+use super::*;
+
+/// The message keys of a `.ftl` source, in order, duplicates included.
+fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_language_file_parses_without_errors() {
+    for lang in Lang::ALL {
+        let parsed = fluent_bundle::FluentResource::try_new(lang.source().to_owned());
+        assert!(parsed.is_ok(), "{} has syntax errors", lang.code());
+    }
+}
+
+#[test]
+fn no_language_file_defines_a_key_twice() {
+    for lang in Lang::ALL {
+        let keys = keys_of(lang.source());
+        let unique: BTreeSet<_> = keys.iter().collect();
+        assert_eq!(unique.len(), keys.len(), "{} repeats a key", lang.code());
+    }
+}
+
+#[test]
+fn every_language_has_exactly_the_keys_of_dutch() {
+    let dutch: BTreeSet<String> = keys_of(Lang::Nl.source()).into_iter().collect();
+    assert!(dutch.len() > 10, "the key scan found too little");
+    for lang in Lang::ALL {
+        let keys: BTreeSet<String> = keys_of(lang.source()).into_iter().collect();
+        let missing: Vec<_> = dutch.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&dutch).collect();
+        assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+        assert!(extra.is_empty(), "{} has unknown keys {extra:?}", lang.code());
+        for key in &dutch {
+            assert!(
+                with_catalog(lang, |c| c.has(key)),
+                "{} does not load {key}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_violation_code_has_a_text_in_every_language_with_its_parameters_filled_in() {
+    for lang in Lang::ALL {
+        for (code, params) in ViolationKind::ALL {
+            let args: Vec<(&str, String)> = params.iter().map(|p| (*p, "7".to_owned())).collect();
+            let text = with_catalog(lang, |c| c.try_format(&format!("violation-{code}"), &args));
+            let text = text.unwrap_or_else(|()| panic!("{}: violation-{code}", lang.code()));
+            assert!(!text.contains('{'), "{}: {code} left a placeholder", lang.code());
+        }
+    }
+}
+
+#[test]
+fn every_error_kind_has_a_text_in_every_language() {
+    for lang in Lang::ALL {
+        for kind in ErrorKind::ALL {
+            let key = error_key(*kind);
+            assert!(with_catalog(lang, |c| c.try_format(key, &[]).is_ok()), "{}: {key}", lang.code());
+        }
+        for key in ["error-network", "error-decode"] {
+            assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());
+        }
+    }
+}
+
+/// String literals passed to `.t(` and `.t_with(` in the app's sources.
+fn keys_used_in(dir: &std::path::Path, found: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).expect("the source folder is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            keys_used_in(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("a source file is readable");
+            for marker in [".t(\"", ".t_with(\""] {
+                for (at, _) in text.match_indices(marker) {
+                    let rest = &text[at + marker.len()..];
+                    if let Some(end) = rest.find('"') {
+                        found.insert(rest[..end].to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_the_app_asks_for_exists_in_dutch() {
+    let mut used = BTreeSet::new();
+    keys_used_in(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut used,
+    );
+    assert!(used.contains("home-title"), "the key scan found too little");
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|k| !with_catalog(Lang::Nl, |c| c.has(k)))
+        .collect();
+    assert!(missing.is_empty(), "keys without a text: {missing:?}");
+}
+
+#[test]
+fn a_budget_violation_shows_the_remaining_amount_as_money() {
+    let v = Violation::new(
+        "amount_cents",
+        ViolationKind::BudgetExceeded {
+            remaining_cents: 12_50,
+        },
+    );
+    assert_eq!(
+        violation_text(Lang::Nl, &v),
+        "Dit past niet in het budget: er is nog € 12,50 over."
+    );
+    assert_eq!(
+        violation_text(Lang::En, &v),
+        "This does not fit the budget: €12.50 is left."
+    );
+}
+
+#[test]
+fn a_plural_is_chosen_by_the_number() {
+    let one = Violation::new("date", ViolationKind::MeetingsTooClose { min_days: 1 });
+    let two = Violation::new("date", ViolationKind::MeetingsTooClose { min_days: 2 });
+    assert!(violation_text(Lang::En, &one).contains("1 day apart"));
+    assert!(violation_text(Lang::En, &two).contains("2 days apart"));
+}
+
+#[test]
+fn arabic_is_right_to_left_and_the_others_left_to_right() {
+    assert_eq!(Lang::Ar.dir(), "rtl");
+    assert_eq!(Lang::Nl.dir(), "ltr");
+    assert_eq!(Lang::En.dir(), "ltr");
+}
+
+#[test]
+fn a_missing_key_is_reported_not_hidden() {
+    assert!(with_catalog(Lang::En, |c| c.try_format("no-such-key", &[])).is_err());
+}

@@ -1,0 +1,51 @@
+//! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
+
+pub mod municipalities;
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    SqlitePool,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+};
+
+use crate::StartError;
+
+/// Opens (creating when missing) the SQLite file and applies the embedded migrations.
+///
+/// WAL with `synchronous=FULL`: an acknowledged write survives the process being killed.
+pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(StartError::Io)?;
+    }
+    let options = SqliteConnectOptions::from_str("sqlite:")
+        .map_err(StartError::Database)?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(StartError::Database)?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .map_err(StartError::Migration)?;
+    Ok(pool)
+}
+
+/// Answers when the database takes a query.
+pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
+}
+
+/// A new random record id: 128 bits, hex.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

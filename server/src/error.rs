@@ -1,0 +1,120 @@
+//! The one error type of the handlers, turned into the shared error body.
+
+use axum::{
+    extract::{FromRequest, rejection::JsonRejection},
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Serialize;
+use shared::{
+    Violations,
+    api::{ErrorBody, ErrorKind},
+};
+
+use crate::request;
+
+/// Every way a request can fail.
+#[derive(Debug)]
+pub enum AppError {
+    BadRequest,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    Conflict(Violations),
+    Validation(Violations),
+    TooManyRequests { retry_after_secs: u64 },
+    Unavailable,
+    /// Logged with the request id; the client sees only the id.
+    Internal(String),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        AppError::Internal(format!("database: {err}"))
+    }
+}
+
+impl AppError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            AppError::BadRequest => ErrorKind::BadRequest,
+            AppError::Unauthenticated => ErrorKind::Unauthenticated,
+            AppError::Forbidden => ErrorKind::Forbidden,
+            AppError::NotFound => ErrorKind::NotFound,
+            AppError::MethodNotAllowed => ErrorKind::MethodNotAllowed,
+            AppError::PayloadTooLarge => ErrorKind::PayloadTooLarge,
+            AppError::Conflict(_) => ErrorKind::Conflict,
+            AppError::Validation(_) => ErrorKind::Validation,
+            AppError::TooManyRequests { .. } => ErrorKind::TooManyRequests,
+            AppError::Unavailable => ErrorKind::Unavailable,
+            AppError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let kind = self.kind();
+        let request_id = request::current_id();
+        let status =
+            StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut retry_after = None;
+        let violations = match self {
+            AppError::Conflict(v) | AppError::Validation(v) => v,
+            AppError::Internal(detail) => {
+                tracing::error!(detail = %detail, "internal error");
+                Violations::new()
+            }
+            AppError::TooManyRequests { retry_after_secs } => {
+                retry_after = Some(retry_after_secs);
+                Violations::new()
+            }
+            AppError::BadRequest
+            | AppError::Unauthenticated
+            | AppError::Forbidden
+            | AppError::NotFound
+            | AppError::MethodNotAllowed
+            | AppError::PayloadTooLarge
+            | AppError::Unavailable => Violations::new(),
+        };
+        let body = ErrorBody {
+            error: kind,
+            violations,
+            request_id,
+        };
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    /// The framework's own text never reaches the client: only the status class survives.
+    fn from(rejection: JsonRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::PayloadTooLarge
+        } else {
+            AppError::BadRequest
+        }
+    }
+}
+
+/// `axum::Json`, but a body that does not parse answers with our 400 shape.
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// Result of a handler.
+pub type ApiResult<T> = Result<Json<T>, AppError>;

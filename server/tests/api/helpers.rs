@@ -1,0 +1,105 @@
+use std::{net::SocketAddr, path::PathBuf};
+
+use server::{Config, build};
+use sqlx::SqlitePool;
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// A running server with its own database and site folder, stopped when dropped.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: SqlitePool,
+    pub dir: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+/// The fake bundle every test site holds.
+pub const INDEX_HTML: &str = "<!doctype html><title>VIP route test</title>";
+pub const APP_JS: &str = "export default function init() {}\n";
+
+/// Starts a server on a fresh database (with `--demo` when asked).
+pub async fn spawn_app_with(demo: bool) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    spawn_app_in(dir, demo).await
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(false).await
+}
+
+/// Starts a server whose database and site live in `dir`.
+pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
+    let site = dir.path().join("site");
+    let pkg = site.join("pkg/abc123");
+    std::fs::create_dir_all(&pkg).expect("the site folder");
+    std::fs::write(site.join("index.html"), INDEX_HTML).expect("index.html");
+    std::fs::write(pkg.join("app.js"), APP_JS).expect("app.js");
+    std::fs::write(pkg.join("app.js.br"), b"brotli bytes").expect("app.js.br");
+    std::fs::write(pkg.join("app.js.gz"), b"gzip bytes").expect("app.js.gz");
+    let config = Config {
+        bind: "127.0.0.1:0".parse().expect("an address"),
+        database: database_path(&dir),
+        site,
+        demo,
+    };
+    let app = build(config).await.expect("the server starts");
+    let addr = app.local_addr();
+    let db = app.db().clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let handle = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        addr,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        db,
+        dir,
+        stop: Some(stop),
+        handle: Some(handle),
+    }
+}
+
+pub fn database_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("data/nested/vip.sqlite")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// Stops the server gracefully and returns its folder (for a restart on the same database).
+    pub async fn stop(mut self) -> tempfile::TempDir {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle
+                .await
+                .expect("the server task ends")
+                .expect("the server stops without error");
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::mem::replace(&mut self.dir, dir)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! API tests: the real server on port 0 with its own SQLite file per test.
+
+mod helpers;
+
+mod foundation;

@@ -1,0 +1,288 @@
+//! Refusals as data: a field, a stable snake_case code and its parameters.
+//!
+//! The codes are the contract with every client (see the design's list of stable codes): add new
+//! ones, never rename one. The macro below defines the enum together with the list of every code
+//! and its parameter names, so the translations can be checked against the full list.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A parameter of a violation, as shown in the translated text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    Number(i64),
+    Text(String),
+}
+
+impl fmt::Display for ParamValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParamValue::Number(n) => write!(f, "{n}"),
+            ParamValue::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+trait IntoParam {
+    fn into_param(&self) -> ParamValue;
+}
+impl IntoParam for i64 {
+    fn into_param(&self) -> ParamValue {
+        ParamValue::Number(*self)
+    }
+}
+impl IntoParam for u32 {
+    fn into_param(&self) -> ParamValue {
+        ParamValue::Number(i64::from(*self))
+    }
+}
+impl IntoParam for String {
+    fn into_param(&self) -> ParamValue {
+        ParamValue::Text(self.clone())
+    }
+}
+
+macro_rules! violation_kinds {
+    ($( $(#[$doc:meta])* $code:literal => $variant:ident { $($param:ident : $ty:ty),* } ),+ $(,)?) => {
+        /// Why a value or a change was refused. Serialised as `{"code": ..., "params": {...}}`.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(tag = "code", content = "params")]
+        pub enum ViolationKind {
+            $( $(#[$doc])* #[serde(rename = $code)] $variant { $($param: $ty),* } ),+
+        }
+
+        impl ViolationKind {
+            /// Every code with the names of its parameters, in declaration order.
+            pub const ALL: &'static [(&'static str, &'static [&'static str])] = &[
+                $( ($code, &[$(stringify!($param)),*]) ),+
+            ];
+
+            /// The stable machine code.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $( ViolationKind::$variant { .. } => $code ),+
+                }
+            }
+
+            /// The parameters with their names, for translated texts.
+            pub fn params(&self) -> Vec<(&'static str, ParamValue)> {
+                match self {
+                    $( ViolationKind::$variant { $($param),* } => vec![$((stringify!($param), IntoParam::into_param($param))),*] ),+
+                }
+            }
+        }
+    };
+}
+
+violation_kinds! {
+    // any field
+    "required" => Required {},
+    "too_short" => TooShort { min: u32 },
+    "too_long" => TooLong { max: u32 },
+    "invalid_format" => InvalidFormat {},
+    "out_of_range" => OutOfRange { min: i64, max: i64 },
+    "in_the_past" => InThePast {},
+    "in_the_future" => InTheFuture {},
+    "unknown_record" => UnknownRecord {},
+    // meetings
+    "meeting_number_out_of_range" => MeetingNumberOutOfRange {},
+    "meetings_out_of_order" => MeetingsOutOfOrder {},
+    "meetings_too_close" => MeetingsTooClose { min_days: u32 },
+    "meetings_too_far_apart" => MeetingsTooFarApart { max_days: u32 },
+    "meeting_not_scheduled" => MeetingNotScheduled {},
+    "attendance_in_the_future" => AttendanceInTheFuture {},
+    "not_in_cohort" => NotInCohort {},
+    // cohort, coach
+    "cohort_full" => CohortFull { max: u32 },
+    "caseload_full" => CaseloadFull { max: u32 },
+    // visits
+    "capacity_full" => CapacityFull { capacity: u32 },
+    "already_registered" => AlreadyRegistered {},
+    // internship
+    "internship_too_short" => InternshipTooShort { min_weeks: u32 },
+    "internship_too_long" => InternshipTooLong { max_weeks: u32 },
+    "extension_too_long" => ExtensionTooLong { max_weeks: u32 },
+    "extension_already_used" => ExtensionAlreadyUsed {},
+    "hours_out_of_range" => HoursOutOfRange { min: u32, max: u32 },
+    "internship_overlap" => InternshipOverlap {},
+    "training_not_complete" => TrainingNotComplete { attended: u32, required: u32 },
+    // budget
+    "budget_exceeded" => BudgetExceeded { remaining_cents: i64 },
+    "amount_not_positive" => AmountNotPositive {},
+    // state changes
+    "invalid_transition" => InvalidTransition { from: String, to: String },
+    "stale_version" => StaleVersion { current_version: i64 },
+    "not_allowed_for_role" => NotAllowedForRole {},
+    // identifiers
+    "invalid_postcode" => InvalidPostcode {},
+    "invalid_kvk_number" => InvalidKvkNumber {},
+    "invalid_municipality_code" => InvalidMunicipalityCode {},
+    "invalid_email" => InvalidEmail {},
+    "invalid_phone" => InvalidPhone {},
+    // passwords
+    "password_too_short" => PasswordTooShort { min: u32 },
+    "password_too_long" => PasswordTooLong { max: u32 },
+    "password_too_common" => PasswordTooCommon {},
+}
+
+/// One refusal: which field, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The input field, in the request's own names (`end_date`, `meetings.3.date`); empty for the
+    /// record as a whole.
+    pub field: String,
+    #[serde(flatten)]
+    pub kind: ViolationKind,
+}
+
+impl Violation {
+    pub fn new(field: impl Into<String>, kind: ViolationKind) -> Self {
+        Violation {
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+/// Every refusal of one input, collected so a form can show them all at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Violations(pub Vec<Violation>);
+
+impl Violations {
+    pub fn new() -> Self {
+        Violations(Vec::new())
+    }
+
+    pub fn push(&mut self, field: impl Into<String>, kind: ViolationKind) {
+        self.0.push(Violation::new(field, kind));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    /// The violations of one field.
+    pub fn for_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Violation> + 'a {
+        self.0.iter().filter(move |v| v.field == field)
+    }
+
+    /// Adds the violations of a nested value under a prefix (`meetings.3`).
+    pub fn extend_prefixed(&mut self, prefix: &str, other: Violations) {
+        for mut v in other.0 {
+            v.field = if v.field.is_empty() {
+                prefix.to_owned()
+            } else {
+                format!("{prefix}.{}", v.field)
+            };
+            self.0.push(v);
+        }
+    }
+
+    /// Collects the error of a parse into this list, returning the value when there was none.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, ViolationKind>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(kind) => {
+                self.push(field, kind);
+                None
+            }
+        }
+    }
+
+    /// `Ok(value)` when nothing was refused.
+    pub fn into_result<T>(self, value: T) -> Result<T, Violations> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<Violation> for Violations {
+    fn from(v: Violation) -> Self {
+        Violations(vec![v])
+    }
+}
+
+impl IntoIterator for Violations {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_violation_serialises_as_field_code_and_params() {
+        let v = Violation::new(
+            "end_date",
+            ViolationKind::InternshipTooLong { max_weeks: 10 },
+        );
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            json!({"field": "end_date", "code": "internship_too_long", "params": {"max_weeks": 10}})
+        );
+    }
+
+    #[test]
+    fn a_code_without_parameters_still_carries_an_empty_params_object() {
+        let v = Violation::new("email", ViolationKind::InvalidEmail {});
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            json!({"field": "email", "code": "invalid_email", "params": {}})
+        );
+    }
+
+    #[test]
+    fn a_violation_reads_back_from_its_json() {
+        let text = r#"{"field":"","code":"budget_exceeded","params":{"remaining_cents":1250}}"#;
+        let v: Violation = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            v.kind,
+            ViolationKind::BudgetExceeded {
+                remaining_cents: 1250
+            }
+        );
+    }
+
+    #[test]
+    fn every_code_is_listed_once_in_snake_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (code, _) in ViolationKind::ALL {
+            assert!(seen.insert(*code), "{code} listed twice");
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code} is not snake_case"
+            );
+        }
+        assert_eq!(seen.len(), ViolationKind::ALL.len());
+    }
+
+    #[test]
+    fn the_code_and_params_of_a_value_match_its_json() {
+        let kind = ViolationKind::TrainingNotComplete {
+            attended: 4,
+            required: 6,
+        };
+        let json = serde_json::to_value(&kind).unwrap();
+        assert_eq!(json["code"], kind.code());
+        for (name, value) in kind.params() {
+            assert_eq!(json["params"][name].to_string(), value.to_string());
+        }
+    }
+}
