@@ -24,7 +24,9 @@ pub enum AppError {
     PayloadTooLarge,
     Conflict(Violations),
     Validation(Violations),
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        retry_after_secs: u64,
+    },
     Unavailable,
     /// Logged with the request id; the client sees only the id.
     Internal(String),

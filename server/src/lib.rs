@@ -17,10 +17,10 @@ use axum::{
     http::{HeaderValue, header},
     serve::ListenerExt,
 };
-use tower_http::set_header::SetResponseHeaderLayer;
 use clap::Parser;
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::AppError;
 

@@ -23,21 +23,21 @@ impl fmt::Display for ParamValue {
     }
 }
 
-trait IntoParam {
-    fn into_param(&self) -> ParamValue;
+trait ToParam {
+    fn to_param(&self) -> ParamValue;
 }
-impl IntoParam for i64 {
-    fn into_param(&self) -> ParamValue {
+impl ToParam for i64 {
+    fn to_param(&self) -> ParamValue {
         ParamValue::Number(*self)
     }
 }
-impl IntoParam for u32 {
-    fn into_param(&self) -> ParamValue {
+impl ToParam for u32 {
+    fn to_param(&self) -> ParamValue {
         ParamValue::Number(i64::from(*self))
     }
 }
-impl IntoParam for String {
-    fn into_param(&self) -> ParamValue {
+impl ToParam for String {
+    fn to_param(&self) -> ParamValue {
         ParamValue::Text(self.clone())
     }
 }
@@ -67,7 +67,7 @@ macro_rules! violation_kinds {
             /// The parameters with their names, for translated texts.
             pub fn params(&self) -> Vec<(&'static str, ParamValue)> {
                 match self {
-                    $( ViolationKind::$variant { $($param),* } => vec![$((stringify!($param), IntoParam::into_param($param))),*] ),+
+                    $( ViolationKind::$variant { $($param),* } => vec![$((stringify!($param), ToParam::to_param($param))),*] ),+
                 }
             }
         }

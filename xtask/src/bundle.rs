@@ -70,12 +70,13 @@ pub fn build() -> Result<(), String> {
     let wasm = read(&optimised)?;
     let js = read(&work.join("app.js"))?;
     let css = stylesheet(&root.join("style"))?;
+    let icon = read(&root.join("style/icon.svg"))?;
     let boot = b"import init from './app.js';\n\
 init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
         .to_vec();
     let hash = {
         let mut h = Fnv::default();
-        for part in [&wasm, &js, &css, &boot] {
+        for part in [&wasm, &js, &css, &boot, &icon] {
             h.write(part);
         }
         format!("{:016x}", h.0)
@@ -89,6 +90,7 @@ init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
     write(&pkg.join("app.js"), &js)?;
     write(&pkg.join("boot.js"), &boot)?;
     write(&pkg.join("style.css"), &css)?;
+    write(&pkg.join("icon.svg"), &icon)?;
     let snippets = work.join("snippets");
     if snippets.exists() {
         copy_dir(&snippets, &pkg.join("snippets"))?;
@@ -124,6 +126,7 @@ fn index_html(hash: &str) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="theme-color" content="#0b5394">
 <title>VIP route</title>
+<link rel="icon" href="/pkg/{hash}/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/pkg/{hash}/style.css">
 <link rel="modulepreload" href="/pkg/{hash}/app.js">
 <link rel="preload" href="/pkg/{hash}/app_bg.wasm" as="fetch" type="application/wasm" crossorigin>

@@ -22,7 +22,9 @@ commands:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("bundle") => setup::wasm_target().and_then(|()| setup::node_packages()).and_then(|()| bundle::build()),
+        Some("bundle") => setup::wasm_target()
+            .and_then(|()| setup::node_packages())
+            .and_then(|()| bundle::build()),
         Some("run") => run_app(&args[1..]),
         Some("test") => test_all(),
         Some("-h" | "--help" | "help") => {

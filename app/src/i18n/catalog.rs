@@ -47,7 +47,10 @@ impl Catalog {
     }
 
     /// The message's text, or `Err` when the key is missing or a parameter did not resolve.
-    #[expect(clippy::result_unit_err, reason = "the caller only needs to know it failed")]
+    #[expect(
+        clippy::result_unit_err,
+        reason = "the caller only needs to know it failed"
+    )]
     pub fn try_format(&self, key: &str, params: &[(&str, String)]) -> Result<String, ()> {
         let message = self.bundle.get_message(key).ok_or(())?;
         let pattern = message.value().ok_or(())?;

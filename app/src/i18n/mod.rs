@@ -8,10 +8,7 @@ mod catalog;
 pub use catalog::Catalog;
 
 use leptos::prelude::*;
-use shared::{
-    ParamValue, Violation,
-    api::ErrorKind,
-};
+use shared::{ParamValue, Violation, api::ErrorKind};
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,7 +39,11 @@ fn every_language_has_exactly_the_keys_of_dutch() {
         let missing: Vec<_> = dutch.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&dutch).collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-        assert!(extra.is_empty(), "{} has unknown keys {extra:?}", lang.code());
+        assert!(
+            extra.is_empty(),
+            "{} has unknown keys {extra:?}",
+            lang.code()
+        );
         for key in &dutch {
             assert!(
                 with_catalog(lang, |c| c.has(key)),
@@ -57,7 +61,11 @@ fn every_violation_code_has_a_text_in_every_language_with_its_parameters_filled_
             let args: Vec<(&str, String)> = params.iter().map(|p| (*p, "7".to_owned())).collect();
             let text = with_catalog(lang, |c| c.try_format(&format!("violation-{code}"), &args));
             let text = text.unwrap_or_else(|()| panic!("{}: violation-{code}", lang.code()));
-            assert!(!text.contains('{'), "{}: {code} left a placeholder", lang.code());
+            assert!(
+                !text.contains('{'),
+                "{}: {code} left a placeholder",
+                lang.code()
+            );
         }
     }
 }
@@ -67,7 +75,11 @@ fn every_error_kind_has_a_text_in_every_language() {
     for lang in Lang::ALL {
         for kind in ErrorKind::ALL {
             let key = error_key(*kind);
-            assert!(with_catalog(lang, |c| c.try_format(key, &[]).is_ok()), "{}: {key}", lang.code());
+            assert!(
+                with_catalog(lang, |c| c.try_format(key, &[]).is_ok()),
+                "{}: {key}",
+                lang.code()
+            );
         }
         for key in ["error-network", "error-decode"] {
             assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());

@@ -42,7 +42,10 @@ async fn an_unknown_api_path_answers_the_json_404_not_the_web_app() {
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
-        let request_id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let request_id = response.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"], "not_found", "{path}");
         assert_eq!(body["request_id"], request_id.as_str(), "{path}");
@@ -70,7 +73,13 @@ async fn a_wrong_method_on_a_known_path_answers_405_in_the_error_shape() {
 async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
 
-    for path in ["/api/v1/health", "/api/v1/nope", "/", "/cohorts/1", "/pkg/abc123/app.js"] {
+    for path in [
+        "/api/v1/health",
+        "/api/v1/nope",
+        "/",
+        "/cohorts/1",
+        "/pkg/abc123/app.js",
+    ] {
         let response = app.get(path).await;
         let headers = response.headers();
         let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
@@ -90,7 +99,11 @@ async fn api_responses_are_never_cached() {
 
     for path in ["/api/v1/health", "/api/v1/nope", "/api/elsewhere"] {
         let response = app.get(path).await;
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store", "{path}");
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "no-store",
+            "{path}"
+        );
     }
 }
 
@@ -101,7 +114,11 @@ async fn a_deep_link_gets_the_web_app_page() {
     for path in ["/", "/participants/abc/route", "/login"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{path}");
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "no-cache",
+            "{path}"
+        );
         assert!(
             response.headers()[header::CONTENT_TYPE]
                 .to_str()
