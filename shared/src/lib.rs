@@ -4,6 +4,13 @@
 //! `today` as an argument.
 
 pub mod api;
+pub mod ids;
+pub mod roles;
+pub mod route;
+pub mod rules;
+pub mod settings;
+pub mod values;
 pub mod violation;
 
+pub use settings::ProgrammeSettings;
 pub use violation::{ParamValue, Violation, ViolationKind, Violations};

@@ -103,6 +103,7 @@ violation_kinds! {
     "internship_too_long" => InternshipTooLong { max_weeks: u32 },
     "extension_too_long" => ExtensionTooLong { max_weeks: u32 },
     "extension_already_used" => ExtensionAlreadyUsed {},
+    "extension_not_later" => ExtensionNotLater { current_end: String },
     "hours_out_of_range" => HoursOutOfRange { min: u32, max: u32 },
     "internship_overlap" => InternshipOverlap {},
     "training_not_complete" => TrainingNotComplete { attended: u32, required: u32 },
@@ -119,6 +120,10 @@ violation_kinds! {
     "invalid_municipality_code" => InvalidMunicipalityCode {},
     "invalid_email" => InvalidEmail {},
     "invalid_phone" => InvalidPhone {},
+    // outcome
+    "follow_up_too_early" => FollowUpTooEarly { due_date: String },
+    // consent
+    "consent_missing" => ConsentMissing {},
     // passwords
     "password_too_short" => PasswordTooShort { min: u32 },
     "password_too_long" => PasswordTooLong { max: u32 },

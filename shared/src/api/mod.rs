@@ -1,9 +1,24 @@
-//! The JSON API contract: paths, request and response bodies, and the one error body.
+//! The JSON API contract: paths, request and response bodies, and the one error body. The server
+//! answers with these types and the app decodes them, so the two cannot drift.
+//!
+//! Request bodies are the `*Input` types (with a `validate` that runs the shared rules); updates
+//! are `*Patch` types carrying the `version` they started from; answers are `*Summary` (in lists)
+//! and `*Detail` types, each with `id` and `version`.
 
+mod auth;
 mod error;
+mod organisations;
+mod participants;
 pub mod paths;
+mod programme;
+mod reports;
 
+pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
+pub use organisations::*;
+pub use participants::*;
+pub use programme::*;
+pub use reports::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,4 +32,65 @@ pub struct HealthResponse {
 #[serde(rename_all = "snake_case")]
 pub enum HealthStatus {
     Ok,
+}
+
+/// One page of a list: `?limit=&cursor=` in, this out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// The query of a paged list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageQuery {
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+impl PageQuery {
+    pub const DEFAULT_LIMIT: u32 = 50;
+    pub const MAX_LIMIT: u32 = 200;
+
+    /// The limit to use: the default when absent, at most [`Self::MAX_LIMIT`], at least 1.
+    pub fn limit(&self) -> u32 {
+        self.limit
+            .unwrap_or(Self::DEFAULT_LIMIT)
+            .clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// The `version` an update started from, for bodies that carry nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionOnly {
+    pub version: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_limit_defaults_to_50_and_stays_within_1_and_200() {
+        assert_eq!(PageQuery::default().limit(), 50);
+        let q = |n| PageQuery {
+            limit: Some(n),
+            cursor: None,
+        };
+        assert_eq!(q(0).limit(), 1);
+        assert_eq!(q(200).limit(), 200);
+        assert_eq!(q(201).limit(), 200);
+    }
+
+    #[test]
+    fn a_page_has_items_and_a_next_cursor() {
+        let page = Page {
+            items: vec![1, 2],
+            next_cursor: None,
+        };
+        assert_eq!(
+            serde_json::to_value(&page).unwrap(),
+            serde_json::json!({"items": [1, 2], "next_cursor": null})
+        );
+    }
 }

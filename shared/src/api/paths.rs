@@ -1,12 +1,202 @@
-//! The API's paths, relative to [`BASE`], so the client and the server name them once.
+//! The API's paths, relative to [`BASE`], so the client and the server name them once. Route
+//! patterns (`*_PATTERN`, with `{id}`) are for the server's router; the functions build a concrete
+//! path for the client. Paths carry ids only, never personal data.
+
+use std::fmt::Display;
 
 /// Every API path starts with this.
 pub const BASE: &str = "/api/v1";
 
-/// `GET`: the server and its database are up.
-pub const HEALTH: &str = "/health";
-
 /// The full path of an API resource, for the client.
 pub fn url(path: &str) -> String {
     format!("{BASE}{path}")
+}
+
+pub const HEALTH: &str = "/health";
+pub const OPENAPI: &str = "/openapi.json";
+
+pub const LOGIN: &str = "/auth/login";
+pub const LOGOUT: &str = "/auth/logout";
+pub const ME: &str = "/auth/me";
+pub const INVITATIONS: &str = "/invitations";
+pub const ACCEPT_INVITATION: &str = "/auth/accept-invitation";
+
+pub const MUNICIPALITIES: &str = "/municipalities";
+pub const MUNICIPALITY_PATTERN: &str = "/municipalities/{id}";
+pub fn municipality(id: impl Display) -> String {
+    format!("/municipalities/{id}")
+}
+
+pub const COHORTS: &str = "/cohorts";
+pub const COHORT_PATTERN: &str = "/cohorts/{id}";
+pub fn cohort(id: impl Display) -> String {
+    format!("/cohorts/{id}")
+}
+pub const MEETING_PATTERN: &str = "/cohorts/{id}/meetings/{n}";
+pub fn meeting(cohort: impl Display, n: impl Display) -> String {
+    format!("/cohorts/{cohort}/meetings/{n}")
+}
+pub const ATTENDANCE_PATTERN: &str = "/cohorts/{id}/meetings/{n}/attendance";
+pub fn attendance(cohort: impl Display, n: impl Display) -> String {
+    format!("/cohorts/{cohort}/meetings/{n}/attendance")
+}
+
+pub const PARTICIPANTS: &str = "/participants";
+pub const PARTICIPANT_PATTERN: &str = "/participants/{id}";
+pub fn participant(id: impl Display) -> String {
+    format!("/participants/{id}")
+}
+
+/// A list or collection below a participant: `route`, `goals`, `contacts`, `internships`,
+/// `expenses`, `introductions`, `outcomes`, `consents`.
+pub fn participant_sub(id: impl Display, what: ParticipantSub) -> String {
+    format!("/participants/{id}/{}", what.segment())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticipantSub {
+    Route,
+    Goals,
+    Contacts,
+    Internships,
+    Expenses,
+    Introductions,
+    Outcomes,
+    Consents,
+}
+
+impl ParticipantSub {
+    pub const ALL: [ParticipantSub; 8] = [
+        ParticipantSub::Route,
+        ParticipantSub::Goals,
+        ParticipantSub::Contacts,
+        ParticipantSub::Internships,
+        ParticipantSub::Expenses,
+        ParticipantSub::Introductions,
+        ParticipantSub::Outcomes,
+        ParticipantSub::Consents,
+    ];
+
+    pub fn segment(self) -> &'static str {
+        match self {
+            ParticipantSub::Route => "route",
+            ParticipantSub::Goals => "goals",
+            ParticipantSub::Contacts => "contacts",
+            ParticipantSub::Internships => "internships",
+            ParticipantSub::Expenses => "expenses",
+            ParticipantSub::Introductions => "introductions",
+            ParticipantSub::Outcomes => "outcomes",
+            ParticipantSub::Consents => "consents",
+        }
+    }
+
+    /// The router pattern, `/participants/{id}/<segment>`.
+    pub fn pattern(self) -> String {
+        format!("/participants/{{id}}/{}", self.segment())
+    }
+}
+
+pub const GOAL_PATTERN: &str = "/goals/{id}";
+pub fn goal(id: impl Display) -> String {
+    format!("/goals/{id}")
+}
+pub const GOAL_ACTIONS_PATTERN: &str = "/goals/{id}/actions";
+pub fn goal_actions(id: impl Display) -> String {
+    format!("/goals/{id}/actions")
+}
+pub const ACTION_PATTERN: &str = "/actions/{id}";
+pub fn action(id: impl Display) -> String {
+    format!("/actions/{id}")
+}
+
+pub const ORGANISATIONS: &str = "/organisations";
+pub const ORGANISATION_PATTERN: &str = "/organisations/{id}";
+pub fn organisation(id: impl Display) -> String {
+    format!("/organisations/{id}")
+}
+pub const ORGANISATION_OPENINGS_PATTERN: &str = "/organisations/{id}/openings";
+pub fn organisation_openings(id: impl Display) -> String {
+    format!("/organisations/{id}/openings")
+}
+pub const OPENINGS: &str = "/openings";
+pub const OPENING_PATTERN: &str = "/openings/{id}";
+pub fn opening(id: impl Display) -> String {
+    format!("/openings/{id}")
+}
+pub const REGISTRATIONS_PATTERN: &str = "/openings/{id}/registrations";
+pub fn registrations(opening: impl Display) -> String {
+    format!("/openings/{opening}/registrations")
+}
+
+pub const INTERNSHIP_PATTERN: &str = "/internships/{id}";
+pub fn internship(id: impl Display) -> String {
+    format!("/internships/{id}")
+}
+pub const EVALUATIONS_PATTERN: &str = "/internships/{id}/evaluations";
+pub fn evaluations(internship: impl Display) -> String {
+    format!("/internships/{internship}/evaluations")
+}
+
+pub const EXPENSE_DECISION_PATTERN: &str = "/expenses/{id}/decision";
+pub fn expense_decision(id: impl Display) -> String {
+    format!("/expenses/{id}/decision")
+}
+
+pub const INTRODUCTION_PATTERN: &str = "/introductions/{id}";
+pub fn introduction(id: impl Display) -> String {
+    format!("/introductions/{id}")
+}
+
+pub const MUNICIPALITY_REPORT_PATTERN: &str = "/reports/municipalities/{id}";
+pub fn municipality_report(id: impl Display) -> String {
+    format!("/reports/municipalities/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A concrete path fits its pattern segment by segment.
+    fn fits(pattern: &str, path: &str) -> bool {
+        let p: Vec<&str> = pattern.split('/').collect();
+        let q: Vec<&str> = path.split('/').collect();
+        p.len() == q.len()
+            && p.iter()
+                .zip(&q)
+                .all(|(a, b)| (a.starts_with('{') && a.ends_with('}')) || a == b)
+    }
+
+    #[test]
+    fn every_path_function_fits_its_router_pattern() {
+        let pairs = [
+            (MUNICIPALITY_PATTERN, municipality("m1")),
+            (COHORT_PATTERN, cohort("c1")),
+            (MEETING_PATTERN, meeting("c1", 3)),
+            (ATTENDANCE_PATTERN, attendance("c1", 3)),
+            (PARTICIPANT_PATTERN, participant("p1")),
+            (GOAL_PATTERN, goal("g1")),
+            (GOAL_ACTIONS_PATTERN, goal_actions("g1")),
+            (ACTION_PATTERN, action("a1")),
+            (ORGANISATION_PATTERN, organisation("o1")),
+            (ORGANISATION_OPENINGS_PATTERN, organisation_openings("o1")),
+            (OPENING_PATTERN, opening("x1")),
+            (REGISTRATIONS_PATTERN, registrations("x1")),
+            (INTERNSHIP_PATTERN, internship("i1")),
+            (EVALUATIONS_PATTERN, evaluations("i1")),
+            (EXPENSE_DECISION_PATTERN, expense_decision("e1")),
+            (INTRODUCTION_PATTERN, introduction("n1")),
+            (MUNICIPALITY_REPORT_PATTERN, municipality_report("m1")),
+        ];
+        for (pattern, path) in pairs {
+            assert!(fits(pattern, &path), "{path} does not fit {pattern}");
+        }
+        for sub in ParticipantSub::ALL {
+            assert!(fits(&sub.pattern(), &participant_sub("p1", sub)));
+        }
+    }
+
+    #[test]
+    fn a_url_starts_with_the_base() {
+        assert_eq!(url(HEALTH), "/api/v1/health");
+    }
 }

@@ -1,0 +1,16 @@
+//! The programme's rules as pure functions: facts and `today` in, a value or violations out.
+
+pub mod budget;
+pub mod coach;
+pub mod contact;
+pub mod internship;
+pub mod introduction;
+pub mod ladder;
+pub mod openings;
+pub mod outcome;
+pub mod password;
+pub mod plan;
+pub mod reports;
+pub mod training;
+pub mod versions;
+pub mod visits;
