@@ -96,10 +96,52 @@ fn run_app(server_args: &[String]) -> Result<(), String> {
         .args(server_args))
 }
 
+/// `shared` runs in the browser and on the server: no runtime, database, web framework or browser
+/// binding may enter its dependency tree.
+fn shared_stays_pure() -> Result<(), String> {
+    let output = cargo()
+        .args([
+            "tree",
+            "--package",
+            "shared",
+            "--edges",
+            "normal",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cargo tree: {e}"))?;
+    if !output.status.success() {
+        return Err("cargo tree --package shared failed".to_owned());
+    }
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let forbidden: Vec<&str> = tree
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| {
+            [
+                "tokio", "sqlx", "axum", "gloo", "web-sys", "js-sys", "hyper",
+            ]
+            .iter()
+            .any(|f| name == f || name.starts_with(&format!("{f}-")))
+        })
+        .collect();
+    if forbidden.is_empty() {
+        eprintln!("\nshared depends on no runtime, database, web framework or browser binding");
+        Ok(())
+    } else {
+        Err(format!(
+            "shared must stay pure, but depends on {forbidden:?}"
+        ))
+    }
+}
+
 fn test_all() -> Result<(), String> {
     setup::wasm_target()?;
     setup::rust_components()?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
+    shared_stays_pure()?;
     run(cargo().args([
         "clippy",
         "--workspace",
