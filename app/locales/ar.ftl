@@ -72,3 +72,4 @@ violation-consent_missing = لم يعطِ المشارك موافقته على �
 violation-password_too_short = يجب أن تتكوّن كلمة المرور من { $min } أحرف على الأقل.
 violation-password_too_long = يجب ألا تزيد كلمة المرور عن { $max } حرفًا.
 violation-password_too_common = كلمة المرور هذه شائعة جدًا. اختر كلمة أخرى.
+violation-invitation_invalid = هذه الدعوة غير صالحة أو منتهية أو مستخدمة من قبل. اطلب دعوة جديدة.

@@ -75,3 +75,4 @@ violation-consent_missing = The participant has not given consent for this.
 violation-password_too_short = The password needs at least { $min } characters.
 violation-password_too_long = The password may have at most { $max } characters.
 violation-password_too_common = This password is used too often. Choose another one.
+violation-invitation_invalid = This invitation is invalid, has expired or was already used. Ask for a new one.

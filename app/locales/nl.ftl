@@ -75,3 +75,4 @@ violation-consent_missing = De deelnemer heeft hiervoor geen toestemming gegeven
 violation-password_too_short = Het wachtwoord moet minstens { $min } tekens hebben.
 violation-password_too_long = Het wachtwoord mag hoogstens { $max } tekens hebben.
 violation-password_too_common = Dit wachtwoord wordt te vaak gebruikt. Kies een ander.
+violation-invitation_invalid = Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.

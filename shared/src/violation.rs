@@ -128,6 +128,8 @@ violation_kinds! {
     "password_too_short" => PasswordTooShort { min: u32 },
     "password_too_long" => PasswordTooLong { max: u32 },
     "password_too_common" => PasswordTooCommon {},
+    // invitations
+    "invitation_invalid" => InvitationInvalid {},
 }
 
 /// One refusal: which field, and why.

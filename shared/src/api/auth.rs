@@ -39,18 +39,17 @@ pub struct InvitationInput {
 
 impl InvitationInput {
     /// A valid email, and the record the role needs: a participant account belongs to a
-    /// participant, a company contact to an organisation, a coordinator or municipality viewer to a
-    /// municipality. A coach needs none.
+    /// participant, a company contact to an organisation; a coordinator, municipality viewer or
+    /// coach to a municipality (a coach volunteers in one).
     pub fn validate(&self) -> Result<Email, Violations> {
         let mut v = Violations::new();
         let email = v.check("email", Email::parse(&self.email));
         let needed = match self.role {
             Role::Participant => Some(("participant_id", self.participant_id.is_some())),
             Role::CompanyContact => Some(("organisation_id", self.organisation_id.is_some())),
-            Role::Coordinator | Role::MunicipalityViewer => {
+            Role::Coordinator | Role::MunicipalityViewer | Role::Coach => {
                 Some(("municipality_id", self.municipality_id.is_some()))
             }
-            Role::Coach => None,
         };
         if let Some((field, false)) = needed {
             v.push(field, ViolationKind::Required {});
@@ -62,10 +61,27 @@ impl InvitationInput {
     }
 }
 
-/// The answer to an invitation: the one-time link is sent, never shown in a list.
+/// The answer to an invitation: the one-time link, shown once to the coordinator who invites (who
+/// passes it on); only a hash of its token is stored. The token is in the link's fragment, so it is
+/// never sent to a server or written to a log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationCreated {
+    pub link: String,
+    /// RFC 3339, UTC.
     pub expires_at: String,
+}
+
+/// The path of the page that accepts an invitation; the token follows after `#`.
+pub const ACCEPT_INVITATION_PAGE: &str = "/accept-invitation";
+
+/// An account, as a coordinator lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: UserId,
+    pub version: i64,
+    pub email: Email,
+    pub role: Role,
+    pub disabled: bool,
 }
 
 /// `POST /auth/accept-invitation`.
@@ -90,8 +106,16 @@ mod tests {
     }
 
     #[test]
-    fn a_coach_is_invited_with_only_an_email() {
-        assert!(invite(Role::Coach).validate().is_ok());
+    fn a_coach_is_invited_into_a_municipality() {
+        assert_eq!(
+            invite(Role::Coach).validate().unwrap_err().0[0].field,
+            "municipality_id"
+        );
+        let ok = InvitationInput {
+            municipality_id: Some(MunicipalityId::parse("m1").unwrap()),
+            ..invite(Role::Coach)
+        };
+        assert!(ok.validate().is_ok());
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub const LOGOUT: &str = "/auth/logout";
 pub const ME: &str = "/auth/me";
 pub const INVITATIONS: &str = "/invitations";
 pub const ACCEPT_INVITATION: &str = "/auth/accept-invitation";
+pub const USERS: &str = "/users";
+pub const USER_DISABLE_PATTERN: &str = "/users/{id}/disable";
+pub fn user_disable(id: impl Display) -> String {
+    format!("/users/{id}/disable")
+}
 
 pub const MUNICIPALITIES: &str = "/municipalities";
 pub const MUNICIPALITY_PATTERN: &str = "/municipalities/{id}";
@@ -170,6 +175,7 @@ mod tests {
     fn every_path_function_fits_its_router_pattern() {
         let pairs = [
             (MUNICIPALITY_PATTERN, municipality("m1")),
+            (USER_DISABLE_PATTERN, user_disable("u1")),
             (COHORT_PATTERN, cohort("c1")),
             (MEETING_PATTERN, meeting("c1", 3)),
             (ATTENDANCE_PATTERN, attendance("c1", 3)),
