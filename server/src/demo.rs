@@ -1,17 +1,346 @@
-//! Demonstration data for `--demo`: only into an empty database.
+//! Demonstration data for `--demo`, only into an empty database: two municipalities with
+//! agreements, a cohort of 10 participants with its 8 meetings, 3 coaches, 4 organisations with
+//! openings, 2 participants elsewhere, and one login per role.
 
+use chrono::{Datelike, Days, NaiveDate, Utc};
+use shared::roles::Role;
 use sqlx::SqlitePool;
 
-use crate::db;
+use crate::{
+    auth::password::Passwords,
+    db::{
+        self, cohorts, municipalities::NewMunicipality, openings::NewOpening,
+        organisations::NewOrganisation, participants::NewParticipant, users::NewUser,
+    },
+};
+
+/// The password of every demo login.
+pub const PASSWORD: &str = "vip-demo-2026";
+
+/// One login per role.
+pub const LOGINS: &[&str] = &[
+    "coordinator@example.org",
+    "coach@example.org",
+    "company@example.org",
+    "municipality@example.org",
+    "participant@example.org",
+];
+
+const PEOPLE: [(&str, &str, &str, &str); 12] = [
+    ("Amal", "Haddad", "ar,en", "A2"),
+    ("Yonas", "Tesfay", "ti,en", "A1"),
+    ("Farid", "Ahmadi", "fa,ps", "A2"),
+    ("Rasha", "Khalil", "ar", "B1"),
+    ("Senait", "Gebremedhin", "ti,ar", "A2"),
+    ("Omid", "Rahimi", "fa,en", "B1"),
+    ("Lina", "Saleh", "ar,fr", "A1"),
+    ("Dawit", "Berhane", "ti", "A0"),
+    ("Maryam", "Karimi", "fa", "A2"),
+    ("Hassan", "Nour", "ar,en", "B2"),
+    ("Mehari", "Kidane", "ti,en", "A2"),
+    ("Zahra", "Hosseini", "fa", "A1"),
+];
 
 /// Fills an empty database; leaves one that holds data alone.
-pub async fn fill(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::Error> {
     if db::municipalities::count(pool).await? > 0 {
         tracing::info!("database holds data; demo data not added");
         return Ok(());
     }
-    db::municipalities::insert(pool, "GM0344", "Utrecht").await?;
-    db::municipalities::insert(pool, "GM0599", "Rotterdam").await?;
+    let today = Utc::now().date_naive();
+    let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let year_end = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
+    let utrecht = db::municipalities::insert(
+        pool,
+        &NewMunicipality {
+            cbs_code: "GM0344",
+            name: "Utrecht",
+            agreement_start: &year_start.to_string(),
+            agreement_end: &year_end.to_string(),
+            contracted_participants: 40,
+            budget_cap_cents: None,
+        },
+    )
+    .await?;
+    let rotterdam = db::municipalities::insert(
+        pool,
+        &NewMunicipality {
+            cbs_code: "GM0599",
+            name: "Rotterdam",
+            agreement_start: &year_start.to_string(),
+            agreement_end: &year_end.to_string(),
+            contracted_participants: 60,
+            budget_cap_cents: Some(120_000),
+        },
+    )
+    .await?;
+
+    // The cohort began three weeks ago and meets weekly: three meetings have been held.
+    let cohort = cohorts::insert(pool, &utrecht, "Utrecht voorjaar", "Wijkcentrum Oost").await?;
+    let first = today - Days::new(21);
+    for n in 0..8u64 {
+        let date = first + Days::new(7 * n);
+        cohorts::insert_meeting(
+            pool,
+            &cohort,
+            n as i64 + 1,
+            &date.to_string(),
+            "13:30",
+            "Wijkcentrum Oost, zaal 2",
+        )
+        .await?;
+    }
+
+    let hash = passwords
+        .hash(PASSWORD.to_owned())
+        .await
+        .map_err(|_| sqlx::Error::Protocol("hashing the demo password failed".into()))?;
+    let utrecht_only = [utrecht.clone()];
+    let rotterdam_only = [rotterdam.clone()];
+    let mut tx = pool.begin().await?;
+    let mut add_user = async |email: &str, role, first: Option<&str>, places: &[String]| {
+        db::users::insert(
+            &mut tx,
+            &NewUser {
+                email,
+                role,
+                first_name: first,
+                phone: Some("+31612345678"),
+                participant_id: None,
+                organisation_id: None,
+                municipality_ids: places,
+            },
+            Some(&hash),
+        )
+        .await
+    };
+    add_user(
+        "coordinator@example.org",
+        Role::Coordinator,
+        Some("Sanne"),
+        &utrecht_only,
+    )
+    .await?;
+    add_user(
+        "municipality@example.org",
+        Role::MunicipalityViewer,
+        Some("Pieter"),
+        &utrecht_only,
+    )
+    .await?;
+    let coach = add_user(
+        "coach@example.org",
+        Role::Coach,
+        Some("Marieke"),
+        &utrecht_only,
+    )
+    .await?;
+    let coach2 = add_user(
+        "coach2@example.org",
+        Role::Coach,
+        Some("Joost"),
+        &utrecht_only,
+    )
+    .await?;
+    let coach3 = add_user(
+        "coach3@example.org",
+        Role::Coach,
+        Some("Fatima"),
+        &utrecht_only,
+    )
+    .await?;
+    add_user(
+        "coordinator.rotterdam@example.org",
+        Role::Coordinator,
+        Some("Kees"),
+        &rotterdam_only,
+    )
+    .await?;
+    drop(add_user);
+    tx.commit().await?;
+
+    let mut participant_ids = Vec::new();
+    for (i, (first_name, last_name, languages, level)) in PEOPLE.iter().enumerate() {
+        let in_utrecht = i < 10;
+        // Three participants per coach, the tenth waits for one.
+        let coach_id = match i {
+            0..=2 => Some(coach.as_str()),
+            3..=5 => Some(coach2.as_str()),
+            6..=8 => Some(coach3.as_str()),
+            _ => None,
+        };
+        let email = format!("{}.{}@example.org", first_name, last_name).to_lowercase();
+        let id = db::participants::insert(
+            pool,
+            &NewParticipant {
+                first_name,
+                last_name,
+                email: &email,
+                phone: None,
+                languages,
+                dutch_level: level,
+                municipality_id: if in_utrecht { &utrecht } else { &rotterdam },
+                cohort_id: in_utrecht.then_some(cohort.as_str()),
+                coach_id: if in_utrecht { coach_id } else { None },
+                ladder_rung_at_intake: 2 + (i as i64 % 2),
+            },
+        )
+        .await?;
+        participant_ids.push(id);
+    }
+
+    let organisations = [
+        (
+            &utrecht,
+            "company",
+            "Bakkerij De Korenbloem",
+            "Food",
+            "Oudegracht 112",
+            "3511 AX",
+            "Utrecht",
+            Some("12345678"),
+        ),
+        (
+            &utrecht,
+            "company",
+            "Zorggroep Het Anker",
+            "Care",
+            "Vleutenseweg 40",
+            "3532 HJ",
+            "Utrecht",
+            Some("23456789"),
+        ),
+        (
+            &utrecht,
+            "school",
+            "ROC Midden Nederland",
+            "Education",
+            "Australiëlaan 25",
+            "3526 AB",
+            "Utrecht",
+            None,
+        ),
+        (
+            &rotterdam,
+            "company",
+            "Haven Logistiek",
+            "Logistics",
+            "Waalhaven 10",
+            "3089 JH",
+            "Rotterdam",
+            Some("34567890"),
+        ),
+    ];
+    let mut organisation_ids = Vec::new();
+    for (municipality_id, kind, name, sector, street, postcode, city, kvk) in organisations {
+        organisation_ids.push(
+            db::organisations::insert(
+                pool,
+                &NewOrganisation {
+                    municipality_id,
+                    kind,
+                    name,
+                    sector,
+                    street,
+                    postcode,
+                    city,
+                    kvk_number: kvk,
+                },
+            )
+            .await?,
+        );
+    }
+    let visit_day = (today + Days::new(10)).to_string();
+    let internship_start = today + Days::new(35);
+    let internship_end = (internship_start + Days::new(55)).to_string();
+    let internship_start = internship_start.to_string();
+    let openings = [
+        NewOpening {
+            organisation_id: &organisation_ids[0],
+            kind: "company_visit",
+            status: "open",
+            title: "Kijkje in de bakkerij",
+            description: "Een ochtend meekijken in de bakkerij.",
+            date: Some(&visit_day),
+            place: Some("Oudegracht 112, Utrecht"),
+            capacity: Some(8),
+            ..NewOpening::default()
+        },
+        NewOpening {
+            organisation_id: &organisation_ids[0],
+            kind: "internship",
+            status: "open",
+            title: "Stage bakkerij",
+            description: "Acht weken meedraaien in de bakkerij.",
+            start_date: Some(&internship_start),
+            end_date: Some(&internship_end),
+            hours_per_week: Some(24),
+            dutch_level: Some("A2"),
+            ..NewOpening::default()
+        },
+        NewOpening {
+            organisation_id: &organisation_ids[1],
+            kind: "job",
+            status: "open",
+            title: "Helpende zorg",
+            description: "Een baan als helpende in de zorg.",
+            ..NewOpening::default()
+        },
+        NewOpening {
+            organisation_id: &organisation_ids[2],
+            kind: "education",
+            status: "draft",
+            title: "Opleiding logistiek medewerker",
+            description: "Een plek in de opleiding logistiek.",
+            ..NewOpening::default()
+        },
+        NewOpening {
+            organisation_id: &organisation_ids[3],
+            kind: "company_visit",
+            status: "open",
+            title: "Rondleiding haven",
+            description: "Een rondleiding door het havenbedrijf.",
+            date: Some(&visit_day),
+            place: Some("Waalhaven 10, Rotterdam"),
+            capacity: Some(12),
+            ..NewOpening::default()
+        },
+    ];
+    for opening in &openings {
+        db::openings::insert(pool, opening).await?;
+    }
+
+    // The company and participant logins belong to their records.
+    let mut tx = pool.begin().await?;
+    db::users::insert(
+        &mut tx,
+        &NewUser {
+            email: "company@example.org",
+            role: Role::CompanyContact,
+            first_name: Some("Henk"),
+            phone: None,
+            participant_id: None,
+            organisation_id: Some(&organisation_ids[0]),
+            municipality_ids: &utrecht_only,
+        },
+        Some(&hash),
+    )
+    .await?;
+    db::users::insert(
+        &mut tx,
+        &NewUser {
+            email: "participant@example.org",
+            role: Role::Participant,
+            first_name: Some(PEOPLE[0].0),
+            phone: None,
+            participant_id: Some(&participant_ids[0]),
+            organisation_id: None,
+            municipality_ids: &utrecht_only,
+        },
+        Some(&hash),
+    )
+    .await?;
+    tx.commit().await?;
     tracing::info!("demo data added");
     Ok(())
 }

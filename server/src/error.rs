@@ -1,7 +1,10 @@
 //! The one error type of the handlers, turned into the shared error body.
 
 use axum::{
-    extract::{FromRequest, rejection::JsonRejection},
+    extract::{
+        FromRequest, FromRequestParts,
+        rejection::{JsonRejection, QueryRejection},
+    },
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -117,6 +120,17 @@ impl<T: Serialize> IntoResponse for Json<T> {
         axum::Json(self.0).into_response()
     }
 }
+
+impl From<QueryRejection> for AppError {
+    fn from(_: QueryRejection) -> Self {
+        AppError::BadRequest
+    }
+}
+
+/// `axum::extract::Query`, but a query that does not parse answers with our 400 shape.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct Query<T>(pub T);
 
 /// Result of a handler.
 pub type ApiResult<T> = Result<Json<T>, AppError>;

@@ -3,9 +3,13 @@
 //! [`build`] opens the database, applies the migrations and binds the listener, so tests start the
 //! real thing on port 0 with a database of their own.
 
+mod access;
+mod audit;
+mod auth;
 mod db;
 mod demo;
 mod error;
+mod invitations;
 mod request;
 mod routes;
 mod site;
@@ -37,15 +41,43 @@ pub struct Config {
     /// Folder of the built web app.
     #[arg(long, env = "VIP_SITE", default_value = "target/site")]
     pub site: PathBuf,
-    /// Fill an empty database with demonstration data.
+    /// Fill an empty database with demonstration data (and demo logins).
     #[arg(long, env = "VIP_DEMO")]
     pub demo: bool,
+    /// The address people use to reach the app, for invitation links (default: from --bind).
+    #[arg(long, env = "VIP_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Served behind TLS (a reverse proxy): send Strict-Transport-Security.
+    #[arg(long, env = "VIP_BEHIND_TLS")]
+    pub behind_tls: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// Invite the first coordinator of a municipality (created when missing) and print the
+    /// one-time link. Nothing is served.
+    InviteCoordinator {
+        /// The coordinator's email address.
+        email: String,
+        /// The municipality's CBS code, e.g. GM0344.
+        #[arg(long)]
+        municipality: String,
+        /// The municipality's name, when it is new.
+        #[arg(long, default_value = "")]
+        name: String,
+    },
 }
 
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct AppState {
     pub db: SqlitePool,
+    pub settings: shared::ProgrammeSettings,
+    pub passwords: auth::password::Passwords,
+    pub limiter: auth::rate_limit::LoginLimiter,
+    pub public_url: String,
 }
 
 /// A server that is bound and ready to run.
@@ -78,11 +110,24 @@ impl std::error::Error for StartError {}
 /// Opens the database, migrates it, adds demo data when asked, and binds the listener.
 pub async fn build(config: Config) -> Result<App, StartError> {
     let db = db::connect(&config.database).await?;
+    let passwords = auth::password::Passwords::new();
     if config.demo {
-        demo::fill(&db).await.map_err(StartError::Database)?;
+        demo::fill(&db, &passwords)
+            .await
+            .map_err(StartError::Database)?;
     }
-    let state = AppState { db };
-    let router = router(state.clone(), &config.site);
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.bind));
+    let state = AppState {
+        db,
+        settings: shared::ProgrammeSettings::default(),
+        passwords,
+        limiter: auth::rate_limit::LoginLimiter::default(),
+        public_url,
+    };
+    let router = router(state.clone(), &config.site, config.behind_tls);
     let listener = TcpListener::bind(config.bind)
         .await
         .map_err(StartError::Io)?;
@@ -93,9 +138,99 @@ pub async fn build(config: Config) -> Result<App, StartError> {
     })
 }
 
+/// The demo logins `--demo` creates, all with [`demo::PASSWORD`].
+pub fn demo_logins() -> (&'static [&'static str], &'static str) {
+    (demo::LOGINS, demo::PASSWORD)
+}
+
+/// Creates the municipality when missing and invites its first coordinator; returns the link.
+pub async fn invite_coordinator(
+    config: &Config,
+    email: &str,
+    code: &str,
+    name: &str,
+) -> Result<String, String> {
+    let email = shared::values::Email::parse(email).map_err(|e| format!("email: {e}"))?;
+    let code =
+        shared::values::MunicipalityCode::parse(code).map_err(|e| format!("municipality: {e}"))?;
+    let db = db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let municipality = match db::municipalities::by_code(&db, code.as_str())
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Some(m) => m.id,
+        None => {
+            let today = chrono::Utc::now().date_naive();
+            let name = if name.trim().is_empty() {
+                code.as_str()
+            } else {
+                name.trim()
+            };
+            db::municipalities::insert(
+                &db,
+                &db::municipalities::NewMunicipality {
+                    cbs_code: code.as_str(),
+                    name,
+                    agreement_start: &today.to_string(),
+                    agreement_end: &(today + chrono::Days::new(365)).to_string(),
+                    contracted_participants: 1,
+                    budget_cap_cents: None,
+                },
+            )
+            .await
+            .map_err(|e| e.to_string())?
+        }
+    };
+    let existing = db::users::by_email(&db, email.as_str())
+        .await
+        .map_err(|e| e.to_string())?;
+    if existing.as_ref().is_some_and(|u| u.password_hash.is_some()) {
+        return Err("this email already has an account".to_owned());
+    }
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", config.bind));
+    let municipalities = [municipality];
+    let created = invitations::invite(
+        &db,
+        &db::users::NewUser {
+            email: email.as_str(),
+            role: shared::roles::Role::Coordinator,
+            first_name: None,
+            phone: None,
+            participant_id: None,
+            organisation_id: None,
+            municipality_ids: &municipalities,
+        },
+        existing.as_ref().map(|u| u.id.as_str()),
+        None,
+        &public_url,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    audit::record(
+        &db,
+        audit::Entry {
+            actor: None,
+            action: "invitation.create",
+            record_type: Some("user"),
+            record_id: None,
+            address: Some("command line"),
+            outcome: audit::Outcome::Success,
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    db.close().await;
+    Ok(created.link)
+}
+
 /// The whole HTTP application: API, web app and the layers around them.
-pub fn router(state: AppState, site: &std::path::Path) -> Router {
-    Router::new()
+pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Router {
+    let router = Router::new()
         .nest(shared::api::paths::BASE, routes::api(state))
         .merge(routes::api_not_found())
         .fallback_service(site::service(site))
@@ -115,8 +250,16 @@ pub fn router(state: AppState, site: &std::path::Path) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
+        ));
+    let router = if behind_tls {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ))
-        .layer(axum::middleware::from_fn(request::context))
+    } else {
+        router
+    };
+    router.layer(axum::middleware::from_fn(request::context))
 }
 
 /// The content security policy: own origin only; WASM may be compiled.
@@ -148,9 +291,25 @@ impl App {
                 tracing::warn!(error = %err, "could not set TCP_NODELAY");
             }
         });
-        let result = axum::serve(listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        // Expired sessions are removed every ten minutes.
+        let store = auth::session_store::SqlSessionStore::new(self.state.db.clone());
+        let sweeper = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                if let Err(err) = store.delete_expired().await {
+                    tracing::warn!(error = %err, "could not remove expired sessions");
+                }
+            }
+        });
+        let result = axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        sweeper.abort();
         tokio::time::timeout(Duration::from_secs(5), self.state.db.close())
             .await
             .ok();
@@ -188,8 +347,10 @@ pub async fn shutdown_signal() {
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    use std::io::IsTerminal;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(io::stderr().is_terminal())
         .with_writer(io::stderr)
         .compact()
         .init();

@@ -7,6 +7,24 @@ use server::{Config, build};
 async fn main() -> ExitCode {
     let config = Config::parse();
     server::init_tracing();
+    if let Some(server::Command::InviteCoordinator {
+        email,
+        municipality,
+        name,
+    }) = &config.command
+    {
+        return match server::invite_coordinator(&config, email, municipality, name).await {
+            Ok(link) => {
+                println!("Invitation for the coordinator (valid 7 days, works once):\n{link}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("vip-server: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let demo = config.demo;
     let app = match build(config).await {
         Ok(app) => app,
         Err(err) => {
@@ -15,6 +33,13 @@ async fn main() -> ExitCode {
         }
     };
     println!("VIP route is listening on http://{}/", app.local_addr());
+    if demo {
+        let (logins, password) = server::demo_logins();
+        println!("Demo logins, each with the password {password}:");
+        for login in logins {
+            println!("  {login}");
+        }
+    }
     match app.run_until(server::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -1,6 +1,12 @@
 //! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
 
+pub mod cohorts;
+pub mod invitations;
 pub mod municipalities;
+pub mod openings;
+pub mod organisations;
+pub mod participants;
+pub mod users;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -42,6 +48,29 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
 pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
 }
+
+/// Who asks for a list, and how the records must relate to them (see `access`).
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub relation: crate::access::Relation,
+    pub user_id: &'a str,
+    pub participant_id: &'a str,
+    pub organisation_id: &'a str,
+}
+
+impl<'a> Scope<'a> {
+    pub fn of(user: &'a crate::auth::CurrentUser, relation: crate::access::Relation) -> Self {
+        Scope {
+            relation,
+            user_id: &user.id,
+            participant_id: user.participant_id.as_deref().unwrap_or(""),
+            organisation_id: user.organisation_id.as_deref().unwrap_or(""),
+        }
+    }
+}
+
+/// The municipalities of an account, as a sub-query on `$1` (the account's id).
+pub const REGION: &str = "(SELECT municipality_id FROM user_municipalities WHERE user_id = $1)";
 
 /// A new random record id: 128 bits, hex.
 pub fn new_id() -> String {

@@ -1,0 +1,213 @@
+//! Who may do what: one table of role x resource x action -> relationship, enforced on the
+//! server for every endpoint. No row: the role may not do this at all (403). A row: the record must
+//! stand in that relationship to the account, or it answers 404 exactly like a missing one.
+
+use shared::roles::Role;
+
+use crate::{
+    AppError, AppState,
+    audit::{self, Entry, Outcome},
+    auth::{ClientAddress, CurrentUser},
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Resource {
+    Municipality,
+    Cohort,
+    Participant,
+    Organisation,
+    Opening,
+    Invitation,
+    User,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Read one record or list records.
+    Read,
+    Create,
+    Disable,
+}
+
+/// How a record must relate to the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// In one of the municipalities the account is bound to (a coordinator's region, a viewer's
+    /// or a coach's municipality).
+    Region,
+    /// A participant assigned to the coach.
+    Assigned,
+    /// The participant's own file.
+    Own,
+    /// The account's organisation, or something of it.
+    OwnOrganisation,
+    /// An open opening in the account's municipalities.
+    OpenInRegion,
+}
+
+use Action::*;
+use Relation::*;
+use Resource::*;
+
+/// The table. Reports, plans, internships and the rest join it as their endpoints arrive.
+pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
+    (Role::Coordinator, Municipality, Read, Region),
+    (Role::MunicipalityViewer, Municipality, Read, Region),
+    (Role::Coordinator, Cohort, Read, Region),
+    (Role::Coach, Cohort, Read, Region),
+    (Role::Coordinator, Participant, Read, Region),
+    (Role::Coach, Participant, Read, Assigned),
+    (Role::Participant, Participant, Read, Own),
+    (Role::Coordinator, Organisation, Read, Region),
+    (Role::Coach, Organisation, Read, Region),
+    (Role::CompanyContact, Organisation, Read, OwnOrganisation),
+    (Role::Coordinator, Opening, Read, Region),
+    (Role::Coach, Opening, Read, OpenInRegion),
+    (Role::CompanyContact, Opening, Read, OwnOrganisation),
+    (Role::Coordinator, Invitation, Create, Region),
+    (Role::Coordinator, User, Read, Region),
+    (Role::Coordinator, User, Disable, Region),
+];
+
+/// The relationship `role` needs for `action` on `resource`, or 403.
+pub fn relation(role: Role, resource: Resource, action: Action) -> Result<Relation, AppError> {
+    TABLE
+        .iter()
+        .find(|(r, res, a, _)| *r == role && *res == resource && *a == action)
+        .map(|(_, _, _, rel)| *rel)
+        .ok_or(AppError::Forbidden)
+}
+
+/// What a record is tied to, for the relationship check.
+#[derive(Debug, Clone, Default)]
+pub struct Ties<'a> {
+    pub municipality_ids: &'a [String],
+    pub participant_id: Option<&'a str>,
+    pub coach_id: Option<&'a str>,
+    pub organisation_id: Option<&'a str>,
+    pub open: bool,
+}
+
+/// Whether the record stands in the relationship to the account.
+pub fn holds(user: &CurrentUser, relation: Relation, ties: &Ties<'_>) -> bool {
+    let in_region = ties
+        .municipality_ids
+        .iter()
+        .any(|m| user.municipality_ids.contains(m));
+    match relation {
+        Region => in_region,
+        Assigned => ties.coach_id == Some(user.id.as_str()),
+        Own => {
+            ties.participant_id.is_some() && ties.participant_id == user.participant_id.as_deref()
+        }
+        OwnOrganisation => {
+            ties.organisation_id.is_some()
+                && ties.organisation_id == user.organisation_id.as_deref()
+        }
+        OpenInRegion => ties.open && in_region,
+    }
+}
+
+/// The relationship the account needs, or 403, written to the audit log.
+pub async fn require(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    resource: Resource,
+    action: Action,
+) -> Result<Relation, AppError> {
+    match relation(user.role, resource, action) {
+        Ok(relation) => Ok(relation),
+        Err(err) => {
+            audit::record(
+                &state.db,
+                Entry {
+                    actor: Some(&user.id),
+                    action: "access.forbidden",
+                    record_type: Some(resource.name()),
+                    record_id: None,
+                    address: Some(&address.0),
+                    outcome: Outcome::Refused,
+                },
+            )
+            .await?;
+            Err(err)
+        }
+    }
+}
+
+/// `Ok` when the record stands in the relationship; otherwise a 404 like a missing record,
+/// written to the audit log.
+pub async fn check(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    resource: Resource,
+    record_id: &str,
+    relation: Relation,
+    ties: &Ties<'_>,
+) -> Result<(), AppError> {
+    if holds(user, relation, ties) {
+        return Ok(());
+    }
+    audit::record(
+        &state.db,
+        Entry {
+            actor: Some(&user.id),
+            action: "access.outside_scope",
+            record_type: Some(resource.name()),
+            record_id: Some(record_id),
+            address: Some(&address.0),
+            outcome: Outcome::Refused,
+        },
+    )
+    .await?;
+    Err(AppError::NotFound)
+}
+
+impl Resource {
+    pub fn name(self) -> &'static str {
+        match self {
+            Municipality => "municipality",
+            Cohort => "cohort",
+            Participant => "participant",
+            Organisation => "organisation",
+            Opening => "opening",
+            Invitation => "invitation",
+            User => "user",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_role_has_two_rows_for_one_resource_and_action() {
+        for (i, (role, res, action, _)) in TABLE.iter().enumerate() {
+            let again = TABLE[i + 1..]
+                .iter()
+                .any(|(r, re, a, _)| r == role && re == res && a == action);
+            assert!(!again, "{role:?} {res:?} {action:?} twice");
+        }
+    }
+
+    #[test]
+    fn a_municipality_viewer_never_reads_a_participant() {
+        assert!(matches!(
+            relation(Role::MunicipalityViewer, Participant, Read),
+            Err(AppError::Forbidden)
+        ));
+    }
+
+    #[test]
+    fn only_a_coordinator_invites_or_disables() {
+        for role in Role::ALL {
+            let invites = relation(role, Invitation, Create).is_ok();
+            let disables = relation(role, User, Disable).is_ok();
+            assert_eq!(invites, role == Role::Coordinator, "{role:?}");
+            assert_eq!(disables, role == Role::Coordinator, "{role:?}");
+        }
+    }
+}

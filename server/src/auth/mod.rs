@@ -1,0 +1,170 @@
+//! Accounts and sessions: who is signed in, from where.
+
+pub mod password;
+pub mod rate_limit;
+pub mod session_store;
+
+use std::net::SocketAddr;
+
+use axum::{
+    extract::{ConnectInfo, FromRef, FromRequestParts},
+    http::request::Parts,
+};
+use shared::{
+    api::Me,
+    ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
+    roles::Role,
+    values::Email,
+};
+use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
+
+use crate::{AppError, AppState, db};
+
+/// The session's keys.
+pub const USER_ID_KEY: &str = "user_id";
+pub const LOGIN_AT_KEY: &str = "login_at";
+
+/// The session cookie's name: `__Host-` binds it to this host, over HTTPS, for the whole site.
+pub const COOKIE_NAME: &str = "__Host-vip_session";
+
+/// The session layer: cookie `__Host-vip_session`, Secure, HttpOnly, SameSite=Strict, Path=/,
+/// ending after `idle_minutes` without a request. Browsers accept a Secure cookie from
+/// `http://localhost` and `http://127.0.0.1`, so local development over plain HTTP works.
+pub fn session_layer(
+    store: session_store::SqlSessionStore,
+    idle_minutes: u32,
+) -> SessionManagerLayer<session_store::SqlSessionStore> {
+    SessionManagerLayer::new(store)
+        .with_name(COOKIE_NAME)
+        .with_secure(true)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(i64::from(
+            idle_minutes,
+        ))))
+        .with_always_save(true)
+}
+
+/// The signed-in account, loaded afresh on every request: a disabled account or a session past
+/// its absolute lifetime answers 401 and the session ends.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: String,
+    pub role: Role,
+    pub email: String,
+    pub first_name: Option<String>,
+    pub participant_id: Option<String>,
+    pub organisation_id: Option<String>,
+    pub municipality_ids: Vec<String>,
+}
+
+impl CurrentUser {
+    pub fn me(&self) -> Result<Me, AppError> {
+        let internal =
+            |what: &str| AppError::Internal(format!("stored {what} of user does not parse"));
+        Ok(Me {
+            user_id: UserId::parse(self.id.clone()).map_err(|_| internal("id"))?,
+            role: self.role,
+            email: Email::parse(&self.email).map_err(|_| internal("email"))?,
+            first_name: self.first_name.clone(),
+            participant_id: self
+                .participant_id
+                .clone()
+                .map(ParticipantId::parse)
+                .transpose()
+                .map_err(|_| internal("participant id"))?,
+            organisation_id: self
+                .organisation_id
+                .clone()
+                .map(OrganisationId::parse)
+                .transpose()
+                .map_err(|_| internal("organisation id"))?,
+            municipality_ids: self
+                .municipality_ids
+                .iter()
+                .map(|m| MunicipalityId::parse(m.clone()))
+                .collect::<Result<_, _>>()
+                .map_err(|_| internal("municipality id"))?,
+        })
+    }
+}
+
+/// Loads the account of a session, or `None` when there is none (or it must end).
+pub async fn load_user(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<CurrentUser>, AppError> {
+    let session_error = |_| AppError::Internal("session store".to_owned());
+    let Some(user_id) = session
+        .get::<String>(USER_ID_KEY)
+        .await
+        .map_err(session_error)?
+    else {
+        return Ok(None);
+    };
+    let login_at = session
+        .get::<i64>(LOGIN_AT_KEY)
+        .await
+        .map_err(session_error)?
+        .unwrap_or(0);
+    let absolute = i64::from(state.settings.session_absolute_hours) * 3600;
+    if chrono::Utc::now().timestamp() - login_at >= absolute {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    }
+    let Some(row) = db::users::by_id(&state.db, &user_id).await? else {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    };
+    if row.disabled || row.password_hash.is_none() {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    }
+    let role = db::users::parse_role(&row.role)?;
+    let municipality_ids = db::users::municipalities(&state.db, &row.id).await?;
+    Ok(Some(CurrentUser {
+        id: row.id,
+        role,
+        email: row.email,
+        first_name: row.first_name,
+        participant_id: row.participant_id,
+        organisation_id: row.organisation_id,
+        municipality_ids,
+    }))
+}
+
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let session = Session::from_request_parts(parts, &state)
+            .await
+            .map_err(|_| AppError::Internal("session layer missing".to_owned()))?;
+        load_user(&state, &session)
+            .await?
+            .ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// The client's address, for rate limits and the audit log.
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map_or_else(|| "unknown".to_owned(), |ConnectInfo(a)| a.ip().to_string()),
+        ))
+    }
+}

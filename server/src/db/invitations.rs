@@ -1,0 +1,56 @@
+use sqlx::SqlitePool;
+
+pub async fn insert(
+    tx: &mut sqlx::SqliteConnection,
+    token_hash: &str,
+    user_id: &str,
+    invited_by: Option<&str>,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
+    // A new invitation replaces any earlier unused one of the account.
+    sqlx::query("DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO invitations (id, token_hash, user_id, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(super::new_id())
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(invited_by)
+    .bind(expires_at)
+    .execute(tx)
+    .await
+    .map(|_| ())
+}
+
+/// The account of an unused, unexpired invitation.
+pub async fn valid(
+    db: &SqlitePool,
+    token_hash: &str,
+    now: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT i.id, i.user_id FROM invitations i JOIN users u ON u.id = i.user_id \
+         WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2 AND u.disabled = 0",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+/// Marks an invitation used; false when another request used it first.
+pub async fn mark_used(
+    tx: &mut sqlx::SqliteConnection,
+    id: &str,
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(id)
+        .execute(tx)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}

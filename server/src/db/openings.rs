@@ -1,0 +1,112 @@
+use sqlx::SqlitePool;
+
+use super::Scope;
+use crate::access::Relation;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpeningRow {
+    pub id: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub municipality_id: String,
+    pub kind: String,
+    pub status: String,
+    pub title: String,
+    pub description: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub capacity: Option<i64>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub hours_per_week: Option<i64>,
+    pub dutch_level: Option<String>,
+    pub version: i64,
+}
+
+const SELECT: &str = "SELECT o.id, o.organisation_id, g.name AS organisation_name, g.municipality_id, \
+     o.kind, o.status, o.title, o.description, o.date, o.place, o.capacity, o.start_date, o.end_date, \
+     o.hours_per_week, o.dutch_level, o.version \
+     FROM openings o JOIN organisations g ON g.id = o.organisation_id";
+
+#[derive(Debug, Clone, Default)]
+pub struct NewOpening<'a> {
+    pub organisation_id: &'a str,
+    pub kind: &'a str,
+    pub status: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub date: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub capacity: Option<i64>,
+    pub start_date: Option<&'a str>,
+    pub end_date: Option<&'a str>,
+    pub hours_per_week: Option<i64>,
+    pub dutch_level: Option<&'a str>,
+}
+
+pub async fn insert(db: &SqlitePool, o: &NewOpening<'_>) -> Result<String, sqlx::Error> {
+    let id = super::new_id();
+    sqlx::query(
+        "INSERT INTO openings (id, organisation_id, kind, status, title, description, date, place, \
+         capacity, start_date, end_date, hours_per_week, dutch_level) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )
+    .bind(&id)
+    .bind(o.organisation_id)
+    .bind(o.kind)
+    .bind(o.status)
+    .bind(o.title)
+    .bind(o.description)
+    .bind(o.date)
+    .bind(o.place)
+    .bind(o.capacity)
+    .bind(o.start_date)
+    .bind(o.end_date)
+    .bind(o.hours_per_week)
+    .bind(o.dutch_level)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OpeningRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE o.id = $1")))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// The openings the scope may see, optionally of one organisation, by id, after `cursor`.
+pub async fn list(
+    db: &SqlitePool,
+    scope: Scope<'_>,
+    organisation_id: Option<&str>,
+    cursor: &str,
+    limit: u32,
+) -> Result<Vec<OpeningRow>, sqlx::Error> {
+    let (condition, key) = match scope.relation {
+        Relation::Region => (
+            format!("g.municipality_id IN {}", super::REGION),
+            scope.user_id,
+        ),
+        Relation::OpenInRegion => (
+            format!(
+                "g.municipality_id IN {} AND o.status = 'open'",
+                super::REGION
+            ),
+            scope.user_id,
+        ),
+        Relation::OwnOrganisation => ("o.organisation_id = $1".to_owned(), scope.organisation_id),
+        Relation::Assigned | Relation::Own => return Ok(Vec::new()),
+    };
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE {condition} AND ($4 = '' OR o.organisation_id = $4) AND o.id > $2 \
+         ORDER BY o.id LIMIT $3"
+    )))
+    .bind(key)
+    .bind(cursor)
+    .bind(i64::from(limit))
+    .bind(organisation_id.unwrap_or(""))
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,219 @@
+//! Login, logout, who am I, and accepting an invitation.
+
+use axum::{
+    Router,
+    extract::State,
+    http::StatusCode,
+    routing::{get, post},
+};
+use shared::{
+    Violation, ViolationKind,
+    api::{AcceptInvitationInput, LoginInput, Me, paths},
+    rules::password::check_password,
+    values::Email,
+};
+use tower_sessions::Session;
+
+use crate::{
+    AppError, AppState,
+    audit::{self, Entry, Outcome},
+    auth::{
+        self, ClientAddress, CurrentUser, LOGIN_AT_KEY, USER_ID_KEY,
+        rate_limit::{PER_ACCOUNT, PER_ADDRESS},
+    },
+    db,
+    error::{ApiResult, Json},
+    invitations::token_hash,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(paths::LOGIN, post(login))
+        .route(paths::LOGOUT, post(logout))
+        .route(paths::ME, get(me))
+        .route(paths::ACCEPT_INVITATION, post(accept_invitation))
+}
+
+fn session_error<E>(_: E) -> AppError {
+    AppError::Internal("session store".to_owned())
+}
+
+/// Starts a session for `user_id` under a new token.
+async fn start_session(session: &Session, user_id: &str) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(USER_ID_KEY, user_id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(LOGIN_AT_KEY, chrono::Utc::now().timestamp())
+        .await
+        .map_err(session_error)
+}
+
+/// The same 401 whether the account exists or not; failures limited per account and address.
+async fn login(
+    State(state): State<AppState>,
+    address: ClientAddress,
+    session: Session,
+    Json(input): Json<LoginInput>,
+) -> ApiResult<Me> {
+    let email = Email::parse(&input.email).map(|e| e.as_str().to_owned());
+    let account_key = format!("account:{}", email.as_deref().unwrap_or(""));
+    let address_key = format!("address:{}", address.0);
+    if let Err(retry_after_secs) = state
+        .limiter
+        .check(&address_key, PER_ADDRESS)
+        .and_then(|()| state.limiter.check(&account_key, PER_ACCOUNT))
+    {
+        audit::record(
+            &state.db,
+            Entry {
+                actor: None,
+                action: "login.limited",
+                record_type: None,
+                record_id: None,
+                address: Some(&address.0),
+                outcome: Outcome::Refused,
+            },
+        )
+        .await?;
+        return Err(AppError::TooManyRequests { retry_after_secs });
+    }
+    let user = match &email {
+        Ok(email) => db::users::by_email(&state.db, email).await?,
+        Err(_) => None,
+    };
+    let usable = user.as_ref().filter(|u| !u.disabled);
+    let verified = state
+        .passwords
+        .verify(input.password, usable.and_then(|u| u.password_hash.clone()))
+        .await;
+    let Some(user) = usable.filter(|_| verified) else {
+        state.limiter.record_failure(&account_key);
+        state.limiter.record_failure(&address_key);
+        audit::record(
+            &state.db,
+            Entry {
+                actor: user.as_ref().map(|u| u.id.as_str()),
+                action: "login",
+                record_type: None,
+                record_id: None,
+                address: Some(&address.0),
+                outcome: Outcome::Failure,
+            },
+        )
+        .await?;
+        return Err(AppError::Unauthenticated);
+    };
+    state.limiter.clear(&account_key);
+    start_session(&session, &user.id).await?;
+    audit::record(
+        &state.db,
+        Entry {
+            actor: Some(&user.id),
+            action: "login",
+            record_type: None,
+            record_id: None,
+            address: Some(&address.0),
+            outcome: Outcome::Success,
+        },
+    )
+    .await?;
+    let current = auth::load_user(&state, &session)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    Ok(Json(current.me()?))
+}
+
+/// Ends the session on the server.
+async fn logout(
+    State(state): State<AppState>,
+    address: ClientAddress,
+    session: Session,
+) -> Result<StatusCode, AppError> {
+    let user = auth::load_user(&state, &session).await?;
+    session.flush().await.map_err(session_error)?;
+    if let Some(user) = user {
+        audit::record(
+            &state.db,
+            Entry {
+                actor: Some(&user.id),
+                action: "logout",
+                record_type: None,
+                record_id: None,
+                address: Some(&address.0),
+                outcome: Outcome::Success,
+            },
+        )
+        .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn me(user: CurrentUser) -> ApiResult<Me> {
+    Ok(Json(user.me()?))
+}
+
+/// Sets the password of an invited account and signs it in. The token works once, for 7 days.
+async fn accept_invitation(
+    State(state): State<AppState>,
+    address: ClientAddress,
+    session: Session,
+    Json(input): Json<AcceptInvitationInput>,
+) -> ApiResult<Me> {
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let invalid = || {
+        AppError::Validation(Violation::new("token", ViolationKind::InvitationInvalid {}).into())
+    };
+    let Some((invitation_id, user_id)) =
+        db::invitations::valid(&state.db, &token_hash(&input.token), &now).await?
+    else {
+        audit::record(
+            &state.db,
+            Entry {
+                actor: None,
+                action: "invitation.accept",
+                record_type: Some("invitation"),
+                record_id: None,
+                address: Some(&address.0),
+                outcome: Outcome::Refused,
+            },
+        )
+        .await?;
+        return Err(invalid());
+    };
+    if let Err(kind) = check_password(&input.password, |p| state.passwords.is_common(p)) {
+        return Err(AppError::Validation(
+            Violation::new("password", kind).into(),
+        ));
+    }
+    let hash = state
+        .passwords
+        .hash(input.password)
+        .await
+        .map_err(|_| AppError::Internal("password hashing failed".to_owned()))?;
+    let mut tx = state.db.begin().await?;
+    if !db::invitations::mark_used(&mut tx, &invitation_id, &now).await? {
+        return Err(invalid());
+    }
+    db::users::set_password(&mut tx, &user_id, &hash).await?;
+    tx.commit().await?;
+    start_session(&session, &user_id).await?;
+    audit::record(
+        &state.db,
+        Entry {
+            actor: Some(&user_id),
+            action: "invitation.accept",
+            record_type: Some("invitation"),
+            record_id: Some(&invitation_id),
+            address: Some(&address.0),
+            outcome: Outcome::Success,
+        },
+    )
+    .await?;
+    let current = auth::load_user(&state, &session)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    Ok(Json(current.me()?))
+}
