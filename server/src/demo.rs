@@ -1,6 +1,7 @@
 //! Demonstration data for `--demo`, only into an empty database: two municipalities with
 //! agreements, a cohort of 10 participants with its 8 meetings, 3 coaches, 4 organisations with
-//! openings, 2 participants elsewhere, and one login per role.
+//! openings, 2 participants in a second cohort elsewhere, and one login per role (plus a
+//! coordinator of the second municipality, `coordinator.rotterdam@example.org`).
 
 use chrono::{Datelike, Days, NaiveDate, Utc};
 use shared::roles::Role;
@@ -91,6 +92,9 @@ pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::
         .await?;
     }
 
+    let rotterdam_cohort =
+        cohorts::insert(pool, &rotterdam, "Rotterdam najaar", "Bibliotheek Zuid").await?;
+
     let hash = passwords
         .hash(PASSWORD.to_owned())
         .await
@@ -156,7 +160,6 @@ pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::
         &rotterdam_only,
     )
     .await?;
-    drop(add_user);
     tx.commit().await?;
 
     let mut participant_ids = Vec::new();
@@ -180,7 +183,11 @@ pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::
                 languages,
                 dutch_level: level,
                 municipality_id: if in_utrecht { &utrecht } else { &rotterdam },
-                cohort_id: in_utrecht.then_some(cohort.as_str()),
+                cohort_id: Some(if in_utrecht {
+                    cohort.as_str()
+                } else {
+                    rotterdam_cohort.as_str()
+                }),
                 coach_id: if in_utrecht { coach_id } else { None },
                 ladder_rung_at_intake: 2 + (i as i64 % 2),
             },

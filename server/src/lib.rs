@@ -3,7 +3,7 @@
 //! [`build`] opens the database, applies the migrations and binds the listener, so tests start the
 //! real thing on port 0 with a database of their own.
 
-mod access;
+pub mod access;
 mod audit;
 mod auth;
 mod db;

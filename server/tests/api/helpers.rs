@@ -42,6 +42,9 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
         database: database_path(&dir),
         site,
         demo,
+        public_url: Some("https://vip.example.org".to_owned()),
+        behind_tls: false,
+        command: None,
     };
     let app = build(config).await.expect("the server starts");
     let addr = app.local_addr();
@@ -67,7 +70,63 @@ pub fn database_path(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("data/nested/vip.sqlite")
 }
 
+/// The password of every demo login.
+pub const DEMO_PASSWORD: &str = "vip-demo-2026";
+
 impl TestApp {
+    /// A client with its own cookie jar, like one browser.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client")
+    }
+
+    /// Logs in with a new cookie jar; panics unless it works.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = self.browser();
+        let response = client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::OK,
+            "login of {email}"
+        );
+        client
+    }
+
+    /// Logs in a demo account.
+    pub async fn demo(&self, email: &str) -> reqwest::Client {
+        self.login(email, DEMO_PASSWORD).await
+    }
+
+    pub async fn post_json(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    pub async fn get_with(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }

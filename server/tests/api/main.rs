@@ -2,4 +2,6 @@
 
 mod helpers;
 
+mod access;
+mod accounts;
 mod foundation;
