@@ -19,6 +19,13 @@ pub enum Resource {
     Opening,
     Invitation,
     User,
+    Attendance,
+    /// The action plan: goals and their actions.
+    Plan,
+    /// Ticking an action of the plan off (or undoing it).
+    ActionDone,
+    Contact,
+    Route,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,6 +33,7 @@ pub enum Action {
     /// Read one record or list records.
     Read,
     Create,
+    Update,
     Disable,
 }
 
@@ -64,6 +72,35 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, Opening, Read, Region),
     (Role::Coach, Opening, Read, OpenInRegion),
     (Role::CompanyContact, Opening, Read, OwnOrganisation),
+    (Role::Coordinator, Municipality, Create, Region),
+    (Role::Coordinator, Municipality, Update, Region),
+    (Role::Coordinator, Cohort, Create, Region),
+    (Role::Coordinator, Cohort, Update, Region),
+    (Role::Coordinator, Attendance, Read, Region),
+    (Role::Coach, Attendance, Read, Region),
+    (Role::Coordinator, Attendance, Update, Region),
+    (Role::Coach, Attendance, Update, Region),
+    (Role::Coordinator, Participant, Create, Region),
+    (Role::Coordinator, Participant, Update, Region),
+    (Role::Coach, Participant, Update, Assigned),
+    (Role::Coordinator, Plan, Read, Region),
+    (Role::Coach, Plan, Read, Assigned),
+    (Role::Participant, Plan, Read, Own),
+    (Role::Coordinator, Plan, Create, Region),
+    (Role::Coach, Plan, Create, Assigned),
+    (Role::Coordinator, Plan, Update, Region),
+    (Role::Coach, Plan, Update, Assigned),
+    (Role::Coordinator, ActionDone, Update, Region),
+    (Role::Coach, ActionDone, Update, Assigned),
+    (Role::Participant, ActionDone, Update, Own),
+    (Role::Coordinator, Contact, Read, Region),
+    (Role::Coach, Contact, Read, Assigned),
+    (Role::Participant, Contact, Read, Own),
+    (Role::Coordinator, Contact, Create, Region),
+    (Role::Coach, Contact, Create, Assigned),
+    (Role::Coordinator, Route, Read, Region),
+    (Role::Coach, Route, Read, Assigned),
+    (Role::Participant, Route, Read, Own),
     (Role::Coordinator, Invitation, Create, Region),
     (Role::Coordinator, User, Read, Region),
     (Role::Coordinator, User, Disable, Region),
@@ -175,6 +212,11 @@ impl Resource {
             Opening => "opening",
             Invitation => "invitation",
             User => "user",
+            Attendance => "attendance",
+            Plan => "plan",
+            ActionDone => "action",
+            Contact => "contact",
+            Route => "route",
         }
     }
 }

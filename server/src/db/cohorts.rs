@@ -94,3 +94,106 @@ pub async fn list_in_region(
     .fetch_all(db)
     .await
 }
+
+/// Schedules (or moves) meeting `number`. A new meeting starts at version 1; an existing one
+/// changes only from `version`. Answers whether it was written.
+pub async fn schedule_meeting(
+    db: &SqlitePool,
+    cohort_id: &str,
+    number: i64,
+    version: i64,
+    date: &str,
+    start_time: &str,
+    place: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = if version == 0 {
+        sqlx::query(
+            "INSERT INTO meetings (cohort_id, number, date, start_time, place) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (cohort_id, number) DO NOTHING",
+        )
+        .bind(cohort_id)
+        .bind(number)
+        .bind(date)
+        .bind(start_time)
+        .bind(place)
+        .execute(db)
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE meetings SET date = $1, start_time = $2, place = $3, version = version + 1 \
+             WHERE cohort_id = $4 AND number = $5 AND version = $6",
+        )
+        .bind(date)
+        .bind(start_time)
+        .bind(place)
+        .bind(cohort_id)
+        .bind(number)
+        .bind(version)
+        .execute(db)
+        .await?
+    };
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttendanceRow {
+    pub participant_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub status: Option<String>,
+}
+
+/// The cohort's participants with their attendance at meeting `number`.
+pub async fn attendance(
+    db: &SqlitePool,
+    cohort_id: &str,
+    number: i64,
+) -> Result<Vec<AttendanceRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id AS participant_id, p.first_name, p.last_name, a.status FROM participants p \
+         LEFT JOIN attendance a ON a.participant_id = p.id AND a.cohort_id = p.cohort_id AND a.number = $2 \
+         WHERE p.cohort_id = $1 ORDER BY p.first_name, p.last_name, p.id",
+    )
+    .bind(cohort_id)
+    .bind(number)
+    .fetch_all(db)
+    .await
+}
+
+/// Saves a meeting's attendance lines in one transaction.
+pub async fn save_attendance(
+    db: &SqlitePool,
+    cohort_id: &str,
+    number: i64,
+    lines: &[(String, String)],
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    for (participant_id, status) in lines {
+        sqlx::query(
+            "INSERT INTO attendance (cohort_id, number, participant_id, status) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (cohort_id, number, participant_id) \
+             DO UPDATE SET status = excluded.status, version = attendance.version + 1",
+        )
+        .bind(cohort_id)
+        .bind(number)
+        .bind(participant_id)
+        .bind(status)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// A participant's attendance per meeting number of their cohort.
+pub async fn attendance_of(
+    db: &SqlitePool,
+    participant_id: &str,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.number, a.status FROM attendance a JOIN participants p ON p.id = a.participant_id \
+         WHERE a.participant_id = $1 AND a.cohort_id = p.cohort_id ORDER BY a.number",
+    )
+    .bind(participant_id)
+    .fetch_all(db)
+    .await
+}

@@ -1,11 +1,13 @@
 //! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
 
 pub mod cohorts;
+pub mod contacts;
 pub mod invitations;
 pub mod municipalities;
 pub mod openings;
 pub mod organisations;
 pub mod participants;
+pub mod plan;
 pub mod users;
 
 use std::{path::Path, str::FromStr, time::Duration};

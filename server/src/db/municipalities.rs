@@ -87,3 +87,45 @@ pub async fn list_in_region(
     .fetch_all(db)
     .await
 }
+
+/// Adds a municipality to an account's region.
+pub async fn join_region(
+    db: &SqlitePool,
+    user_id: &str,
+    municipality_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2) \
+         ON CONFLICT (user_id, municipality_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(municipality_id)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// Updates a municipality when `version` is current; answers whether it did.
+pub async fn update(
+    db: &SqlitePool,
+    id: &str,
+    version: i64,
+    m: &NewMunicipality<'_>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE municipalities SET cbs_code = $1, name = $2, agreement_start = $3, agreement_end = $4, \
+         contracted_participants = $5, budget_cap_cents = $6, version = version + 1 \
+         WHERE id = $7 AND version = $8",
+    )
+    .bind(m.cbs_code)
+    .bind(m.name)
+    .bind(m.agreement_start)
+    .bind(m.agreement_end)
+    .bind(m.contracted_participants)
+    .bind(m.budget_cap_cents)
+    .bind(id)
+    .bind(version)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}

@@ -91,3 +91,48 @@ pub async fn list(
     .fetch_all(db)
     .await
 }
+
+/// Updates a participant when `version` is current; answers whether it did.
+pub async fn update(
+    db: &SqlitePool,
+    id: &str,
+    version: i64,
+    p: &NewParticipant<'_>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE participants SET first_name = $1, last_name = $2, email = $3, phone = $4, languages = $5, \
+         dutch_level = $6, municipality_id = $7, cohort_id = $8, coach_id = $9, ladder_rung_at_intake = $10, \
+         version = version + 1 WHERE id = $11 AND version = $12",
+    )
+    .bind(p.first_name)
+    .bind(p.last_name)
+    .bind(p.email)
+    .bind(p.phone)
+    .bind(p.languages)
+    .bind(p.dutch_level)
+    .bind(p.municipality_id)
+    .bind(p.cohort_id)
+    .bind(p.coach_id)
+    .bind(p.ladder_rung_at_intake)
+    .bind(id)
+    .bind(version)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// How many participants a cohort holds.
+pub async fn count_in_cohort(db: &SqlitePool, cohort_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE cohort_id = $1")
+        .bind(cohort_id)
+        .fetch_one(db)
+        .await
+}
+
+/// How many participants a coach supports.
+pub async fn count_of_coach(db: &SqlitePool, coach_id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE coach_id = $1")
+        .bind(coach_id)
+        .fetch_one(db)
+        .await
+}

@@ -140,3 +140,14 @@ pub async fn list_in_region(
     .fetch_all(db)
     .await
 }
+
+/// A coach's first name, email and phone, as their participants see them.
+pub async fn contact_of(
+    db: &SqlitePool,
+    user_id: &str,
+) -> Result<Option<(Option<String>, String, Option<String>)>, sqlx::Error> {
+    sqlx::query_as("SELECT first_name, email, phone FROM users WHERE id = $1 AND disabled = 0")
+        .bind(user_id)
+        .fetch_optional(db)
+        .await
+}

@@ -3,18 +3,26 @@
 use axum::{
     Router,
     extract::{Path, State},
-    routing::get,
+    http::StatusCode,
+    routing::{get, put},
 };
 use shared::{
-    api::{CohortDetail, CohortSummary, MeetingDetail, Page, PageQuery, paths},
-    ids::{CohortId, MunicipalityId},
-    rules::training::{MeetingNumber, Theme, cohort_is_small},
+    Violation, ViolationKind, Violations,
+    api::{
+        AttendanceInput, AttendanceRow, CohortDetail, CohortInput, CohortSummary, MeetingDetail,
+        Page, PageQuery, ScheduleMeetingInput, paths,
+    },
+    ids::{CohortId, MunicipalityId, ParticipantId},
+    rules::{
+        training::{self, AttendanceStatus, MeetingNumber, Theme, cohort_is_small},
+        versions::check_version,
+    },
 };
 
-use super::{date, page};
+use super::{audited, date, page};
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties},
+    access::{self, Action, Relation, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
     db::{self, cohorts::CohortRow},
     error::{ApiResult, Json, Query},
@@ -22,8 +30,275 @@ use crate::{
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::COHORTS, get(list_cohorts))
+        .route(paths::COHORTS, get(list_cohorts).post(create_cohort))
         .route(paths::COHORT_PATTERN, get(get_cohort))
+        .route(paths::MEETING_PATTERN, put(schedule_meeting))
+        .route(
+            paths::ATTENDANCE_PATTERN,
+            get(get_attendance).put(record_attendance),
+        )
+}
+
+/// The snake_case name of an attendance status, as stored.
+fn status_name(status: AttendanceStatus) -> &'static str {
+    match status {
+        AttendanceStatus::Present => "present",
+        AttendanceStatus::Excused => "excused",
+        AttendanceStatus::Absent => "absent",
+        AttendanceStatus::MadeUp => "made_up",
+    }
+}
+
+pub fn parse_status(text: &str) -> Result<AttendanceStatus, AppError> {
+    AttendanceStatus::ALL
+        .into_iter()
+        .find(|s| status_name(*s) == text)
+        .ok_or_else(|| stored("attendance status"))
+}
+
+/// A cohort the account may use for `action`, or 404.
+async fn visible_cohort(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &str,
+    resource: Resource,
+    action: Action,
+) -> Result<CohortRow, AppError> {
+    let relation: Relation = access::require(state, user, address, resource, action).await?;
+    let row = db::cohorts::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ties = [row.municipality_id.clone()];
+    access::check(
+        state,
+        user,
+        address,
+        resource,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &ties,
+            ..Ties::default()
+        },
+    )
+    .await?;
+    Ok(row)
+}
+
+async fn create_cohort(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Json(input): Json<CohortInput>,
+) -> Result<(StatusCode, Json<CohortDetail>), AppError> {
+    access::require(&state, &user, &address, Resource::Cohort, Action::Create).await?;
+    let (municipality_id, name, location) = input.validate().map_err(AppError::Validation)?;
+    if !user
+        .municipality_ids
+        .iter()
+        .any(|m| m == municipality_id.as_str())
+    {
+        return Err(AppError::Validation(
+            Violation::new("municipality_id", ViolationKind::UnknownRecord {}).into(),
+        ));
+    }
+    let id = db::cohorts::insert(
+        &state.db,
+        municipality_id.as_str(),
+        name.as_str(),
+        location.as_str(),
+    )
+    .await?;
+    audited(&state, &user, &address, "cohort.create", "cohort", &id).await?;
+    let row = db::cohorts::by_id(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(cohort_detail(&state, row).await?)))
+}
+
+fn meeting_number(text: &str) -> Result<MeetingNumber, AppError> {
+    text.parse::<MeetingNumber>()
+        .map_err(|kind| AppError::Validation(Violation::new("number", kind).into()))
+}
+
+/// The stored dates of the 8 meetings.
+async fn schedule_of(state: &AppState, cohort_id: &str) -> Result<training::Schedule, AppError> {
+    let mut schedule: training::Schedule = [None; 8];
+    for meeting in db::cohorts::meetings(&state.db, cohort_id).await? {
+        let index = usize::try_from(meeting.number - 1).map_err(|_| stored("meeting number"))?;
+        if let Some(slot) = schedule.get_mut(index) {
+            *slot = date(Some(&meeting.date))?;
+        }
+    }
+    Ok(schedule)
+}
+
+/// Schedules meeting n: date, start time, place; the order and gaps of the dates are the shared
+/// rules, checked against the cohort's other meetings.
+async fn schedule_meeting(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path((id, n)): Path<(String, String)>,
+    Json(input): Json<ScheduleMeetingInput>,
+) -> ApiResult<CohortDetail> {
+    let row = visible_cohort(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Cohort,
+        Action::Update,
+    )
+    .await?;
+    let number = meeting_number(&n)?;
+    let (date, time, place) = input.validate().map_err(AppError::Validation)?;
+    let schedule = schedule_of(&state, &row.id).await?;
+    training::check_meeting_date(number, date, &schedule, &state.settings)
+        .map_err(AppError::Validation)?;
+    let stored_version = db::cohorts::meetings(&state.db, &row.id)
+        .await?
+        .iter()
+        .find(|m| m.number == i64::from(number.get()))
+        .map_or(0, |m| m.version);
+    let version = input.version.unwrap_or(0);
+    check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
+    let written = db::cohorts::schedule_meeting(
+        &state.db,
+        &row.id,
+        i64::from(number.get()),
+        version,
+        &date.to_string(),
+        &time.format("%H:%M").to_string(),
+        place.as_str(),
+    )
+    .await?;
+    if !written {
+        let current = db::cohorts::meetings(&state.db, &row.id)
+            .await?
+            .iter()
+            .find(|m| m.number == i64::from(number.get()))
+            .map_or(0, |m| m.version);
+        return Err(AppError::Conflict(
+            check_version(current, version)
+                .err()
+                .map(Into::into)
+                .unwrap_or_default(),
+        ));
+    }
+    audited(
+        &state,
+        &user,
+        &address,
+        "meeting.schedule",
+        "cohort",
+        &row.id,
+    )
+    .await?;
+    cohort_detail(&state, row).await.map(Json)
+}
+
+async fn attendance_rows(
+    state: &AppState,
+    cohort_id: &str,
+    number: MeetingNumber,
+) -> Result<Vec<AttendanceRow>, AppError> {
+    db::cohorts::attendance(&state.db, cohort_id, i64::from(number.get()))
+        .await?
+        .into_iter()
+        .map(|r| {
+            Ok(AttendanceRow {
+                participant_id: ParticipantId::parse(r.participant_id)
+                    .map_err(|_| stored("participant id"))?,
+                first_name: r.first_name,
+                last_name: r.last_name,
+                status: r.status.as_deref().map(parse_status).transpose()?,
+            })
+        })
+        .collect()
+}
+
+async fn get_attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path((id, n)): Path<(String, String)>,
+) -> ApiResult<Vec<AttendanceRow>> {
+    let row = visible_cohort(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Attendance,
+        Action::Read,
+    )
+    .await?;
+    let number = meeting_number(&n)?;
+    attendance_rows(&state, &row.id, number).await.map(Json)
+}
+
+/// Saves the attendance of a held meeting in one request; any refusal saves nothing.
+async fn record_attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path((id, n)): Path<(String, String)>,
+    Json(input): Json<AttendanceInput>,
+) -> ApiResult<Vec<AttendanceRow>> {
+    let row = visible_cohort(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Attendance,
+        Action::Update,
+    )
+    .await?;
+    let number = meeting_number(&n)?;
+    input.validate().map_err(AppError::Validation)?;
+    let schedule = schedule_of(&state, &row.id).await?;
+    let meeting_date = schedule[number.index()];
+    let today = chrono::Utc::now().date_naive();
+    if let Err(kind) = training::check_attendance(meeting_date, today, true) {
+        return Err(AppError::Validation(Violation::new("", kind).into()));
+    }
+    let members: Vec<String> = db::cohorts::attendance(&state.db, &row.id, i64::from(number.get()))
+        .await?
+        .into_iter()
+        .map(|r| r.participant_id)
+        .collect();
+    let mut violations = Violations::new();
+    for (i, line) in input.0.iter().enumerate() {
+        let in_cohort = members.iter().any(|m| m == line.participant_id.as_str());
+        if let Err(kind) = training::check_attendance(meeting_date, today, in_cohort) {
+            violations.push(format!("lines.{i}.participant_id"), kind);
+        }
+    }
+    if !violations.is_empty() {
+        return Err(AppError::Validation(violations));
+    }
+    let lines: Vec<(String, String)> = input
+        .0
+        .iter()
+        .map(|l| {
+            (
+                l.participant_id.as_str().to_owned(),
+                status_name(l.status).to_owned(),
+            )
+        })
+        .collect();
+    db::cohorts::save_attendance(&state.db, &row.id, i64::from(number.get()), &lines).await?;
+    audited(
+        &state,
+        &user,
+        &address,
+        "attendance.record",
+        "cohort",
+        &row.id,
+    )
+    .await?;
+    attendance_rows(&state, &row.id, number).await.map(Json)
 }
 
 fn stored(what: &str) -> AppError {
@@ -86,6 +361,11 @@ async fn get_cohort(
         },
     )
     .await?;
+    cohort_detail(&state, row).await.map(Json)
+}
+
+/// A cohort with its 8 meetings in order.
+async fn cohort_detail(state: &AppState, row: CohortRow) -> Result<CohortDetail, AppError> {
     let scheduled = db::cohorts::meetings(&state.db, &row.id).await?;
     let meetings = MeetingNumber::all()
         .map(|number| {
@@ -103,7 +383,7 @@ async fn get_cohort(
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let summary = summary(row)?;
-    Ok(Json(CohortDetail {
+    Ok(CohortDetail {
         id: summary.id,
         version: summary.version,
         municipality_id: summary.municipality_id,
@@ -112,5 +392,5 @@ async fn get_cohort(
         meetings,
         participants: summary.participants,
         small: summary.small,
-    }))
+    })
 }

@@ -2,11 +2,14 @@
 
 mod auth;
 mod cohorts;
+mod contacts;
 mod health;
 mod invitations;
 mod municipalities;
 mod organisations;
 mod participants;
+mod plan;
+mod route;
 mod users;
 
 use std::time::Duration;
@@ -44,6 +47,9 @@ pub fn api(state: AppState) -> Router {
         .merge(municipalities::router())
         .merge(cohorts::router())
         .merge(participants::router())
+        .merge(plan::router())
+        .merge(contacts::router())
+        .merge(route::router())
         .merge(organisations::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -128,6 +134,69 @@ pub fn page<R, T>(
         items: rows.into_iter().map(convert).collect::<Result<_, _>>()?,
         next_cursor,
     })
+}
+
+/// Writes a successful change to the audit log.
+pub async fn audited(
+    state: &AppState,
+    user: &crate::auth::CurrentUser,
+    address: &crate::auth::ClientAddress,
+    action: &str,
+    record_type: &str,
+    record_id: &str,
+) -> Result<(), AppError> {
+    crate::audit::record(
+        &state.db,
+        crate::audit::Entry {
+            actor: Some(&user.id),
+            action,
+            record_type: Some(record_type),
+            record_id: Some(record_id),
+            address: Some(&address.0),
+            outcome: crate::audit::Outcome::Success,
+        },
+    )
+    .await
+    .map_err(AppError::from)
+}
+
+/// The 409 for an update that lost the race: names the version now stored.
+pub async fn stale(state: &AppState, table: &str, id: &str, given: i64) -> AppError {
+    let current: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(sqlx::AssertSqlSafe(
+        format!("SELECT version FROM {table} WHERE id = $1"),
+    ))
+    .bind(id)
+    .fetch_optional(&state.db)
+    .await;
+    match current {
+        Ok(Some(current)) => AppError::Conflict(
+            shared::rules::versions::check_version(current, given)
+                .err()
+                .map(Into::into)
+                .unwrap_or_default(),
+        ),
+        Ok(None) => AppError::NotFound,
+        Err(err) => err.into(),
+    }
+}
+
+/// A stored snake_case name back into its enum, through serde.
+pub fn parse_name<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, AppError> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|_| AppError::Internal("stored name of a kind or status".to_owned()))
+}
+
+/// The snake_case name of an enum value, for storing.
+pub fn name_of<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => Ok(name),
+        Ok(_) | Err(_) => Err(AppError::Internal("value has no name".to_owned())),
+    }
+}
+
+/// Today on the server's calendar (UTC).
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
 }
 
 /// A stored `YYYY-MM-DD` date.

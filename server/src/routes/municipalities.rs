@@ -3,27 +3,178 @@
 use axum::{
     Router,
     extract::{Path, State},
+    http::StatusCode,
     routing::get,
 };
 use shared::{
-    api::{Agreement, MunicipalityDetail, Page, PageQuery, paths},
+    Violation, ViolationKind,
+    api::{Agreement, MunicipalityDetail, MunicipalityInput, Page, PageQuery, paths},
     ids::MunicipalityId,
+    rules::versions::check_version,
     values::MunicipalityCode,
 };
 
-use super::{date, page};
+use super::{audited, date, page, stale};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
-    db::{self, municipalities::MunicipalityRow},
+    db::{self, municipalities::MunicipalityRow, municipalities::NewMunicipality},
     error::{ApiResult, Json, Query},
 };
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::MUNICIPALITIES, get(list_municipalities))
-        .route(paths::MUNICIPALITY_PATTERN, get(get_municipality))
+        .route(
+            paths::MUNICIPALITIES,
+            get(list_municipalities).post(create_municipality),
+        )
+        .route(
+            paths::MUNICIPALITY_PATTERN,
+            get(get_municipality).put(update_municipality),
+        )
+}
+
+fn stored_form(valid: &shared::api::ValidMunicipality) -> (String, String, String, String) {
+    (
+        valid.cbs_code.as_str().to_owned(),
+        valid.name.as_str().to_owned(),
+        valid.agreement.start_date.to_string(),
+        valid.agreement.end_date.to_string(),
+    )
+}
+
+fn code_taken() -> AppError {
+    AppError::Conflict(Violation::new("cbs_code", ViolationKind::AlreadyRegistered {}).into())
+}
+
+/// A coordinator adds a municipality; it joins their region.
+async fn create_municipality(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Json(input): Json<MunicipalityInput>,
+) -> Result<(StatusCode, Json<MunicipalityDetail>), AppError> {
+    access::require(
+        &state,
+        &user,
+        &address,
+        Resource::Municipality,
+        Action::Create,
+    )
+    .await?;
+    let valid = input.validate().map_err(AppError::Validation)?;
+    if db::municipalities::by_code(&state.db, valid.cbs_code.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(code_taken());
+    }
+    let (code, name, start, end) = stored_form(&valid);
+    let id = db::municipalities::insert(
+        &state.db,
+        &NewMunicipality {
+            cbs_code: &code,
+            name: &name,
+            agreement_start: &start,
+            agreement_end: &end,
+            contracted_participants: i64::from(valid.agreement.contracted_participants),
+            budget_cap_cents: valid.agreement.budget_cap_cents,
+        },
+    )
+    .await?;
+    db::municipalities::join_region(&state.db, &user.id, &id).await?;
+    audited(
+        &state,
+        &user,
+        &address,
+        "municipality.create",
+        "municipality",
+        &id,
+    )
+    .await?;
+    let row = db::municipalities::by_id(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(detail(row)?)))
+}
+
+async fn update_municipality(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<MunicipalityInput>,
+) -> ApiResult<MunicipalityDetail> {
+    let relation = access::require(
+        &state,
+        &user,
+        &address,
+        Resource::Municipality,
+        Action::Update,
+    )
+    .await?;
+    let row = db::municipalities::by_id(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ties = [row.id.clone()];
+    access::check(
+        &state,
+        &user,
+        &address,
+        Resource::Municipality,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &ties,
+            ..Ties::default()
+        },
+    )
+    .await?;
+    let valid = input.validate().map_err(AppError::Validation)?;
+    let Some(version) = input.version else {
+        return Err(AppError::Validation(
+            Violation::new("version", ViolationKind::Required {}).into(),
+        ));
+    };
+    check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
+    if db::municipalities::by_code(&state.db, valid.cbs_code.as_str())
+        .await?
+        .is_some_and(|other| other.id != row.id)
+    {
+        return Err(code_taken());
+    }
+    let (code, name, start, end) = stored_form(&valid);
+    let updated = db::municipalities::update(
+        &state.db,
+        &row.id,
+        version,
+        &NewMunicipality {
+            cbs_code: &code,
+            name: &name,
+            agreement_start: &start,
+            agreement_end: &end,
+            contracted_participants: i64::from(valid.agreement.contracted_participants),
+            budget_cap_cents: valid.agreement.budget_cap_cents,
+        },
+    )
+    .await?;
+    if !updated {
+        return Err(stale(&state, "municipalities", &row.id, version).await);
+    }
+    audited(
+        &state,
+        &user,
+        &address,
+        "municipality.update",
+        "municipality",
+        &row.id,
+    )
+    .await?;
+    let row = db::municipalities::by_id(&state.db, &row.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail(row).map(Json)
 }
 
 fn detail(row: MunicipalityRow) -> Result<MunicipalityDetail, AppError> {

@@ -13,7 +13,7 @@ use shared::{
     values::{DutchLevel, KvkNumber, Postcode},
 };
 
-use super::{date, page};
+use super::{date, page, parse_name};
 use crate::{
     AppError, AppState,
     access::{self, Action, Relation, Resource, Ties},
@@ -36,12 +36,6 @@ pub fn router() -> Router<AppState> {
 
 fn stored(what: &str) -> AppError {
     AppError::Internal(format!("stored {what}"))
-}
-
-/// A stored snake_case name back into its enum, through serde.
-fn parse_name<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, AppError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|_| stored("name of a kind or status"))
 }
 
 fn organisation(row: OrganisationRow) -> Result<OrganisationDetail, AppError> {

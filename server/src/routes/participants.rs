@@ -3,27 +3,265 @@
 use axum::{
     Router,
     extract::{Path, State},
+    http::StatusCode,
     routing::get,
 };
 use shared::{
-    api::{Page, PageQuery, ParticipantDetail, ParticipantSummary, paths},
+    Violation, ViolationKind, Violations,
+    api::{
+        Page, PageQuery, ParticipantDetail, ParticipantInput, ParticipantPatch, ParticipantSummary,
+        ValidParticipant, paths,
+    },
     ids::{CohortId, MunicipalityId, ParticipantId, UserId},
+    roles::Role,
+    rules::{coach::check_caseload, training::check_cohort_capacity, versions::check_version},
     values::{DutchLevel, Email, LadderRung, LanguageCode, Phone},
 };
 
-use super::page;
+use super::{audited, page, stale};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
-    db::{self, Scope, participants::ParticipantRow},
+    db::{self, Scope, participants::NewParticipant, participants::ParticipantRow},
     error::{ApiResult, Json, Query},
 };
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::PARTICIPANTS, get(list_participants))
-        .route(paths::PARTICIPANT_PATTERN, get(get_participant))
+        .route(
+            paths::PARTICIPANTS,
+            get(list_participants).post(create_participant),
+        )
+        .route(
+            paths::PARTICIPANT_PATTERN,
+            get(get_participant).patch(update_participant),
+        )
+}
+
+/// A participant whose file the account may use for `action` on `resource`, or 404 (403 when
+/// the role may not do this at all).
+pub async fn participant_for(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &str,
+    resource: Resource,
+    action: Action,
+) -> Result<ParticipantRow, AppError> {
+    let relation = access::require(state, user, address, resource, action).await?;
+    let row = db::participants::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let municipality = [row.municipality_id.clone()];
+    access::check(
+        state,
+        user,
+        address,
+        resource,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &municipality,
+            participant_id: Some(&row.id),
+            coach_id: row.coach_id.as_deref(),
+            ..Ties::default()
+        },
+    )
+    .await?;
+    Ok(row)
+}
+
+fn refused(field: &str, kind: ViolationKind) -> Violations {
+    Violation::new(field, kind).into()
+}
+
+/// The cohort and the coach must belong to the participant's municipality, the cohort must have
+/// room and the coach must have room in their caseload (only checked when they change).
+async fn check_placement(
+    state: &AppState,
+    user: &CurrentUser,
+    valid: &ValidParticipant,
+    before: Option<&ParticipantRow>,
+) -> Result<(), AppError> {
+    let municipality = valid.municipality_id.as_str();
+    if !user.municipality_ids.iter().any(|m| m == municipality) {
+        return Err(AppError::Validation(refused(
+            "municipality_id",
+            ViolationKind::UnknownRecord {},
+        )));
+    }
+    if let Some(cohort) = &valid.cohort_id {
+        let row = db::cohorts::by_id(&state.db, cohort.as_str())
+            .await?
+            .filter(|c| c.municipality_id == municipality)
+            .ok_or_else(|| {
+                AppError::Validation(refused("cohort_id", ViolationKind::UnknownRecord {}))
+            })?;
+        if before.and_then(|b| b.cohort_id.as_deref()) != Some(row.id.as_str()) {
+            let current = db::participants::count_in_cohort(&state.db, &row.id).await?;
+            check_cohort_capacity(
+                u32::try_from(current).unwrap_or(u32::MAX),
+                1,
+                &state.settings,
+            )
+            .map_err(|kind| AppError::Conflict(refused("cohort_id", kind)))?;
+        }
+    }
+    if let Some(coach) = &valid.coach_id {
+        let is_coach_here = match db::users::by_id(&state.db, coach.as_str()).await? {
+            Some(u) if u.role == Role::Coach.as_str() && !u.disabled => {
+                db::users::municipalities(&state.db, &u.id)
+                    .await?
+                    .iter()
+                    .any(|m| m == municipality)
+            }
+            Some(_) | None => false,
+        };
+        if !is_coach_here {
+            return Err(AppError::Validation(refused(
+                "coach_id",
+                ViolationKind::UnknownRecord {},
+            )));
+        }
+        if before.and_then(|b| b.coach_id.as_deref()) != Some(coach.as_str()) {
+            let current = db::participants::count_of_coach(&state.db, coach.as_str()).await?;
+            check_caseload(u32::try_from(current).unwrap_or(u32::MAX), &state.settings)
+                .map_err(|kind| AppError::Conflict(refused("coach_id", kind)))?;
+        }
+    }
+    Ok(())
+}
+
+fn stored_languages(valid: &ValidParticipant) -> String {
+    valid
+        .languages
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+async fn create_participant(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Json(input): Json<ParticipantInput>,
+) -> Result<(StatusCode, Json<ParticipantDetail>), AppError> {
+    access::require(
+        &state,
+        &user,
+        &address,
+        Resource::Participant,
+        Action::Create,
+    )
+    .await?;
+    let valid = input.validate().map_err(AppError::Validation)?;
+    check_placement(&state, &user, &valid, None).await?;
+    let languages = stored_languages(&valid);
+    let id = db::participants::insert(
+        &state.db,
+        &NewParticipant {
+            first_name: valid.first_name.as_str(),
+            last_name: valid.last_name.as_str(),
+            email: valid.email.as_str(),
+            phone: valid.phone.as_ref().map(|p| p.as_str()),
+            languages: &languages,
+            dutch_level: valid.dutch_level.as_str(),
+            municipality_id: valid.municipality_id.as_str(),
+            cohort_id: valid.cohort_id.as_ref().map(|c| c.as_str()),
+            coach_id: valid.coach_id.as_ref().map(|c| c.as_str()),
+            ladder_rung_at_intake: i64::from(valid.ladder_rung_at_intake),
+        },
+    )
+    .await?;
+    audited(
+        &state,
+        &user,
+        &address,
+        "participant.create",
+        "participant",
+        &id,
+    )
+    .await?;
+    let row = db::participants::by_id(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(detail(row)?)))
+}
+
+/// Edits the profile. A coach may not move the participant to another municipality, cohort or
+/// coach; that is the coordinator's.
+async fn update_participant(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(patch): Json<ParticipantPatch>,
+) -> ApiResult<ParticipantDetail> {
+    let row = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Participant,
+        Action::Update,
+    )
+    .await?;
+    let valid = patch.profile.validate().map_err(AppError::Validation)?;
+    if user.role == Role::Coach {
+        let mut v = Violations::new();
+        if valid.municipality_id.as_str() != row.municipality_id {
+            v.push("municipality_id", ViolationKind::NotAllowedForRole {});
+        }
+        if valid.cohort_id.as_ref().map(|c| c.as_str()) != row.cohort_id.as_deref() {
+            v.push("cohort_id", ViolationKind::NotAllowedForRole {});
+        }
+        if valid.coach_id.as_ref().map(|c| c.as_str()) != row.coach_id.as_deref() {
+            v.push("coach_id", ViolationKind::NotAllowedForRole {});
+        }
+        if !v.is_empty() {
+            return Err(AppError::Validation(v));
+        }
+    } else {
+        check_placement(&state, &user, &valid, Some(&row)).await?;
+    }
+    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let languages = stored_languages(&valid);
+    let updated = db::participants::update(
+        &state.db,
+        &row.id,
+        patch.version,
+        &NewParticipant {
+            first_name: valid.first_name.as_str(),
+            last_name: valid.last_name.as_str(),
+            email: valid.email.as_str(),
+            phone: valid.phone.as_ref().map(|p| p.as_str()),
+            languages: &languages,
+            dutch_level: valid.dutch_level.as_str(),
+            municipality_id: valid.municipality_id.as_str(),
+            cohort_id: valid.cohort_id.as_ref().map(|c| c.as_str()),
+            coach_id: valid.coach_id.as_ref().map(|c| c.as_str()),
+            ladder_rung_at_intake: i64::from(valid.ladder_rung_at_intake),
+        },
+    )
+    .await?;
+    if !updated {
+        return Err(stale(&state, "participants", &row.id, patch.version).await);
+    }
+    audited(
+        &state,
+        &user,
+        &address,
+        "participant.update",
+        "participant",
+        &row.id,
+    )
+    .await?;
+    let row = db::participants::by_id(&state.db, &row.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail(row).map(Json)
 }
 
 fn stored(what: &str) -> AppError {
@@ -112,25 +350,13 @@ async fn get_participant(
     address: ClientAddress,
     Path(id): Path<String>,
 ) -> ApiResult<ParticipantDetail> {
-    let relation =
-        access::require(&state, &user, &address, Resource::Participant, Action::Read).await?;
-    let row = db::participants::by_id(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let municipality = [row.municipality_id.clone()];
-    access::check(
+    let row = participant_for(
         &state,
         &user,
         &address,
+        &id,
         Resource::Participant,
-        &row.id,
-        relation,
-        &Ties {
-            municipality_ids: &municipality,
-            participant_id: Some(&row.id),
-            coach_id: row.coach_id.as_deref(),
-            ..Ties::default()
-        },
+        Action::Read,
     )
     .await?;
     detail(row).map(Json)

@@ -118,7 +118,16 @@ impl Fixture {
                 vec![&self.school_draft, &self.harbour_visit],
             ),
             (Resource::Opening, _) => ("/openings", &self.bakery_visit, vec![&self.harbour_visit]),
-            (Resource::Invitation | Resource::User, _) => ("", "", vec![]),
+            (
+                Resource::Invitation
+                | Resource::User
+                | Resource::Attendance
+                | Resource::Plan
+                | Resource::ActionDone
+                | Resource::Contact
+                | Resource::Route,
+                _,
+            ) => ("", "", vec![]),
         }
     }
 }
@@ -135,14 +144,375 @@ async fn status_and_body(response: reqwest::Response) -> (StatusCode, Value) {
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
+async fn version(app: &TestApp, table: &str, id: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT version FROM {table} WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_one(&app.db)
+    .await
+    .unwrap()
+}
+
+async fn meeting_version(app: &TestApp, cohort: &str, number: i64) -> i64 {
+    sqlx::query_scalar("SELECT version FROM meetings WHERE cohort_id = $1 AND number = $2")
+        .bind(cohort)
+        .bind(number)
+        .fetch_optional(&app.db)
+        .await
+        .unwrap()
+        .unwrap_or(0)
+}
+
+async fn meeting_date(app: &TestApp, cohort: &str, number: i64) -> String {
+    sqlx::query_scalar("SELECT date FROM meetings WHERE cohort_id = $1 AND number = $2")
+        .bind(cohort)
+        .bind(number)
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+/// One request: method, path, body.
+struct Call {
+    method: reqwest::Method,
+    path: String,
+    body: Option<Value>,
+}
+
+fn get(path: String) -> Call {
+    Call {
+        method: reqwest::Method::GET,
+        path,
+        body: None,
+    }
+}
+
+fn with_body(method: reqwest::Method, path: String, body: Value) -> Call {
+    Call {
+        method,
+        path,
+        body: Some(body),
+    }
+}
+
+async fn send(app: &TestApp, client: &reqwest::Client, call: Call) -> (StatusCode, Value) {
+    let mut request = client.request(call.method, app.url(&format!("/api/v1{}", call.path)));
+    if let Some(body) = call.body {
+        request = request.json(&body);
+    }
+    status_and_body(request.send().await.unwrap()).await
+}
+
+/// Goals and actions of participants in and out of every scope, made through the API.
+struct Plans {
+    goal: std::collections::BTreeMap<String, String>,
+    action: std::collections::BTreeMap<String, String>,
+}
+
+async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
+    let utrecht = app.demo("coordinator@example.org").await;
+    let rotterdam = app.demo("coordinator.rotterdam@example.org").await;
+    let mut plans = Plans {
+        goal: Default::default(),
+        action: Default::default(),
+    };
+    for (client, participant) in [
+        (&utrecht, &fixture.amal),
+        (&utrecht, &fixture.rasha),
+        (&rotterdam, &fixture.mehari),
+    ] {
+        let (status, goal) = send(
+            app,
+            client,
+            with_body(
+                reqwest::Method::POST,
+                format!("/participants/{participant}/goals"),
+                json!({"title": "Werk vinden in de zorg", "target_date": null, "status": null}),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{goal}");
+        let goal_id = goal["id"].as_str().unwrap().to_owned();
+        let (status, action) = send(
+            app,
+            client,
+            with_body(
+                reqwest::Method::POST,
+                format!("/goals/{goal_id}/actions"),
+                json!({"text": "Cv maken", "due_date": null, "owner": "participant"}),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{action}");
+        plans.goal.insert(participant.clone(), goal_id);
+        plans.action.insert(
+            participant.clone(),
+            action["id"].as_str().unwrap().to_owned(),
+        );
+    }
+    plans
+}
+
+/// The request that exercises `resource`/`action` on `record` (an id of the resource, or of the
+/// participant whose file it belongs to), with the status it answers when allowed.
+async fn probe(
+    app: &TestApp,
+    fixture: &Fixture,
+    plans: &Plans,
+    resource: Resource,
+    action: Action,
+    record: &str,
+    round: usize,
+) -> (Call, StatusCode) {
+    use reqwest::Method;
+    let ok = StatusCode::OK;
+    let created = StatusCode::CREATED;
+    match (resource, action) {
+        (Resource::Municipality, Action::Create) => (
+            with_body(
+                Method::POST,
+                "/municipalities".into(),
+                json!({"cbs_code": format!("GM09{round:02}"), "name": "Nieuwdorp", "version": null,
+                       "agreement": {"start_date": "2026-01-01", "end_date": "2026-12-31",
+                                     "contracted_participants": 10, "budget_cap_cents": null}}),
+            ),
+            created,
+        ),
+        (Resource::Municipality, Action::Update) => {
+            let v = version(app, "municipalities", record).await;
+            let code: String =
+                sqlx::query_scalar("SELECT cbs_code FROM municipalities WHERE id = $1")
+                    .bind(record)
+                    .fetch_one(&app.db)
+                    .await
+                    .unwrap();
+            (
+                with_body(
+                    Method::PUT,
+                    format!("/municipalities/{record}"),
+                    json!({"cbs_code": code, "name": "Gemeente", "version": v,
+                           "agreement": {"start_date": "2026-01-01", "end_date": "2026-12-31",
+                                         "contracted_participants": 40, "budget_cap_cents": null}}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Cohort, Action::Create) => (
+            with_body(
+                Method::POST,
+                "/cohorts".into(),
+                json!({"municipality_id": fixture.utrecht, "name": "Groep najaar", "location": "Stadskantoor"}),
+            ),
+            created,
+        ),
+        (Resource::Cohort, Action::Update) => {
+            let (date, v) = if record == fixture.utrecht_cohort {
+                (
+                    meeting_date(app, record, 8).await,
+                    meeting_version(app, record, 8).await,
+                )
+            } else {
+                ("2026-06-01".to_owned(), 0)
+            };
+            (
+                with_body(
+                    Method::PUT,
+                    format!("/cohorts/{record}/meetings/8"),
+                    json!({"date": date, "start_time": "13:30", "place": "Wijkcentrum", "version": v}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Attendance, Action::Read) => {
+            (get(format!("/cohorts/{record}/meetings/1/attendance")), ok)
+        }
+        (Resource::Attendance, Action::Update) => (
+            with_body(
+                Method::PUT,
+                format!("/cohorts/{record}/meetings/1/attendance"),
+                json!([{"participant_id": fixture.amal, "status": "present"}]),
+            ),
+            ok,
+        ),
+        (Resource::Participant, Action::Create) => (
+            with_body(
+                Method::POST,
+                "/participants".into(),
+                json!({"first_name": "Noor", "last_name": "Ali", "email": "noor@example.org", "phone": "",
+                       "languages": ["ar"], "dutch_level": "A1", "municipality_id": fixture.utrecht,
+                       "cohort_id": null, "coach_id": null, "ladder_rung_at_intake": 2}),
+            ),
+            created,
+        ),
+        (Resource::Participant, Action::Update) => {
+            let row: (String, String, String, String, String, String, Option<String>, Option<String>, i64, i64) =
+                sqlx::query_as(
+                    "SELECT first_name, last_name, email, languages, dutch_level, municipality_id, cohort_id, \
+                     coach_id, ladder_rung_at_intake, version FROM participants WHERE id = $1",
+                )
+                .bind(record)
+                .fetch_one(&app.db)
+                .await
+                .unwrap();
+            (
+                with_body(
+                    Method::PATCH,
+                    format!("/participants/{record}"),
+                    json!({"first_name": row.0, "last_name": row.1, "email": row.2, "phone": "",
+                           "languages": row.3.split(',').collect::<Vec<_>>(), "dutch_level": row.4,
+                           "municipality_id": row.5, "cohort_id": row.6, "coach_id": row.7,
+                           "ladder_rung_at_intake": row.8, "version": row.9}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Plan, Action::Read) => (get(format!("/participants/{record}/goals")), ok),
+        (Resource::Plan, Action::Create) => (
+            with_body(
+                Method::POST,
+                format!("/participants/{record}/goals"),
+                json!({"title": "Nederlands oefenen", "target_date": null, "status": null}),
+            ),
+            created,
+        ),
+        (Resource::Plan, Action::Update) => {
+            let goal = &plans.goal[record];
+            let v = version(app, "goals", goal).await;
+            (
+                with_body(
+                    Method::PATCH,
+                    format!("/goals/{goal}"),
+                    json!({"title": "Werk vinden in de zorg", "target_date": null, "status": "open", "version": v}),
+                ),
+                ok,
+            )
+        }
+        (Resource::ActionDone, Action::Update) => {
+            let action = &plans.action[record];
+            let v = version(app, "actions", action).await;
+            (
+                with_body(
+                    Method::PATCH,
+                    format!("/actions/{action}"),
+                    json!({"done": true, "version": v}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Contact, Action::Read) => (get(format!("/participants/{record}/contacts")), ok),
+        (Resource::Contact, Action::Create) => (
+            with_body(
+                Method::POST,
+                format!("/participants/{record}/contacts"),
+                json!({"date": "2026-01-05", "kind": "call", "minutes": 15, "note": "", "summary": "Gebeld"}),
+            ),
+            created,
+        ),
+        (Resource::Route, Action::Read) => (get(format!("/participants/{record}/route")), ok),
+        (resource, Action::Read) => {
+            let (list, _, _) = fixture.cases(resource, None);
+            (get(format!("{list}/{record}")), ok)
+        }
+        (resource, action) => panic!("no probe for {resource:?} {action:?}"),
+    }
+}
+
+/// The record in and the records out of scope of a relation, for resources kept in a
+/// participant's file or a cohort.
+fn records(
+    fixture: &Fixture,
+    resource: Resource,
+    relation: Option<Relation>,
+) -> (String, Vec<String>) {
+    match resource {
+        Resource::Cohort | Resource::Attendance => (
+            fixture.utrecht_cohort.clone(),
+            vec![fixture.rotterdam_cohort.clone()],
+        ),
+        Resource::Municipality => (fixture.utrecht.clone(), vec![fixture.rotterdam.clone()]),
+        Resource::Participant
+        | Resource::Plan
+        | Resource::ActionDone
+        | Resource::Contact
+        | Resource::Route => match relation {
+            Some(Relation::Assigned | Relation::Own) => (
+                fixture.amal.clone(),
+                vec![fixture.rasha.clone(), fixture.mehari.clone()],
+            ),
+            Some(_) | None => (fixture.amal.clone(), vec![fixture.mehari.clone()]),
+        },
+        Resource::Organisation | Resource::Opening | Resource::Invitation | Resource::User => {
+            let (_, inside, outside) = fixture.cases(resource, relation);
+            (
+                inside.to_owned(),
+                outside.into_iter().map(str::to_owned).collect(),
+            )
+        }
+    }
+}
+
 #[tokio::test]
-async fn every_role_reads_exactly_what_the_access_table_allows() {
+async fn every_role_reaches_exactly_what_the_access_table_allows() {
     let app = spawn_app_with(true).await;
     let fixture = Fixture::load(&app).await;
+    let plans = make_plans(&app, &fixture).await;
     let mut walked = BTreeSet::new();
+    let probes = [
+        (Resource::Municipality, Action::Read),
+        (Resource::Municipality, Action::Create),
+        (Resource::Municipality, Action::Update),
+        (Resource::Cohort, Action::Read),
+        (Resource::Cohort, Action::Create),
+        (Resource::Cohort, Action::Update),
+        (Resource::Attendance, Action::Read),
+        (Resource::Attendance, Action::Update),
+        (Resource::Participant, Action::Read),
+        (Resource::Participant, Action::Create),
+        (Resource::Participant, Action::Update),
+        (Resource::Plan, Action::Read),
+        (Resource::Plan, Action::Create),
+        (Resource::Plan, Action::Update),
+        (Resource::ActionDone, Action::Update),
+        (Resource::Contact, Action::Read),
+        (Resource::Contact, Action::Create),
+        (Resource::Route, Action::Read),
+        (Resource::Organisation, Action::Read),
+        (Resource::Opening, Action::Read),
+    ];
 
-    for role in Role::ALL {
+    for (round, role) in Role::ALL.into_iter().enumerate() {
         let client = app.demo(login_of(role)).await;
+        for (resource, action) in probes {
+            let relation = relation_of(role, resource, action);
+            let (inside, outside) = records(&fixture, resource, relation);
+            let context = format!("{role:?} {resource:?} {action:?}");
+            let (call, success) =
+                probe(&app, &fixture, &plans, resource, action, &inside, round).await;
+            let (status, body) = send(&app, &client, call).await;
+            let Some(_) = relation else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{context}: {body}");
+                assert_eq!(body["error"], "forbidden", "{context}");
+                continue;
+            };
+            walked.insert(format!("{role:?} {resource:?} {action:?}"));
+            assert_eq!(status, success, "{context}: {body}");
+            if action == Action::Create && !matches!(resource, Resource::Plan | Resource::Contact) {
+                continue; // a new record has no scope to leave
+            }
+            for out in &outside {
+                let (call, _) = probe(&app, &fixture, &plans, resource, action, out, round).await;
+                let (status, body) = send(&app, &client, call).await;
+                assert_eq!(
+                    status,
+                    StatusCode::NOT_FOUND,
+                    "{context}: {out} is outside: {body}"
+                );
+                assert_eq!(body["error"], "not_found", "{context}");
+            }
+        }
+
+        // Lists show what is in scope and nothing outside.
         for resource in [
             Resource::Municipality,
             Resource::Cohort,
@@ -152,67 +522,26 @@ async fn every_role_reads_exactly_what_the_access_table_allows() {
         ] {
             let relation = relation_of(role, resource, Action::Read);
             let (list, inside, outside) = fixture.cases(resource, relation);
-            let (list_status, list_body) =
-                status_and_body(app.get_with(&client, &format!("/api/v1{list}")).await).await;
-            let (one_status, _) = status_and_body(
-                app.get_with(&client, &format!("/api/v1{list}/{inside}"))
-                    .await,
-            )
-            .await;
-            let context = format!("{role:?} reading {resource:?}");
-            match relation {
-                None => {
-                    assert_eq!(list_status, StatusCode::FORBIDDEN, "{context}: list");
-                    assert_eq!(list_body["error"], "forbidden", "{context}");
-                    assert_eq!(one_status, StatusCode::FORBIDDEN, "{context}: one");
-                }
-                Some(_) => {
-                    walked.insert(format!("{role:?} {resource:?} Read"));
-                    assert_eq!(list_status, StatusCode::OK, "{context}: list");
-                    let ids: Vec<&str> = list_body["items"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|item| item["id"].as_str().unwrap())
-                        .collect();
-                    assert!(
-                        ids.contains(&inside),
-                        "{context}: the list lacks its own record"
-                    );
-                    assert_eq!(one_status, StatusCode::OK, "{context}: own record");
-                    for out in &outside {
-                        assert!(!ids.contains(out), "{context}: the list shows {out}");
-                        let (status, body) = status_and_body(
-                            app.get_with(&client, &format!("/api/v1{list}/{out}")).await,
-                        )
-                        .await;
-                        assert_eq!(
-                            status,
-                            StatusCode::NOT_FOUND,
-                            "{context}: {out} outside scope"
-                        );
-                        assert_eq!(body["error"], "not_found");
-                    }
-                    let (missing, missing_body) = status_and_body(
-                        app.get_with(&client, &format!("/api/v1{list}/0000")).await,
-                    )
-                    .await;
-                    assert_eq!(missing, StatusCode::NOT_FOUND, "{context}: missing");
-                    let (_, outside_body) = status_and_body(
-                        app.get_with(&client, &format!("/api/v1{list}/{}", outside[0]))
-                            .await,
-                    )
-                    .await;
-                    assert_eq!(
-                        missing_body.get("violations"),
-                        outside_body.get("violations"),
-                        "outside scope answers exactly like missing"
-                    );
-                }
+            let (status, body) = send(&app, &client, get(list.to_owned())).await;
+            let context = format!("{role:?} listing {resource:?}");
+            if relation.is_none() {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{context}");
+                continue;
+            }
+            assert_eq!(status, StatusCode::OK, "{context}");
+            let ids: Vec<&str> = body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["id"].as_str().unwrap())
+                .collect();
+            assert!(ids.contains(&inside), "{context}: lacks its own record");
+            for out in outside {
+                assert!(!ids.contains(&out), "{context}: shows {out}");
             }
         }
 
-        // Inviting, listing and disabling accounts.
+        // Inviting and listing accounts.
         let invitation = app
             .post_json(
                 &client,

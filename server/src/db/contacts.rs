@@ -1,0 +1,54 @@
+//! The coach's contact log.
+
+use sqlx::SqlitePool;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ContactRow {
+    pub id: String,
+    pub date: String,
+    pub kind: String,
+    pub minutes: i64,
+    pub note: String,
+    pub summary: String,
+    pub version: i64,
+}
+
+pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ContactRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, date, kind, minutes, note, summary, version FROM contacts \
+         WHERE participant_id = $1 ORDER BY date DESC, id",
+    )
+    .bind(participant_id)
+    .fetch_all(db)
+    .await
+}
+
+#[derive(Debug, Clone)]
+pub struct NewContact<'a> {
+    pub participant_id: &'a str,
+    pub coach_id: &'a str,
+    pub date: &'a str,
+    pub kind: &'a str,
+    pub minutes: i64,
+    pub note: &'a str,
+    pub summary: &'a str,
+}
+
+pub async fn insert(db: &SqlitePool, c: &NewContact<'_>) -> Result<String, sqlx::Error> {
+    let id = super::new_id();
+    sqlx::query(
+        "INSERT INTO contacts (id, participant_id, coach_id, date, kind, minutes, note, summary) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(c.participant_id)
+    .bind(c.coach_id)
+    .bind(c.date)
+    .bind(c.kind)
+    .bind(c.minutes)
+    .bind(c.note)
+    .bind(c.summary)
+    .execute(db)
+    .await?;
+    Ok(id)
+}

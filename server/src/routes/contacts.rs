@@ -1,0 +1,120 @@
+//! The coach's contact log. The note is for coaches and coordinators; the participant sees the
+//! summary.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    routing::get,
+};
+use shared::{
+    api::{ContactDetail, ContactInput, paths::ParticipantSub},
+    ids::ContactId,
+    roles::Role,
+};
+
+use super::{audited, date, name_of, parse_name, participants::participant_for, today};
+use crate::{
+    AppError, AppState,
+    access::{Action, Resource},
+    auth::{ClientAddress, CurrentUser},
+    db::{self, contacts::ContactRow},
+    error::{ApiResult, Json},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        &ParticipantSub::Contacts.pattern(),
+        get(list_contacts).post(create_contact),
+    )
+}
+
+/// Whether the account may read coach-only notes.
+fn sees_notes(user: &CurrentUser) -> bool {
+    matches!(user.role, Role::Coach | Role::Coordinator)
+}
+
+fn detail(row: ContactRow, with_note: bool) -> Result<ContactDetail, AppError> {
+    Ok(ContactDetail {
+        id: ContactId::parse(row.id)
+            .map_err(|_| AppError::Internal("stored contact id".to_owned()))?,
+        version: row.version,
+        date: date(Some(&row.date))?
+            .ok_or_else(|| AppError::Internal("stored contact date".to_owned()))?,
+        kind: parse_name(&row.kind)?,
+        minutes: u32::try_from(row.minutes)
+            .map_err(|_| AppError::Internal("stored minutes".to_owned()))?,
+        note: with_note.then_some(row.note),
+        summary: row.summary,
+    })
+}
+
+async fn list_contacts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<ContactDetail>> {
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Contact,
+        Action::Read,
+    )
+    .await?;
+    db::contacts::of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .map(|row| detail(row, sees_notes(&user)))
+        .collect::<Result<_, _>>()
+        .map(Json)
+}
+
+async fn create_contact(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<ContactInput>,
+) -> Result<(StatusCode, Json<ContactDetail>), AppError> {
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Contact,
+        Action::Create,
+    )
+    .await?;
+    let valid = input.validate(today()).map_err(AppError::Validation)?;
+    let contact_id = db::contacts::insert(
+        &state.db,
+        &db::contacts::NewContact {
+            participant_id: &participant.id,
+            coach_id: &user.id,
+            date: &valid.date.to_string(),
+            kind: &name_of(&valid.kind)?,
+            minutes: i64::from(valid.minutes),
+            note: valid.note.as_str(),
+            summary: valid.summary.as_str(),
+        },
+    )
+    .await?;
+    audited(
+        &state,
+        &user,
+        &address,
+        "contact.create",
+        "contact",
+        &contact_id,
+    )
+    .await?;
+    let row = db::contacts::of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == contact_id)
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(detail(row, true)?)))
+}

@@ -1,0 +1,290 @@
+//! The action plan: goals with target dates, actions with an owner. A participant ticks off
+//! only their own actions.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    routing::{get, patch, post},
+};
+use shared::{
+    Violation, ViolationKind,
+    api::{
+        ActionDetail, ActionInput, ActionPatch, GoalDetail, GoalInput, GoalPatch, paths,
+        paths::ParticipantSub,
+    },
+    ids::{ActionId, GoalId},
+    rules::{
+        plan::{ActionOwner, GoalStatus, may_tick},
+        versions::check_version,
+    },
+};
+
+use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use crate::{
+    AppError, AppState,
+    access::{Action, Resource},
+    auth::{ClientAddress, CurrentUser},
+    db::{
+        self,
+        plan::{ActionRow, GoalRow},
+    },
+    error::{ApiResult, Json},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            &ParticipantSub::Goals.pattern(),
+            get(list_goals).post(create_goal),
+        )
+        .route(paths::GOAL_PATTERN, patch(update_goal))
+        .route(paths::GOAL_ACTIONS_PATTERN, post(create_action))
+        .route(paths::ACTION_PATTERN, patch(update_action))
+}
+
+fn stored(what: &str) -> AppError {
+    AppError::Internal(format!("stored {what}"))
+}
+
+pub fn action_detail(row: ActionRow) -> Result<ActionDetail, AppError> {
+    Ok(ActionDetail {
+        id: ActionId::parse(row.id).map_err(|_| stored("action id"))?,
+        version: row.version,
+        goal_id: GoalId::parse(row.goal_id).map_err(|_| stored("goal id"))?,
+        text: row.text,
+        due_date: date(row.due_date.as_deref())?,
+        owner: parse_name(&row.owner)?,
+        done: row.done,
+    })
+}
+
+fn goal_detail(row: GoalRow, actions: &[ActionRow]) -> Result<GoalDetail, AppError> {
+    Ok(GoalDetail {
+        actions: actions
+            .iter()
+            .filter(|a| a.goal_id == row.id)
+            .cloned()
+            .map(action_detail)
+            .collect::<Result<_, _>>()?,
+        id: GoalId::parse(row.id).map_err(|_| stored("goal id"))?,
+        version: row.version,
+        title: row.title,
+        target_date: date(row.target_date.as_deref())?,
+        status: parse_name(&row.status)?,
+    })
+}
+
+async fn goals_with_actions(
+    state: &AppState,
+    participant_id: &str,
+) -> Result<Vec<GoalDetail>, AppError> {
+    let actions = db::plan::actions_of(&state.db, participant_id).await?;
+    db::plan::goals_of(&state.db, participant_id)
+        .await?
+        .into_iter()
+        .map(|g| goal_detail(g, &actions))
+        .collect()
+}
+
+async fn list_goals(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+) -> ApiResult<Vec<GoalDetail>> {
+    let participant =
+        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Read).await?;
+    goals_with_actions(&state, &participant.id).await.map(Json)
+}
+
+async fn create_goal(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<GoalInput>,
+) -> Result<(StatusCode, Json<GoalDetail>), AppError> {
+    let participant =
+        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Create).await?;
+    let valid = input
+        .validate(today(), None)
+        .map_err(AppError::Validation)?;
+    let goal_id = db::plan::insert_goal(
+        &state.db,
+        &participant.id,
+        valid.title.as_str(),
+        valid.target_date.map(|d| d.to_string()).as_deref(),
+        &name_of(&valid.status)?,
+    )
+    .await?;
+    audited(&state, &user, &address, "goal.create", "goal", &goal_id).await?;
+    let row = db::plan::goal(&state.db, &goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(goal_detail(row, &[])?)))
+}
+
+/// A goal and its participant, when the account may use the plan for `action`.
+async fn goal_for(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    goal_id: &str,
+    action: Action,
+) -> Result<GoalRow, AppError> {
+    let goal = db::plan::goal(&state.db, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    participant_for(
+        state,
+        user,
+        address,
+        &goal.participant_id,
+        Resource::Plan,
+        action,
+    )
+    .await?;
+    Ok(goal)
+}
+
+async fn update_goal(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(patch): Json<GoalPatch>,
+) -> ApiResult<GoalDetail> {
+    let goal = goal_for(&state, &user, &address, &id, Action::Update).await?;
+    let stored_target = date(goal.target_date.as_deref())?;
+    let valid = patch
+        .goal
+        .validate(today(), stored_target)
+        .map_err(AppError::Validation)?;
+    check_version(goal.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let status: GoalStatus = valid.status;
+    if !db::plan::update_goal(
+        &state.db,
+        &goal.id,
+        patch.version,
+        valid.title.as_str(),
+        valid.target_date.map(|d| d.to_string()).as_deref(),
+        &name_of(&status)?,
+    )
+    .await?
+    {
+        return Err(stale(&state, "goals", &goal.id, patch.version).await);
+    }
+    audited(&state, &user, &address, "goal.update", "goal", &goal.id).await?;
+    let actions = db::plan::actions_of(&state.db, &goal.participant_id).await?;
+    let row = db::plan::goal(&state.db, &goal.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    goal_detail(row, &actions).map(Json)
+}
+
+async fn create_action(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<ActionInput>,
+) -> Result<(StatusCode, Json<ActionDetail>), AppError> {
+    let goal = goal_for(&state, &user, &address, &id, Action::Create).await?;
+    let valid = input.validate(today()).map_err(AppError::Validation)?;
+    let action_id = db::plan::insert_action(
+        &state.db,
+        &goal.id,
+        valid.text.as_str(),
+        valid.due_date.map(|d| d.to_string()).as_deref(),
+        &name_of(&valid.owner)?,
+    )
+    .await?;
+    audited(
+        &state,
+        &user,
+        &address,
+        "action.create",
+        "action",
+        &action_id,
+    )
+    .await?;
+    let row = db::plan::action(&state.db, &action_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(action_detail(row)?)))
+}
+
+/// Ticks an action off (or back on), or edits it. Ticking is allowed to the participant for
+/// their own actions; editing text, date or owner is the coach's and the coordinator's.
+async fn update_action(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(patch): Json<ActionPatch>,
+) -> ApiResult<ActionDetail> {
+    let row = db::plan::action(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let only_ticking = patch.text.is_none() && patch.due_date.is_none() && patch.owner.is_none();
+    let (resource, action) = if only_ticking {
+        (Resource::ActionDone, Action::Update)
+    } else {
+        (Resource::Plan, Action::Update)
+    };
+    participant_for(
+        &state,
+        &user,
+        &address,
+        &row.participant_id,
+        resource,
+        action,
+    )
+    .await?;
+    let owner: ActionOwner = parse_name(&row.owner)?;
+    let stored_due = date(row.due_date.as_deref())?;
+    let (text, due_date, owner) = if only_ticking {
+        may_tick(user.role, owner)
+            .map_err(|kind| AppError::Validation(Violation::new("done", kind).into()))?;
+        (row.text.clone(), stored_due, owner)
+    } else {
+        let input = ActionInput {
+            text: patch.text.clone().unwrap_or_else(|| row.text.clone()),
+            due_date: patch.due_date.or(stored_due),
+            owner: Some(patch.owner.unwrap_or(owner)),
+        };
+        // A due date that has passed may stay as it was.
+        let unchanged_due = input.due_date == stored_due;
+        let checked = ActionInput {
+            due_date: if unchanged_due { None } else { input.due_date },
+            ..input.clone()
+        };
+        let valid = checked.validate(today()).map_err(AppError::Validation)?;
+        (valid.text.as_str().to_owned(), input.due_date, valid.owner)
+    };
+    if patch.done.is_none() && only_ticking {
+        return Err(AppError::Validation(
+            Violation::new("done", ViolationKind::Required {}).into(),
+        ));
+    }
+    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    if !db::plan::update_action(
+        &state.db,
+        &row.id,
+        patch.version,
+        &text,
+        due_date.map(|d| d.to_string()).as_deref(),
+        &name_of(&owner)?,
+        patch.done.unwrap_or(row.done),
+    )
+    .await?
+    {
+        return Err(stale(&state, "actions", &row.id, patch.version).await);
+    }
+    audited(&state, &user, &address, "action.update", "action", &row.id).await?;
+    let row = db::plan::action(&state.db, &row.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    action_detail(row).map(Json)
+}
