@@ -173,6 +173,21 @@ async fn meeting_date(app: &TestApp, cohort: &str, number: i64) -> String {
         .unwrap()
 }
 
+/// A participant's profile as stored: names, email, languages, level, municipality, cohort,
+/// coach, rung, version.
+type StoredProfile = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+    i64,
+);
+
 /// One request: method, path, body.
 struct Call {
     method: reqwest::Method,
@@ -346,8 +361,7 @@ async fn probe(
             created,
         ),
         (Resource::Participant, Action::Update) => {
-            let row: (String, String, String, String, String, String, Option<String>, Option<String>, i64, i64) =
-                sqlx::query_as(
+            let row: StoredProfile = sqlx::query_as(
                     "SELECT first_name, last_name, email, languages, dutch_level, municipality_id, cohort_id, \
                      coach_id, ladder_rung_at_intake, version FROM participants WHERE id = $1",
                 )
