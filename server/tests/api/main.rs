@@ -5,3 +5,4 @@ mod helpers;
 mod access;
 mod accounts;
 mod foundation;
+mod training;
