@@ -196,6 +196,61 @@ pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::
         participant_ids.push(id);
     }
 
+    // The three meetings held: everyone came, with a few absences; Hassan (the tenth, without a
+    // coach yet) joined after them.
+    for number in 1..=3i64 {
+        let mut lines = Vec::new();
+        for (i, id) in participant_ids.iter().enumerate().take(9) {
+            let status = match (i, number) {
+                (0, 3) => "made_up",
+                (1, 2) | (1, 3) => "absent",
+                (4, 1) => "excused",
+                _ => "present",
+            };
+            lines.push((id.clone(), status.to_owned()));
+        }
+        cohorts::save_attendance(pool, &cohort, number, &lines).await?;
+    }
+
+    // Amal's plan with her coach, and their last contact.
+    let goal = db::plan::insert_goal(
+        pool,
+        &participant_ids[0],
+        "Stage in de zorg vinden",
+        Some(&(today + Days::new(90)).to_string()),
+        "open",
+    )
+    .await?;
+    db::plan::insert_action(
+        pool,
+        &goal,
+        "Cv maken met de coach",
+        Some(&(today + Days::new(7)).to_string()),
+        "participant",
+    )
+    .await?;
+    db::plan::insert_action(
+        pool,
+        &goal,
+        "Zorgbedrijven zoeken voor een bezoek",
+        None,
+        "coach",
+    )
+    .await?;
+    db::contacts::insert(
+        pool,
+        &db::contacts::NewContact {
+            participant_id: &participant_ids[0],
+            coach_id: &coach,
+            date: &(today - Days::new(4)).to_string(),
+            kind: "meeting",
+            minutes: 45,
+            note: "Wil graag in de zorg werken; zorgen over kinderopvang.",
+            summary: "Doel gekozen: stage in de zorg. Volgende keer het cv.",
+        },
+    )
+    .await?;
+
     let organisations = [
         (
             &utrecht,

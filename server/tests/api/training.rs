@@ -342,6 +342,10 @@ async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsi
     let cohort = demo_cohort(&app).await;
     let amal = participant(&app, "Amal").await;
     let mehari = participant(&app, "Mehari").await;
+    let before: (i64, i64) = sqlx::query_as("SELECT COUNT(*), SUM(version) FROM attendance")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
 
     // Meeting 5 is two weeks ahead in the demo.
     let (status, body) = call(
@@ -383,11 +387,11 @@ async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsi
         codes(&body),
         [pair("lines.1.participant_id", "not_in_cohort")]
     );
-    let saved: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attendance")
+    let after: (i64, i64) = sqlx::query_as("SELECT COUNT(*), SUM(version) FROM attendance")
         .fetch_one(&app.db)
         .await
         .unwrap();
-    assert_eq!(saved, 0, "nothing was saved");
+    assert_eq!(after, before, "nothing was saved");
 
     let (status, body) = call(
         &app,
@@ -830,8 +834,20 @@ async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(seen[0]["summary"], "Stage besproken.");
-    assert!(seen[0].get("note").is_none(), "{seen}");
+    let newest = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == created["id"])
+        .unwrap();
+    assert_eq!(newest["summary"], "Stage besproken.");
+    assert!(
+        seen.as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c.get("note").is_none()),
+        "{seen}"
+    );
     let raw = app
         .get_with(
             &participant_client,
@@ -852,7 +868,13 @@ async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant
         None,
     )
     .await;
-    assert_eq!(for_coordinator[0]["note"], "Zorgen over huisvesting.");
+    let newest = for_coordinator
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == created["id"])
+        .unwrap();
+    assert_eq!(newest["note"], "Zorgen over huisvesting.");
 
     let (status, _) = call(&app, &participant_client, Method::POST, &format!("/participants/{amal}/contacts"),
         Some(json!({"date": today().to_string(), "kind": "call", "minutes": 5, "note": "", "summary": ""}))).await;
@@ -860,41 +882,34 @@ async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant
 }
 
 #[tokio::test]
-async fn the_route_shows_meetings_attended_the_next_meeting_the_coach_and_open_actions() {
+async fn the_route_counts_a_newly_recorded_meeting() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
+    let coordinator = app.demo("coordinator@example.org").await;
     let cohort = demo_cohort(&app).await;
-    let amal = participant(&app, "Amal").await;
+    let hassan = participant(&app, "Hassan").await;
+    let (_, before) = call(
+        &app,
+        &coordinator,
+        Method::GET,
+        &format!("/participants/{hassan}/route"),
+        None,
+    )
+    .await;
+    assert_eq!(before["route"]["steps"][0]["figures"]["attended"], 0);
+
     call(
         &app,
-        &coach,
+        &coordinator,
         Method::PUT,
         &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}])),
+        Some(json!([{"participant_id": hassan, "status": "present"}])),
     )
     .await;
-    let (_, g) = goal(
-        &app,
-        &coach,
-        &amal,
-        json!({"title": "Stage in de zorg", "target_date": null, "status": null}),
-    )
-    .await;
-    call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/goals/{}/actions", g["id"].as_str().unwrap()),
-        Some(json!({"text": "Cv maken", "due_date": null, "owner": "participant"})),
-    )
-    .await;
-
-    let participant_client = app.demo("participant@example.org").await;
     let (status, body) = call(
         &app,
-        &participant_client,
+        &coordinator,
         Method::GET,
-        &format!("/participants/{amal}/route"),
+        &format!("/participants/{hassan}/route"),
         None,
     )
     .await;
@@ -907,14 +922,46 @@ async fn the_route_shows_meetings_attended_the_next_meeting_the_coach_and_open_a
         training["figures"],
         json!({"step": "training", "attended": 1, "total": 8, "required": 6})
     );
+    assert_eq!(body["coach"], Value::Null);
+    assert_eq!(body["route"]["steps"][1]["status"], "not_started");
+}
+
+#[tokio::test]
+async fn the_participant_sees_their_route_with_the_next_meeting_their_coach_and_open_actions() {
+    let app = spawn_app_with(true).await;
+    let amal = participant(&app, "Amal").await;
+    let participant_client = app.demo("participant@example.org").await;
+
+    let (status, body) = call(
+        &app,
+        &participant_client,
+        Method::GET,
+        &format!("/participants/{amal}/route"),
+        None,
+    )
+    .await;
+
+    assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["first_name"], "Amal");
+    assert_eq!(
+        body["route"]["steps"][0]["figures"]["attended"], 3,
+        "two present and one made up"
+    );
     assert_eq!(body["coach"]["first_name"], "Marieke");
+    assert_eq!(body["coach"]["phone"], "+31612345678");
     assert_eq!(
         body["next_meeting"]["number"], 4,
         "three meetings were held"
     );
     assert_eq!(body["next_meeting"]["theme"], "job_opportunities");
-    assert_eq!(body["open_actions"][0]["text"], "Cv maken");
+    assert_eq!(body["next_meeting"]["start_time"], "13:30");
+    let open: Vec<&str> = body["open_actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["Cv maken met de coach"], "only her own open actions");
     assert_eq!(body["route"]["budget"]["cap_cents"], 100000);
     assert_eq!(body["route"]["next_step"]["kind"], "meeting");
 }
