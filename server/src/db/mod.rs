@@ -2,6 +2,9 @@
 
 pub mod cohorts;
 pub mod contacts;
+pub mod expenses;
+pub mod internships;
+pub mod introductions;
 pub mod invitations;
 pub mod municipalities;
 pub mod openings;

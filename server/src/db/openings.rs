@@ -110,3 +110,82 @@ pub async fn list(
     .fetch_all(db)
     .await
 }
+
+/// Updates an opening when `version` is current; answers whether it did.
+pub async fn update(
+    db: &SqlitePool,
+    id: &str,
+    version: i64,
+    o: &NewOpening<'_>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE openings SET kind = $1, status = $2, title = $3, description = $4, date = $5, place = $6, \
+         capacity = $7, start_date = $8, end_date = $9, hours_per_week = $10, dutch_level = $11, \
+         version = version + 1 WHERE id = $12 AND version = $13",
+    )
+    .bind(o.kind)
+    .bind(o.status)
+    .bind(o.title)
+    .bind(o.description)
+    .bind(o.date)
+    .bind(o.place)
+    .bind(o.capacity)
+    .bind(o.start_date)
+    .bind(o.end_date)
+    .bind(o.hours_per_week)
+    .bind(o.dutch_level)
+    .bind(id)
+    .bind(version)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// The participants registered for an opening (a company visit).
+pub async fn registered(db: &SqlitePool, opening_id: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT participant_id FROM registrations WHERE opening_id = $1 ORDER BY id")
+        .bind(opening_id)
+        .fetch_all(db)
+        .await
+}
+
+/// Registers a participant for a visit, in one transaction with the capacity check the caller
+/// made (`expected` registrations before); false when another registration came first.
+pub async fn register(
+    db: &SqlitePool,
+    opening_id: &str,
+    participant_id: &str,
+    expected: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let now: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE opening_id = $1")
+        .bind(opening_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if now != expected {
+        return Ok(None);
+    }
+    let id = super::new_id();
+    sqlx::query("INSERT INTO registrations (id, opening_id, participant_id) VALUES ($1, $2, $3)")
+        .bind(&id)
+        .bind(opening_id)
+        .bind(participant_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// The dates of the company visits a participant is registered for.
+pub async fn visit_dates_of(
+    db: &SqlitePool,
+    participant_id: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT o.date FROM registrations r JOIN openings o ON o.id = r.opening_id \
+         WHERE r.participant_id = $1 AND o.date IS NOT NULL ORDER BY o.date",
+    )
+    .bind(participant_id)
+    .fetch_all(db)
+    .await
+}

@@ -83,3 +83,27 @@ pub async fn list(
     .fetch_all(db)
     .await
 }
+
+pub async fn update(
+    db: &SqlitePool,
+    id: &str,
+    version: i64,
+    o: &NewOrganisation<'_>,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query(
+        "UPDATE organisations SET kind = $1, name = $2, sector = $3, street = $4, postcode = $5, city = $6, \
+         kvk_number = $7, version = version + 1 WHERE id = $8 AND version = $9",
+    )
+    .bind(o.kind)
+    .bind(o.name)
+    .bind(o.sector)
+    .bind(o.street)
+    .bind(o.postcode)
+    .bind(o.city)
+    .bind(o.kvk_number)
+    .bind(id)
+    .bind(version)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}

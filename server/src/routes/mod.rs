@@ -1,9 +1,12 @@
 //! The API routers, one module per resource.
 
 mod auth;
+mod budget;
 mod cohorts;
 mod contacts;
 mod health;
+mod internships;
+mod introductions;
 mod invitations;
 mod municipalities;
 mod organisations;
@@ -49,6 +52,9 @@ pub fn api(state: AppState) -> Router {
         .merge(participants::router())
         .merge(plan::router())
         .merge(contacts::router())
+        .merge(internships::router())
+        .merge(budget::router())
+        .merge(introductions::router())
         .merge(route::router())
         .merge(organisations::router())
         .fallback(not_found)

@@ -1,4 +1,5 @@
 //! `GET /participants/{id}/route`: the route derived by the shared rules from the stored facts.
+//! Outcomes are not recorded yet, so the last step stays to come.
 
 use axum::{
     Router,
@@ -8,12 +9,12 @@ use axum::{
 use shared::{
     api::{CoachContact, NextMeeting, RouteResponse, paths::ParticipantSub},
     ids::ParticipantId,
-    route::{MeetingFact, ParticipantFile, route},
+    route::{InternshipFact, MeetingFact, ParticipantFile, route},
     rules::{
         plan::{ActionOwner, GoalStatus},
         training::{MeetingNumber, Theme},
     },
-    values::{Email, Money, Phone},
+    values::{Email, Phone},
 };
 
 use super::{
@@ -103,18 +104,38 @@ async fn get_route(
             ),
             None => None,
         };
-    let agreement_cap = db::municipalities::by_id(&state.db, &participant.municipality_id)
+    let visits = db::openings::visit_dates_of(&state.db, &participant.id)
         .await?
-        .and_then(|m| m.budget_cap_cents)
-        .map(Money::from_cents);
+        .iter()
+        .map(|d| date(Some(d))?.ok_or_else(|| AppError::Internal("stored date".to_owned())))
+        .collect::<Result<_, _>>()?;
+    let internships = super::internships::planned_of(&state, &participant.id)
+        .await?
+        .into_iter()
+        .map(|(_, p)| InternshipFact {
+            start: p.start,
+            end: p.end,
+            cancelled: p.cancelled,
+        })
+        .collect();
+    let introductions = db::introductions::of_participant(&state.db, &participant.id)
+        .await?
+        .iter()
+        .map(|n| parse_name(&n.status))
+        .collect::<Result<_, _>>()?;
+    let expenses = super::budget::amounts(&db::expenses::of(&state.db, &participant.id).await?)?;
 
     let file = ParticipantFile {
         meetings_required: state.settings.meetings_required,
         meetings,
         has_coach: coach.is_some(),
         goals,
-        budget_cap: state.settings.budget_cap_for(agreement_cap),
-        ..ParticipantFile::default()
+        visits,
+        internships,
+        introductions,
+        budget_cap: super::budget::cap_of(&state, &participant).await?,
+        expenses,
+        outcome: None,
     };
     Ok(Json(RouteResponse {
         participant_id: ParticipantId::parse(participant.id)

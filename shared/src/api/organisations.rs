@@ -11,6 +11,14 @@ use crate::{
 
 pub use crate::rules::openings::{OpeningInput, OrganisationInput};
 
+/// `POST /organisations`: the organisation and the municipality it joins the programme in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateOrganisation {
+    pub municipality_id: Option<crate::ids::MunicipalityId>,
+    #[serde(flatten)]
+    pub organisation: OrganisationInput,
+}
+
 /// `PATCH /organisations/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationPatch {

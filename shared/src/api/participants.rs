@@ -304,6 +304,11 @@ pub struct InternshipDetail {
     pub id: InternshipId,
     pub version: i64,
     pub participant_id: ParticipantId,
+    /// For the agreement: the intern's name.
+    pub participant_first_name: String,
+    pub participant_last_name: String,
+    /// For the agreement: the goals of the action plan that are not dropped.
+    pub learning_goals: Vec<String>,
     pub organisation_id: OrganisationId,
     pub organisation_name: String,
     pub opening_id: Option<OpeningId>,

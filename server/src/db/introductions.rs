@@ -1,0 +1,176 @@
+//! Warm introductions and the consent behind them.
+
+use sqlx::SqlitePool;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IntroductionRow {
+    pub id: String,
+    pub participant_id: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub opening_id: Option<String>,
+    pub motivation: String,
+    pub status: String,
+    pub version: i64,
+}
+
+const SELECT: &str = "SELECT n.id, n.participant_id, n.organisation_id, g.name AS organisation_name, n.opening_id, \
+     n.motivation, n.status, n.version FROM introductions n JOIN organisations g ON g.id = n.organisation_id";
+
+pub async fn of_participant(
+    db: &SqlitePool,
+    participant_id: &str,
+) -> Result<Vec<IntroductionRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE n.participant_id = $1 ORDER BY n.created_at, n.id"
+    )))
+    .bind(participant_id)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn of_organisation(
+    db: &SqlitePool,
+    organisation_id: &str,
+) -> Result<Vec<IntroductionRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE n.organisation_id = $1 ORDER BY n.created_at, n.id"
+    )))
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<IntroductionRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE n.id = $1")))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn insert(
+    db: &SqlitePool,
+    participant_id: &str,
+    organisation_id: &str,
+    opening_id: Option<&str>,
+    motivation: &str,
+) -> Result<String, sqlx::Error> {
+    let id = super::new_id();
+    sqlx::query(
+        "INSERT INTO introductions (id, participant_id, organisation_id, opening_id, motivation, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'proposed', $6)",
+    )
+    .bind(&id)
+    .bind(participant_id)
+    .bind(organisation_id)
+    .bind(opening_id)
+    .bind(motivation)
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+pub async fn set_status(
+    db: &SqlitePool,
+    id: &str,
+    version: i64,
+    status: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("UPDATE introductions SET status = $1, version = version + 1 WHERE id = $2 AND version = $3")
+        .bind(status)
+        .bind(id)
+        .bind(version)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConsentRow {
+    pub id: String,
+    pub purpose: String,
+    pub organisation_id: Option<String>,
+    pub municipality_id: Option<String>,
+    pub recipient_name: String,
+    pub given: bool,
+    pub changed_on: String,
+    pub version: i64,
+}
+
+pub async fn consents_of(
+    db: &SqlitePool,
+    participant_id: &str,
+) -> Result<Vec<ConsentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, c.purpose, c.organisation_id, c.municipality_id, \
+         COALESCE(g.name, m.name, '') AS recipient_name, c.given, c.changed_on, c.version \
+         FROM consents c LEFT JOIN organisations g ON g.id = c.organisation_id \
+         LEFT JOIN municipalities m ON m.id = c.municipality_id \
+         WHERE c.participant_id = $1 ORDER BY c.changed_on, c.id",
+    )
+    .bind(participant_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Gives or withdraws consent for one recipient and purpose (one row each, updated in place).
+pub async fn set_consent(
+    db: &SqlitePool,
+    participant_id: &str,
+    purpose: &str,
+    organisation_id: Option<&str>,
+    municipality_id: Option<&str>,
+    given: bool,
+    today: &str,
+) -> Result<(), sqlx::Error> {
+    let existing: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM consents WHERE participant_id = $1 AND purpose = $2 \
+         AND COALESCE(organisation_id, '') = $3 AND COALESCE(municipality_id, '') = $4",
+    )
+    .bind(participant_id)
+    .bind(purpose)
+    .bind(organisation_id.unwrap_or(""))
+    .bind(municipality_id.unwrap_or(""))
+    .fetch_optional(db)
+    .await?;
+    match existing {
+        Some(id) => sqlx::query("UPDATE consents SET given = $1, changed_on = $2, version = version + 1 WHERE id = $3")
+            .bind(given)
+            .bind(today)
+            .bind(id)
+            .execute(db)
+            .await
+            .map(|_| ()),
+        None => sqlx::query(
+            "INSERT INTO consents (id, participant_id, purpose, organisation_id, municipality_id, given, changed_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(super::new_id())
+        .bind(participant_id)
+        .bind(purpose)
+        .bind(organisation_id)
+        .bind(municipality_id)
+        .bind(given)
+        .bind(today)
+        .execute(db)
+        .await
+        .map(|_| ()),
+    }
+}
+
+/// Whether the participant consents to sharing their profile with the organisation.
+pub async fn shares_profile_with(
+    db: &SqlitePool,
+    participant_id: &str,
+    organisation_id: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) > 0 FROM consents WHERE participant_id = $1 AND organisation_id = $2 \
+         AND purpose = 'introduction_profile' AND given = 1",
+    )
+    .bind(participant_id)
+    .bind(organisation_id)
+    .fetch_one(db)
+    .await
+}

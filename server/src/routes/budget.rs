@@ -1,0 +1,199 @@
+//! The training budget: a coach requests, the sum of pending, approved and paid never passes the
+//! cap, and only a coordinator decides.
+
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    routing::{get, post},
+};
+use shared::{
+    Violation,
+    api::{
+        BudgetOverview, ExpenseDecisionInput, ExpenseDetail, ExpenseInput, paths,
+        paths::ParticipantSub,
+    },
+    ids::ExpenseId,
+    rules::{
+        budget::{self, ExpenseStatus},
+        versions::check_version,
+    },
+    values::Money,
+};
+
+use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use crate::{
+    AppError, AppState,
+    access::{Action, Resource},
+    auth::{ClientAddress, CurrentUser},
+    db::{self, expenses::ExpenseRow, participants::ParticipantRow},
+    error::{ApiResult, Json},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            &ParticipantSub::Expenses.pattern(),
+            get(get_budget).post(request_expense),
+        )
+        .route(paths::EXPENSE_DECISION_PATTERN, post(decide_expense))
+}
+
+fn detail(row: ExpenseRow) -> Result<ExpenseDetail, AppError> {
+    Ok(ExpenseDetail {
+        id: ExpenseId::parse(row.id)
+            .map_err(|_| AppError::Internal("stored expense id".to_owned()))?,
+        version: row.version,
+        category: parse_name(&row.category)?,
+        amount_cents: row.amount_cents,
+        description: row.description,
+        status: parse_name(&row.status)?,
+        requested_on: date(Some(&row.requested_on))?
+            .ok_or_else(|| AppError::Internal("stored date".to_owned()))?,
+    })
+}
+
+/// The participant's cap: their municipality's agreement, else the programme's.
+pub async fn cap_of(state: &AppState, participant: &ParticipantRow) -> Result<Money, AppError> {
+    let agreement = db::municipalities::by_id(&state.db, &participant.municipality_id)
+        .await?
+        .and_then(|m| m.budget_cap_cents)
+        .map(Money::from_cents);
+    Ok(state.settings.budget_cap_for(agreement))
+}
+
+/// The requests as (status, amount), for the shared budget rules.
+pub fn amounts(rows: &[ExpenseRow]) -> Result<Vec<(ExpenseStatus, Money)>, AppError> {
+    rows.iter()
+        .map(|r| Ok((parse_name(&r.status)?, Money::from_cents(r.amount_cents))))
+        .collect()
+}
+
+async fn overview(
+    state: &AppState,
+    participant: &ParticipantRow,
+) -> Result<BudgetOverview, AppError> {
+    let rows = db::expenses::of(&state.db, &participant.id).await?;
+    let cap = cap_of(state, participant).await?;
+    let existing = amounts(&rows)?;
+    Ok(BudgetOverview {
+        cap_cents: cap.cents(),
+        used_cents: budget::used(&existing).cents(),
+        remaining_cents: budget::remaining(cap, &existing).cents(),
+        expenses: rows.into_iter().map(detail).collect::<Result<_, _>>()?,
+    })
+}
+
+async fn get_budget(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+) -> ApiResult<BudgetOverview> {
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Expense,
+        Action::Read,
+    )
+    .await?;
+    overview(&state, &participant).await.map(Json)
+}
+
+/// A request within the budget (409 `budget_exceeded` with what remains).
+async fn request_expense(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<ExpenseInput>,
+) -> Result<(StatusCode, Json<BudgetOverview>), AppError> {
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Expense,
+        Action::Create,
+    )
+    .await?;
+    let valid = input.validate().map_err(AppError::Validation)?;
+    let rows = db::expenses::of(&state.db, &participant.id).await?;
+    let existing = amounts(&rows)?;
+    let cap = cap_of(&state, &participant).await?;
+    budget::check_request(valid.amount, &existing, cap)
+        .map_err(|v: Violation| AppError::Conflict(v.into()))?;
+    let Some(expense) = db::expenses::insert_checked(
+        &state.db,
+        &participant.id,
+        &name_of(&valid.category)?,
+        valid.amount.cents(),
+        valid.description.as_str(),
+        &today().to_string(),
+        budget::committed(&existing).cents(),
+    )
+    .await?
+    else {
+        // Another request came first: check again against what is stored now.
+        let existing = amounts(&db::expenses::of(&state.db, &participant.id).await?)?;
+        return Err(budget::check_request(valid.amount, &existing, cap)
+            .err()
+            .map_or(AppError::Conflict(shared::Violations::new()), |v| {
+                AppError::Conflict(v.into())
+            }));
+    };
+    audited(
+        &state,
+        &user,
+        &address,
+        "expense.create",
+        "expense",
+        &expense,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(overview(&state, &participant).await?),
+    ))
+}
+
+/// Approve or reject a pending request, or mark an approved one paid.
+async fn decide_expense(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<String>,
+    Json(input): Json<ExpenseDecisionInput>,
+) -> ApiResult<BudgetOverview> {
+    let row = db::expenses::by_id(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        &row.participant_id,
+        Resource::ExpenseDecision,
+        Action::Update,
+    )
+    .await?;
+    let status: ExpenseStatus = parse_name(&row.status)?;
+    let next = budget::decide(status, input.decision, user.role)
+        .map_err(|kind| AppError::Validation(Violation::new("decision", kind).into()))?;
+    check_version(row.version, input.version).map_err(|v| AppError::Conflict(v.into()))?;
+    if !db::expenses::set_status(&state.db, &row.id, input.version, &name_of(&next)?).await? {
+        return Err(stale(&state, "expenses", &row.id, input.version).await);
+    }
+    audited(
+        &state,
+        &user,
+        &address,
+        "expense.decide",
+        "expense",
+        &row.id,
+    )
+    .await?;
+    overview(&state, &participant).await.map(Json)
+}
