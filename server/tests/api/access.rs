@@ -335,10 +335,15 @@ async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
 
 /// The request that exercises `resource`/`action` on `record` (an id of the resource, or of the
 /// participant whose file it belongs to), with the status it answers when allowed.
+/// What every probe needs.
+struct Walk<'a> {
+    app: &'a TestApp,
+    fixture: &'a Fixture,
+    plans: &'a Plans,
+}
+
 async fn probe(
-    app: &TestApp,
-    fixture: &Fixture,
-    plans: &Plans,
+    walk: &Walk<'_>,
     role: Role,
     resource: Resource,
     action: Action,
@@ -346,6 +351,7 @@ async fn probe(
     round: usize,
 ) -> (Call, StatusCode) {
     use reqwest::Method;
+    let (app, fixture, plans) = (walk.app, walk.fixture, walk.plans);
     let ok = StatusCode::OK;
     let created = StatusCode::CREATED;
     match (resource, action) {
@@ -709,19 +715,17 @@ fn records(
             vec![fixture.rotterdam_cohort.clone()],
         ),
         Resource::Municipality => (fixture.utrecht.clone(), vec![fixture.rotterdam.clone()]),
-        Resource::Organisation | Resource::Opening | Resource::Introduction
+        Resource::Opening if matches!(relation, Some(Relation::OwnOrganisation)) => (
+            fixture.bakery_visit.clone(),
+            vec![fixture.care_job.clone(), fixture.harbour_visit.clone()],
+        ),
+        Resource::Organisation | Resource::Introduction
             if matches!(relation, Some(Relation::OwnOrganisation)) =>
         {
-            match resource {
-                Resource::Opening => (
-                    fixture.bakery_visit.clone(),
-                    vec![fixture.care_job.clone(), fixture.harbour_visit.clone()],
-                ),
-                _ => (
-                    fixture.bakery.clone(),
-                    vec![fixture.care.clone(), fixture.harbour.clone()],
-                ),
-            }
+            (
+                fixture.bakery.clone(),
+                vec![fixture.care.clone(), fixture.harbour.clone()],
+            )
         }
         Resource::Internship | Resource::Evaluation
             if matches!(relation, Some(Relation::OwnOrganisation)) =>
@@ -766,6 +770,11 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
     let app = spawn_app_with(true).await;
     let fixture = Fixture::load(&app).await;
     let plans = make_plans(&app, &fixture).await;
+    let walk = Walk {
+        app: &app,
+        fixture: &fixture,
+        plans: &plans,
+    };
     let mut walked = BTreeSet::new();
     let probes = [
         (Resource::Municipality, Action::Read),
@@ -814,10 +823,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
             let relation = relation_of(role, resource, action);
             let (inside, outside) = records(&fixture, resource, relation);
             let context = format!("{role:?} {resource:?} {action:?}");
-            let (call, success) = probe(
-                &app, &fixture, &plans, role, resource, action, &inside, round,
-            )
-            .await;
+            let (call, success) = probe(&walk, role, resource, action, &inside, round).await;
             let (status, body) = send(&app, &client, call).await;
             let Some(_) = relation else {
                 assert_eq!(status, StatusCode::FORBIDDEN, "{context}: {body}");
@@ -838,8 +844,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
                 continue; // a new record has no scope to leave
             }
             for out in &outside {
-                let (call, _) =
-                    probe(&app, &fixture, &plans, role, resource, action, out, round).await;
+                let (call, _) = probe(&walk, role, resource, action, out, round).await;
                 let (status, body) = send(&app, &client, call).await;
                 assert_eq!(
                     status,
