@@ -4,5 +4,6 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod companies;
 mod foundation;
 mod training;
