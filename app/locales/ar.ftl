@@ -73,3 +73,126 @@ violation-password_too_short = يجب أن تتكوّن كلمة المرور م
 violation-password_too_long = يجب ألا تزيد كلمة المرور عن { $max } حرفًا.
 violation-password_too_common = كلمة المرور هذه شائعة جدًا. اختر كلمة أخرى.
 violation-invitation_invalid = هذه الدعوة غير صالحة أو منتهية أو مستخدمة من قبل. اطلب دعوة جديدة.
+
+nav-profile = ملفي الشخصي
+nav-accounts = الحسابات
+nav-logout = تسجيل الخروج
+nav-login = تسجيل الدخول
+loading = جارٍ التحميل…
+retry = حاول مرة أخرى
+password-show = إظهار كلمة المرور
+
+login-title = تسجيل الدخول
+login-email = البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-busy = جارٍ تسجيل الدخول…
+login-failed = البريد الإلكتروني وكلمة المرور غير متطابقين. تحقق منهما وحاول مرة أخرى.
+login-session-ended = انتهت جلستك. سجّل الدخول مرة أخرى لتتابع من حيث توقفت.
+login-no-account = ليس لديك حساب بعد؟ ستصلك دعوة من منسّق البلدية التي تتبع لها.
+
+accept-title = اختر كلمة المرور
+accept-intro = لقد تمت دعوتك إلى VIP route. اختر كلمة مرور، وبعدها تكون قد سجّلت الدخول مباشرة.
+accept-password = كلمة المرور الجديدة
+accept-password-hint = { $min } أحرف على الأقل و{ $max } حرفًا على الأكثر. جملة من بضع كلمات سهلة التذكر وصعبة التخمين.
+accept-submit = حفظ كلمة المرور
+accept-busy = جارٍ الحفظ…
+accept-no-token = هذا الرابط غير مكتمل. افتح الرابط من دعوتك مرة أخرى، أو اطلب دعوة جديدة.
+accept-to-login = الانتقال إلى تسجيل الدخول
+
+role-participant = مشارك
+role-coach = مرشد
+role-company_contact = مسؤول تواصل في جهة
+role-coordinator = منسّق
+role-municipality_viewer = موظف في البلدية
+
+ladder-isolated = معزول
+ladder-social_contacts = علاقات اجتماعية خارج المنزل
+ladder-organised_activities = المشاركة في أنشطة منظمة
+ladder-unpaid_work = عمل غير مدفوع الأجر
+ladder-paid_work_with_support = عمل مدفوع الأجر مع دعم
+ladder-paid_work = عمل مدفوع الأجر
+
+opening-kind-company_visit = زيارة شركة
+opening-kind-internship = تدريب عملي
+opening-kind-job = وظيفة
+opening-kind-volunteer = عمل تطوعي
+opening-kind-education = دراسة
+opening-status-draft = مسودة
+opening-status-open = مفتوح
+opening-status-filled = مشغول
+opening-status-closed = مغلق
+organisation-kind-company = شركة
+organisation-kind-school = مدرسة
+organisation-kind-volunteer_organisation = منظمة تطوعية
+organisation-kind = النوع
+organisation-sector = القطاع
+organisation-address = العنوان
+
+participants-none = لا يوجد مشاركون (بعد).
+municipalities-none = لا توجد بلديات (بعد).
+cohorts-none = لا توجد مجموعات (بعد).
+cohort-participants = عدد المشاركين: { $count }
+cohort-small = مجموعة صغيرة: أقل من 6 مشاركين.
+home-not-linked = حسابك غير مرتبط بأي شيء بعد. اطلب المساعدة من المنسّق.
+
+agreement-period = مدة الاتفاق
+agreement-period-value = من { $start } إلى { $end }
+agreement-contracted = عدد المشاركين المتفق عليه
+agreement-budget-cap = الميزانية لكل مشارك
+agreement-budget-default = الميزانية المعتادة للبرنامج: { $amount }
+
+participant-home-title = مرحبًا { $name }
+participant-home-title-plain = مرحبًا
+participant-home-intro = يسعدنا انضمامك. هنا تتابع طريقك الخاص إلى العمل أو التدريب أو الدراسة.
+participant-home-route-title = طريقك
+participant-home-route = ستظهر هنا خطوة بخطوة الدورة التدريبية ولقاءاتك مع مرشدك وزيارات الشركات وتدريبك العملي.
+participant-home-profile = عرض ملفك الشخصي
+
+coach-home-title = المشاركون معي
+coach-home-intro = المشاركون الذين ترشدهم. اختر أحدهم لفتح ملفه الشخصي.
+coach-home-participants = المشاركون
+
+company-home-title = جهتي
+company-home-openings = الأماكن والوظائف الشاغرة
+company-home-no-openings = لا توجد أماكن أو وظائف شاغرة بعد.
+
+coordinator-home-title = نظرة عامة
+coordinator-home-intro = البلديات والمجموعات والمشاركون الذين تعمل لهم.
+coordinator-home-accounts = الحسابات والدعوات
+coordinator-home-municipalities = البلديات
+coordinator-home-cohorts = المجموعات
+coordinator-home-participants = المشاركون
+
+municipality-home-title = بلديتي
+municipality-home-reports = ستتوفر قريبًا تقارير عن المشاركين من بلديتك.
+
+profile-title = الملف الشخصي
+profile-email = البريد الإلكتروني
+profile-languages = اللغات
+profile-dutch-level = مستوى اللغة الهولندية
+profile-ladder = سلّم المشاركة عند البداية
+profile-ladder-value = الدرجة { $rung } من 6: { $name }
+
+accounts-title = الحسابات
+invite-title = دعوة شخص
+invite-intro = تنشئ رابطًا يختار به الشخص كلمة مروره بنفسه. أرسل الرابط بطريقة آمنة؛ فهو يعمل مرة واحدة فقط.
+invite-email = البريد الإلكتروني
+invite-role = الدور
+invite-municipality = البلدية
+invite-participant = المشارك
+invite-organisation = الجهة
+invite-choose = اختر
+invite-submit = إنشاء الدعوة
+invite-busy = جارٍ الإنشاء…
+invite-created = تم إنشاء الدعوة. انسخ الرابط وأرسله.
+invite-link = رابط الدعوة
+invite-link-hint = صالح حتى { $expires }. سترى هذا الرابط مرة واحدة فقط.
+invite-another = دعوة شخص آخر
+accounts-list-title = جميع الحسابات
+accounts-none = لا توجد حسابات بعد.
+accounts-active = نشط
+accounts-disabled = معطّل
+accounts-you = أنت
+accounts-disable = تعطيل
+accounts-disable-confirm = هل تريد تعطيل الحساب { $email }؟ سيتم تسجيل خروج هذا الشخص فورًا ولن يتمكن من تسجيل الدخول بعد ذلك.

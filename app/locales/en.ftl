@@ -76,3 +76,129 @@ violation-password_too_short = The password needs at least { $min } characters.
 violation-password_too_long = The password may have at most { $max } characters.
 violation-password_too_common = This password is used too often. Choose another one.
 violation-invitation_invalid = This invitation is invalid, has expired or was already used. Ask for a new one.
+
+nav-profile = My profile
+nav-accounts = Accounts
+nav-logout = Log out
+nav-login = Log in
+loading = Loading…
+retry = Try again
+password-show = Show password
+
+login-title = Log in
+login-email = Email address
+login-password = Password
+login-submit = Log in
+login-busy = Logging in…
+login-failed = This email address and password do not match. Check them and try again.
+login-session-ended = Your session has ended. Log in again to continue where you were.
+login-no-account = No account yet? You will get an invitation from your municipality's coordinator.
+
+accept-title = Choose your password
+accept-intro = You have been invited to VIP route. Choose a password; you are then logged in straight away.
+accept-password = New password
+accept-password-hint = At least { $min } and at most { $max } characters. A sentence of a few words is easy to remember and hard to guess.
+accept-submit = Save password
+accept-busy = Saving…
+accept-no-token = This link is not complete. Open the link from your invitation again, or ask for a new invitation.
+accept-to-login = Go to log in
+
+role-participant = Participant
+role-coach = Coach
+role-company_contact = Contact person of an organisation
+role-coordinator = Coordinator
+role-municipality_viewer = Municipality officer
+
+ladder-isolated = Isolated
+ladder-social_contacts = Social contacts outside the home
+ladder-organised_activities = Taking part in organised activities
+ladder-unpaid_work = Unpaid work
+ladder-paid_work_with_support = Paid work with support
+ladder-paid_work = Paid work
+
+opening-kind-company_visit = Company visit
+opening-kind-internship = Internship
+opening-kind-job = Job
+opening-kind-volunteer = Volunteering
+opening-kind-education = Education
+opening-status-draft = Draft
+opening-status-open = Open
+opening-status-filled = Filled
+opening-status-closed = Closed
+organisation-kind-company = Company
+organisation-kind-school = School
+organisation-kind-volunteer_organisation = Volunteer organisation
+organisation-kind = Kind
+organisation-sector = Sector
+organisation-address = Address
+
+participants-none = There are no participants (yet).
+municipalities-none = There are no municipalities (yet).
+cohorts-none = There are no groups (yet).
+cohort-participants = { $count } { $count ->
+        [one] participant
+       *[other] participants
+    }
+cohort-small = Small group: fewer than 6 participants.
+home-not-linked = Your account is not linked to anything yet. Ask your coordinator for help.
+
+agreement-period = Period of the agreement
+agreement-period-value = { $start } to { $end }
+agreement-contracted = Agreed number of participants
+agreement-budget-cap = Budget per participant
+agreement-budget-default = The programme's standard budget: { $amount }
+
+participant-home-title = Welcome, { $name }
+participant-home-title-plain = Welcome
+participant-home-intro = Good to have you with us. Here you follow your own route to work, an internship or school.
+participant-home-route-title = Your route
+participant-home-route = The training, your talks with your coach, company visits and your internship will appear here step by step.
+participant-home-profile = View your profile
+
+coach-home-title = My participants
+coach-home-intro = The participants you coach. Choose someone to open their profile.
+coach-home-participants = Participants
+
+company-home-title = My organisation
+company-home-openings = Places and vacancies
+company-home-no-openings = There are no places or vacancies yet.
+
+coordinator-home-title = Overview
+coordinator-home-intro = The municipalities, groups and participants you work for.
+coordinator-home-accounts = Accounts and invitations
+coordinator-home-municipalities = Municipalities
+coordinator-home-cohorts = Groups
+coordinator-home-participants = Participants
+
+municipality-home-title = My municipality
+municipality-home-reports = Reports on your municipality's participants will follow soon.
+
+profile-title = Profile
+profile-email = Email address
+profile-languages = Languages
+profile-dutch-level = Level of Dutch
+profile-ladder = Participation ladder at the start
+profile-ladder-value = Rung { $rung } of 6: { $name }
+
+accounts-title = Accounts
+invite-title = Invite someone
+invite-intro = You create a link with which someone chooses their own password. Pass the link on in a safe way; it works once.
+invite-email = Email address
+invite-role = Role
+invite-municipality = Municipality
+invite-participant = Participant
+invite-organisation = Organisation
+invite-choose = Make a choice
+invite-submit = Create invitation
+invite-busy = Creating…
+invite-created = The invitation has been created. Copy the link and pass it on.
+invite-link = Invitation link
+invite-link-hint = Valid until { $expires }. You see this link only once.
+invite-another = Invite someone else
+accounts-list-title = All accounts
+accounts-none = There are no accounts yet.
+accounts-active = Active
+accounts-disabled = Disabled
+accounts-you = you
+accounts-disable = Disable
+accounts-disable-confirm = Disable the account { $email }? This person is logged out at once and can no longer log in.

@@ -76,3 +76,129 @@ violation-password_too_short = Het wachtwoord moet minstens { $min } tekens hebb
 violation-password_too_long = Het wachtwoord mag hoogstens { $max } tekens hebben.
 violation-password_too_common = Dit wachtwoord wordt te vaak gebruikt. Kies een ander.
 violation-invitation_invalid = Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.
+
+nav-profile = Mijn profiel
+nav-accounts = Accounts
+nav-logout = Uitloggen
+nav-login = Inloggen
+loading = Laden…
+retry = Opnieuw proberen
+password-show = Wachtwoord tonen
+
+login-title = Inloggen
+login-email = E-mailadres
+login-password = Wachtwoord
+login-submit = Inloggen
+login-busy = Bezig met inloggen…
+login-failed = Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.
+login-session-ended = Je sessie is afgelopen. Log opnieuw in om verder te gaan waar je was.
+login-no-account = Nog geen account? Je krijgt een uitnodiging van de coördinator van je gemeente.
+
+accept-title = Kies je wachtwoord
+accept-intro = Je bent uitgenodigd voor VIP route. Kies een wachtwoord; daarna ben je meteen ingelogd.
+accept-password = Nieuw wachtwoord
+accept-password-hint = Minstens { $min } en hoogstens { $max } tekens. Een zin van een paar woorden is makkelijk te onthouden en moeilijk te raden.
+accept-submit = Wachtwoord opslaan
+accept-busy = Bezig met opslaan…
+accept-no-token = Deze link is niet compleet. Open de link uit je uitnodiging opnieuw, of vraag een nieuwe uitnodiging aan.
+accept-to-login = Naar inloggen
+
+role-participant = Deelnemer
+role-coach = Coach
+role-company_contact = Contactpersoon van een organisatie
+role-coordinator = Coördinator
+role-municipality_viewer = Medewerker van de gemeente
+
+ladder-isolated = Geïsoleerd
+ladder-social_contacts = Sociale contacten buiten de deur
+ladder-organised_activities = Deelname aan georganiseerde activiteiten
+ladder-unpaid_work = Onbetaald werk
+ladder-paid_work_with_support = Betaald werk met ondersteuning
+ladder-paid_work = Betaald werk
+
+opening-kind-company_visit = Bedrijfsbezoek
+opening-kind-internship = Stage
+opening-kind-job = Baan
+opening-kind-volunteer = Vrijwilligerswerk
+opening-kind-education = Opleiding
+opening-status-draft = Concept
+opening-status-open = Open
+opening-status-filled = Vervuld
+opening-status-closed = Gesloten
+organisation-kind-company = Bedrijf
+organisation-kind-school = School
+organisation-kind-volunteer_organisation = Vrijwilligersorganisatie
+organisation-kind = Soort
+organisation-sector = Sector
+organisation-address = Adres
+
+participants-none = Er zijn (nog) geen deelnemers.
+municipalities-none = Er zijn (nog) geen gemeenten.
+cohorts-none = Er zijn (nog) geen groepen.
+cohort-participants = { $count } { $count ->
+        [one] deelnemer
+       *[other] deelnemers
+    }
+cohort-small = Kleine groep: minder dan 6 deelnemers.
+home-not-linked = Je account is nog nergens aan gekoppeld. Vraag je coördinator om hulp.
+
+agreement-period = Looptijd van de afspraak
+agreement-period-value = { $start } tot en met { $end }
+agreement-contracted = Afgesproken aantal deelnemers
+agreement-budget-cap = Budget per deelnemer
+agreement-budget-default = Het standaardbudget van het programma: { $amount }
+
+participant-home-title = Welkom, { $name }
+participant-home-title-plain = Welkom
+participant-home-intro = Fijn dat je meedoet. Hier volg je je eigen route naar werk, stage of opleiding.
+participant-home-route-title = Jouw route
+participant-home-route = De training, je gesprekken met je coach, bedrijfsbezoeken en je stage komen hier stap voor stap te staan.
+participant-home-profile = Bekijk je profiel
+
+coach-home-title = Mijn deelnemers
+coach-home-intro = De deelnemers die jij begeleidt. Kies iemand om het profiel te openen.
+coach-home-participants = Deelnemers
+
+company-home-title = Mijn organisatie
+company-home-openings = Plaatsen en vacatures
+company-home-no-openings = Er zijn nog geen plaatsen of vacatures.
+
+coordinator-home-title = Overzicht
+coordinator-home-intro = De gemeenten, groepen en deelnemers waar jij voor werkt.
+coordinator-home-accounts = Accounts en uitnodigingen
+coordinator-home-municipalities = Gemeenten
+coordinator-home-cohorts = Groepen
+coordinator-home-participants = Deelnemers
+
+municipality-home-title = Mijn gemeente
+municipality-home-reports = De rapportages over de deelnemers van je gemeente volgen binnenkort.
+
+profile-title = Profiel
+profile-email = E-mailadres
+profile-languages = Talen
+profile-dutch-level = Niveau Nederlands
+profile-ladder = Participatieladder bij de start
+profile-ladder-value = Trede { $rung } van 6: { $name }
+
+accounts-title = Accounts
+invite-title = Iemand uitnodigen
+invite-intro = Je maakt een link waarmee iemand zelf een wachtwoord kiest. Geef de link door via een veilige weg; hij werkt één keer.
+invite-email = E-mailadres
+invite-role = Rol
+invite-municipality = Gemeente
+invite-participant = Deelnemer
+invite-organisation = Organisatie
+invite-choose = Maak een keuze
+invite-submit = Uitnodiging maken
+invite-busy = Bezig met maken…
+invite-created = De uitnodiging is gemaakt. Kopieer de link en geef hem door.
+invite-link = Uitnodigingslink
+invite-link-hint = Geldig tot { $expires }. Je ziet deze link maar één keer.
+invite-another = Nog iemand uitnodigen
+accounts-list-title = Alle accounts
+accounts-none = Er zijn nog geen accounts.
+accounts-active = Actief
+accounts-disabled = Uitgeschakeld
+accounts-you = jij
+accounts-disable = Uitschakelen
+accounts-disable-confirm = Het account { $email } uitschakelen? Deze persoon wordt meteen uitgelogd en kan niet meer inloggen.

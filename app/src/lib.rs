@@ -1,6 +1,8 @@
 //! The VIP route web app: Leptos, rendered in the browser.
 
+pub mod access;
 pub mod api;
+pub mod auth;
 pub mod components;
 pub mod i18n;
 pub mod pages;
@@ -12,20 +14,57 @@ use leptos_router::{
 };
 
 use crate::{
-    components::Layout,
+    access::Screen,
+    auth::Auth,
+    components::{Layout, RequireAuth},
     i18n::I18n,
-    pages::{HomePage, NotFoundPage},
+    pages::{
+        AcceptInvitationPage, AccountsPage, HomePage, LoginPage, NotFoundPage, ParticipantPage,
+    },
 };
 
-/// The whole app: translations, layout and routes.
+/// The whole app: translations, the session, the layout and the routes. Screens that need a
+/// session wait for it and send a visitor without one to the login page.
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
+    Auth::provide();
     view! {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
+                    <Route
+                        path=path!("/")
+                        view=|| {
+                            view! {
+                                <RequireAuth screen=Screen::Home>
+                                    <HomePage />
+                                </RequireAuth>
+                            }
+                        }
+                    />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
+                    <Route
+                        path=path!("/accounts")
+                        view=|| {
+                            view! {
+                                <RequireAuth screen=Screen::Accounts>
+                                    <AccountsPage />
+                                </RequireAuth>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("/participants/:id")
+                        view=|| {
+                            view! {
+                                <RequireAuth screen=Screen::ParticipantProfile>
+                                    <ParticipantPage />
+                                </RequireAuth>
+                            }
+                        }
+                    />
                 </Routes>
             </Layout>
         </Router>

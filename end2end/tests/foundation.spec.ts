@@ -1,10 +1,12 @@
 import { test, expect, screenshot } from './fixtures';
 
 test('the home page renders on a phone-sized screen', async ({ page }) => {
+  // A visitor without a session is welcomed on the login page.
   await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij VIP route' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Start' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(390);
@@ -22,7 +24,7 @@ test('a deep link loads the app and shows its not-found page', async ({ page }) 
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
   await page.getByRole('link', { name: 'Terug naar de start' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Welkom bij VIP route' })).toBeVisible();
   await screenshot(page, 'deep-link-390');
 });

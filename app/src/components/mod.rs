@@ -1,7 +1,23 @@
 //! Pieces shared by the pages.
 
+mod agreement;
+mod field_errors;
+mod fields;
 mod language_switch;
 mod layout;
+mod loading;
+mod page_title;
+mod participant_list;
+mod require_auth;
+mod server_status;
 
+pub use agreement::AgreementFacts;
+pub use field_errors::{ErrorAlert, FieldCheck, FieldErrors};
+pub use fields::{PasswordField, TextField, focus_by_id, focus_soon};
 pub use language_switch::LanguageSwitch;
 pub use layout::Layout;
+pub use loading::{Loading, api_resource, loaded};
+pub use page_title::set_page_title;
+pub use participant_list::ParticipantList;
+pub use require_auth::RequireAuth;
+pub use server_status::ServerStatus;

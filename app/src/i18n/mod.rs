@@ -4,11 +4,21 @@
 //! has a text whose parameters fill in, and every key the code asks for exists.
 
 mod catalog;
+mod format;
 
 pub use catalog::Catalog;
 
 use leptos::prelude::*;
-use shared::{ParamValue, Violation, api::ErrorKind};
+use shared::{
+    ParamValue, Violation,
+    api::ErrorKind,
+    roles::Role,
+    rules::{
+        ladder::rung_key,
+        openings::{OpeningKind, OpeningStatus, OrganisationKind},
+    },
+    values::{LadderRung, LanguageCode},
+};
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +104,52 @@ pub fn error_key(kind: ErrorKind) -> &'static str {
         ErrorKind::TooManyRequests => "error-too_many_requests",
         ErrorKind::Internal => "error-internal",
         ErrorKind::Unavailable => "error-unavailable",
+    }
+}
+
+/// The key of a role's name.
+pub fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Participant => "role-participant",
+        Role::Coach => "role-coach",
+        Role::CompanyContact => "role-company_contact",
+        Role::Coordinator => "role-coordinator",
+        Role::MunicipalityViewer => "role-municipality_viewer",
+    }
+}
+
+/// The key of a rung of the participation ladder's name.
+pub fn ladder_key(rung: LadderRung) -> String {
+    format!("ladder-{}", rung_key(rung))
+}
+
+/// The key of a kind of opening.
+pub fn opening_kind_key(kind: OpeningKind) -> &'static str {
+    match kind {
+        OpeningKind::CompanyVisit => "opening-kind-company_visit",
+        OpeningKind::Internship => "opening-kind-internship",
+        OpeningKind::Job => "opening-kind-job",
+        OpeningKind::Volunteer => "opening-kind-volunteer",
+        OpeningKind::Education => "opening-kind-education",
+    }
+}
+
+/// The key of the state of an opening.
+pub fn opening_status_key(status: OpeningStatus) -> &'static str {
+    match status {
+        OpeningStatus::Draft => "opening-status-draft",
+        OpeningStatus::Open => "opening-status-open",
+        OpeningStatus::Filled => "opening-status-filled",
+        OpeningStatus::Closed => "opening-status-closed",
+    }
+}
+
+/// The key of a kind of organisation.
+pub fn organisation_kind_key(kind: OrganisationKind) -> &'static str {
+    match kind {
+        OrganisationKind::Company => "organisation-kind-company",
+        OrganisationKind::School => "organisation-kind-school",
+        OrganisationKind::VolunteerOrganisation => "organisation-kind-volunteer_organisation",
     }
 }
 
@@ -187,6 +243,37 @@ impl I18n {
     /// The text of a violation (reactive).
     pub fn violation(&self, violation: &Violation) -> String {
         violation_text(self.lang.get(), violation)
+    }
+
+    /// The name of a role (reactive).
+    pub fn role(&self, role: Role) -> String {
+        self.t(role_key(role))
+    }
+
+    /// The name of a rung of the participation ladder (reactive).
+    pub fn ladder_rung(&self, rung: LadderRung) -> String {
+        self.t(&ladder_key(rung))
+    }
+
+    /// An amount of money (reactive).
+    pub fn euros(&self, cents: i64) -> String {
+        format_euros(cents, self.lang.get())
+    }
+
+    /// A calendar date such as `2026-03-01`, written out in the current language (reactive).
+    pub fn date(&self, date: &impl std::fmt::Display) -> String {
+        format::date(&date.to_string(), self.lang.get())
+    }
+
+    /// A moment in RFC 3339, as a date and time of the device's time zone (reactive).
+    pub fn date_time(&self, rfc3339: &str) -> String {
+        format::date_time(rfc3339, self.lang.get())
+    }
+
+    /// A language's name in the current language, or its code when the browser does not know it
+    /// (reactive).
+    pub fn language_name(&self, code: &LanguageCode) -> String {
+        format::language_name(code.as_str(), self.lang.get())
     }
 }
 

@@ -159,3 +159,61 @@ fn arabic_is_right_to_left_and_the_others_left_to_right() {
 fn a_missing_key_is_reported_not_hidden() {
     assert!(with_catalog(Lang::En, |c| c.try_format("no-such-key", &[])).is_err());
 }
+
+#[test]
+fn every_role_and_rung_has_a_name_in_every_language() {
+    for lang in Lang::ALL {
+        for role in shared::roles::Role::ALL {
+            assert!(
+                with_catalog(lang, |c| c.has(role_key(role))),
+                "{}: {role}",
+                lang.code()
+            );
+        }
+        for n in 1..=6 {
+            let rung = shared::values::LadderRung::new(n).expect("1..=6 is a rung");
+            let key = ladder_key(rung);
+            assert!(
+                with_catalog(lang, |c| c.has(&key)),
+                "{}: {key}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_kinds_and_states_of_openings_and_organisations_have_names() {
+    use shared::rules::openings::{OpeningKind, OpeningStatus, OrganisationKind};
+    let keys = [
+        opening_kind_key(OpeningKind::CompanyVisit),
+        opening_kind_key(OpeningKind::Internship),
+        opening_kind_key(OpeningKind::Job),
+        opening_kind_key(OpeningKind::Volunteer),
+        opening_kind_key(OpeningKind::Education),
+        opening_status_key(OpeningStatus::Draft),
+        opening_status_key(OpeningStatus::Open),
+        opening_status_key(OpeningStatus::Filled),
+        opening_status_key(OpeningStatus::Closed),
+        organisation_kind_key(OrganisationKind::Company),
+        organisation_kind_key(OrganisationKind::School),
+        organisation_kind_key(OrganisationKind::VolunteerOrganisation),
+    ];
+    for lang in Lang::ALL {
+        for key in keys {
+            assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());
+        }
+    }
+}
+
+#[test]
+fn a_welcome_names_the_participant_and_a_group_counts_in_the_plural() {
+    let welcome = with_catalog(Lang::Nl, |c| {
+        c.try_format("participant-home-title", &[("name", "Amal".to_owned())])
+    });
+    assert_eq!(welcome, Ok("Welkom, Amal".to_owned()));
+    let one = with_catalog(Lang::En, |c| {
+        c.try_format("cohort-participants", &[("count", "1".to_owned())])
+    });
+    assert_eq!(one, Ok("1 participant".to_owned()));
+}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::ParticipantSummary;
+
+use crate::i18n::use_i18n;
+
+/// Participants as links to their profiles, or a note that there are none.
+#[component]
+pub fn ParticipantList(participants: Vec<ParticipantSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    if participants.is_empty() {
+        return view! { <p>{move || i18n.t("participants-none")}</p> }.into_any();
+    }
+    view! {
+        <ul class="link-list">
+            {participants
+                .into_iter()
+                .map(|p| {
+                    let href = format!("/participants/{}", p.id);
+                    view! {
+                        <li>
+                            <A href=href>{format!("{} {}", p.first_name, p.last_name)}</A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use shared::api::{Me, MunicipalityDetail};
+
+use crate::{
+    api::{self, ApiError},
+    components::{AgreementFacts, api_resource, loaded, set_page_title},
+    i18n::use_i18n,
+};
+
+/// A municipality viewer's home: the municipality and its agreement; the reports follow.
+#[component]
+pub fn MunicipalityHome(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    set_page_title(move || i18n.t("municipality-home-title"));
+    let ids = me.municipality_ids;
+    let municipalities = api_resource(move || {
+        let ids = ids.clone();
+        async move {
+            let mut found = Vec::with_capacity(ids.len());
+            for id in &ids {
+                found.push(api::municipality(id).await?);
+            }
+            Ok::<_, ApiError>(found)
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="home-title">
+            <h1 id="home-title">{move || i18n.t("municipality-home-title")}</h1>
+            {move || {
+                loaded(
+                    i18n,
+                    municipalities.get(),
+                    |list: Vec<MunicipalityDetail>| {
+                        if list.is_empty() {
+                            return view! { <p>{move || i18n.t("home-not-linked")}</p> }.into_any();
+                        }
+                        list.into_iter()
+                            .map(|m| {
+                                view! {
+                                    <section class="card">
+                                        <h2>{m.name}</h2>
+                                        <AgreementFacts agreement=m.agreement />
+                                    </section>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    },
+                )
+            }}
+            <p class="alert alert-info">{move || i18n.t("municipality-home-reports")}</p>
+        </section>
+    }
+}

@@ -1,0 +1,5 @@
+//! A participant's file.
+
+mod profile;
+
+pub use profile::ParticipantPage;
