@@ -193,6 +193,7 @@ accounts-list-title = جميع الحسابات
 accounts-none = لا توجد حسابات بعد.
 accounts-active = نشط
 accounts-disabled = معطّل
+accounts-invited = مدعو، لم يضع كلمة مرور بعد
 accounts-you = أنت
 accounts-disable = تعطيل
 accounts-disable-confirm = هل تريد تعطيل الحساب { $email }؟ سيتم تسجيل خروج هذا الشخص فورًا ولن يتمكن من تسجيل الدخول بعد ذلك.

@@ -199,6 +199,7 @@ accounts-list-title = All accounts
 accounts-none = There are no accounts yet.
 accounts-active = Active
 accounts-disabled = Disabled
+accounts-invited = Invited, no password yet
 accounts-you = you
 accounts-disable = Disable
 accounts-disable-confirm = Disable the account { $email }? This person is logged out at once and can no longer log in.

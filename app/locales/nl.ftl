@@ -199,6 +199,7 @@ accounts-list-title = Alle accounts
 accounts-none = Er zijn nog geen accounts.
 accounts-active = Actief
 accounts-disabled = Uitgeschakeld
+accounts-invited = Uitgenodigd, nog geen wachtwoord
 accounts-you = jij
 accounts-disable = Uitschakelen
 accounts-disable-confirm = Het account { $email } uitschakelen? Deze persoon wordt meteen uitgelogd en kan niet meer inloggen.

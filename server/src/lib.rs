@@ -116,10 +116,14 @@ pub async fn build(config: Config) -> Result<App, StartError> {
             .await
             .map_err(StartError::Database)?;
     }
+    let listener = TcpListener::bind(config.bind)
+        .await
+        .map_err(StartError::Io)?;
+    let bound = listener.local_addr().map_err(StartError::Io)?;
     let public_url = config
         .public_url
         .clone()
-        .unwrap_or_else(|| format!("http://{}", config.bind));
+        .unwrap_or_else(|| format!("http://{bound}"));
     let state = AppState {
         db,
         settings: shared::ProgrammeSettings::default(),
@@ -128,9 +132,6 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         public_url,
     };
     let router = router(state.clone(), &config.site, config.behind_tls);
-    let listener = TcpListener::bind(config.bind)
-        .await
-        .map_err(StartError::Io)?;
     Ok(App {
         listener,
         router,

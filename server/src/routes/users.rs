@@ -36,6 +36,7 @@ fn summary(row: &UserRow) -> Result<UserSummary, AppError> {
             .map_err(|_| AppError::Internal("stored email".to_owned()))?,
         role: db::users::parse_role(&row.role)?,
         disabled: row.disabled,
+        password_set: row.password_hash.is_some(),
     })
 }
 

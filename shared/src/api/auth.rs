@@ -82,6 +82,8 @@ pub struct UserSummary {
     pub email: Email,
     pub role: Role,
     pub disabled: bool,
+    /// False while the invitation has not been accepted.
+    pub password_set: bool,
 }
 
 /// `POST /auth/accept-invitation`.

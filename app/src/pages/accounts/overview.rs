@@ -495,6 +495,8 @@ fn AccountRow(user: UserSummary, own: bool) -> impl IntoView {
                 {move || {
                     if user.with(|u| u.disabled) {
                         i18n.t("accounts-disabled")
+                    } else if !user.with(|u| u.password_set) {
+                        i18n.t("accounts-invited")
                     } else {
                         i18n.t("accounts-active")
                     }
