@@ -685,7 +685,7 @@ async fn logins_failures_and_refusals_are_in_the_append_only_audit_log() {
 }
 
 #[tokio::test]
-async fn the_audit_log_and_the_server_log_hold_no_email_address() {
+async fn the_audit_log_holds_no_email_address_even_of_failed_logins() {
     let app = spawn_app_with(true).await;
     raw_login(&app, "coach@example.org", "wrong-password").await;
     raw_login(&app, "nobody@example.org", "wrong-password").await;
