@@ -747,3 +747,82 @@ async fn the_first_coordinator_is_invited_from_the_command_line() {
     assert_eq!(municipalities["items"][0]["cbs_code"], "GM0363");
     assert_eq!(municipalities["items"][0]["name"], "Amsterdam");
 }
+
+// ASVS 16.2.5: no personal data in the application log, even at debug level.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_application_log_holds_no_email_address_or_name() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vip-server"))
+        .args(["--bind", "127.0.0.1:0", "--demo", "--site"])
+        .arg(dir.path().join("site"))
+        .arg("--database")
+        .arg(dir.path().join("vip.sqlite"))
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    for (email, password) in [
+        ("participant@example.org", DEMO_PASSWORD),
+        ("participant@example.org", "wrong-password"),
+        ("nobody@example.org", "wrong-password"),
+    ] {
+        client
+            .post(format!("{base}/api/v1/auth/login"))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap();
+    }
+    let participants: Value = client
+        .get(format!("{base}/api/v1/participants"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = participants["items"][0]["id"].as_str().unwrap().to_owned();
+    client
+        .get(format!("{base}/api/v1/participants/{id}/route"))
+        .send()
+        .await
+        .unwrap();
+
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+    let mut log = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
+
+    assert!(log.contains("/api/v1/auth/login"), "the log was captured");
+    assert!(!log.contains('@'), "an email address in the log:\n{log}");
+    for name in ["Amal", "Haddad"] {
+        assert!(!log.contains(name), "a name in the log:\n{log}");
+    }
+}
