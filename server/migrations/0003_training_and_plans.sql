@@ -43,6 +43,7 @@ CREATE TABLE contacts (
     minutes INTEGER NOT NULL,
     note TEXT NOT NULL,
     summary TEXT NOT NULL,
+    created_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX contacts_participant ON contacts (participant_id);

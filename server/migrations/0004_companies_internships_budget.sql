@@ -46,6 +46,7 @@ CREATE TABLE expenses (
     description TEXT NOT NULL,
     status TEXT NOT NULL,
     requested_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX expenses_participant ON expenses (participant_id);

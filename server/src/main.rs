@@ -1,4 +1,4 @@
-use std::process::ExitCode;
+use std::{io::Write, process::ExitCode};
 
 use clap::Parser;
 use server::{Config, build};
@@ -32,14 +32,22 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("VIP route is listening on http://{}/", app.local_addr());
+    // Printed for the person starting the server; a closed stdout must not stop it.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "VIP route is listening on http://{}/",
+        app.local_addr()
+    );
     if demo {
         let (logins, password) = server::demo_logins();
-        println!("Demo logins, each with the password {password}:");
+        let _ = writeln!(out, "Demo logins, each with the password {password}:");
         for login in logins {
-            println!("  {login}");
+            let _ = writeln!(out, "  {login}");
         }
     }
+    let _ = out.flush();
+    drop(out);
     match app.run_until(server::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -16,7 +16,7 @@ pub struct ContactRow {
 pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ContactRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, date, kind, minutes, note, summary, version FROM contacts \
-         WHERE participant_id = $1 ORDER BY date DESC, id",
+         WHERE participant_id = $1 ORDER BY date DESC, created_at DESC, id",
     )
     .bind(participant_id)
     .fetch_all(db)
@@ -37,8 +37,8 @@ pub struct NewContact<'a> {
 pub async fn insert(db: &SqlitePool, c: &NewContact<'_>) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
-        "INSERT INTO contacts (id, participant_id, coach_id, date, kind, minutes, note, summary) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO contacts (id, participant_id, coach_id, date, kind, minutes, note, summary, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
     .bind(c.participant_id)
@@ -48,6 +48,7 @@ pub async fn insert(db: &SqlitePool, c: &NewContact<'_>) -> Result<String, sqlx:
     .bind(c.minutes)
     .bind(c.note)
     .bind(c.summary)
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(db)
     .await?;
     Ok(id)

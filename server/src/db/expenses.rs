@@ -18,7 +18,7 @@ const SELECT: &str = "SELECT id, participant_id, category, amount_cents, descrip
 
 pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ExpenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE participant_id = $1 ORDER BY requested_on, id"
+        "{SELECT} WHERE participant_id = $1 ORDER BY created_at, id"
     )))
     .bind(participant_id)
     .fetch_all(db)
@@ -55,8 +55,8 @@ pub async fn insert_checked(
     }
     let id = super::new_id();
     sqlx::query(
-        "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on) \
-         VALUES ($1, $2, $3, $4, $5, 'pending', $6)",
+        "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
     )
     .bind(&id)
     .bind(participant_id)
@@ -64,6 +64,7 @@ pub async fn insert_checked(
     .bind(amount_cents)
     .bind(description)
     .bind(requested_on)
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

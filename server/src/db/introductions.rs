@@ -65,7 +65,7 @@ pub async fn insert(
     .bind(organisation_id)
     .bind(opening_id)
     .bind(motivation)
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(db)
     .await?;
     Ok(id)

@@ -29,7 +29,7 @@ const ACTION: &str = "SELECT a.id, a.goal_id, g.participant_id, a.text, a.due_da
      a.version FROM actions a JOIN goals g ON g.id = a.goal_id";
 
 fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 pub async fn goals_of(db: &SqlitePool, participant_id: &str) -> Result<Vec<GoalRow>, sqlx::Error> {

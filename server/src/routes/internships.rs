@@ -26,12 +26,15 @@ use shared::{
 };
 
 use super::{
-    audited, cohorts::parse_status, date, name_of, parse_name, participants::participant_for,
+    audited,
+    cohorts::parse_status,
+    date, name_of, parse_name,
+    participants::{participant_for, through_organisation_or_participant},
     stale, today,
 };
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties},
+    access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, internships::InternshipRow},
     error::{ApiResult, Json},
@@ -263,24 +266,17 @@ async fn internship_for(
     let row = db::internships::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if user.role == Role::CompanyContact {
-        let relation = access::require(state, user, address, resource, action).await?;
-        access::check(
-            state,
-            user,
-            address,
-            resource,
-            &row.id,
-            relation,
-            &Ties {
-                organisation_id: Some(&row.organisation_id),
-                ..Ties::default()
-            },
-        )
-        .await?;
-    } else {
-        participant_for(state, user, address, &row.participant_id, resource, action).await?;
-    }
+    through_organisation_or_participant(
+        state,
+        user,
+        address,
+        &row.id,
+        &row.organisation_id,
+        &row.participant_id,
+        resource,
+        action,
+    )
+    .await?;
     Ok(row)
 }
 

@@ -21,7 +21,11 @@ use shared::{
     values::{DutchLevel, LanguageCode},
 };
 
-use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use super::{
+    audited, date, name_of, parse_name,
+    participants::{participant_for, through_organisation_or_participant},
+    stale, today,
+};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
@@ -260,39 +264,17 @@ async fn answer_introduction(
     let row = db::introductions::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if user.role == Role::CompanyContact {
-        let relation = access::require(
-            &state,
-            &user,
-            &address,
-            Resource::Introduction,
-            Action::Update,
-        )
-        .await?;
-        access::check(
-            &state,
-            &user,
-            &address,
-            Resource::Introduction,
-            &row.id,
-            relation,
-            &Ties {
-                organisation_id: Some(&row.organisation_id),
-                ..Ties::default()
-            },
-        )
-        .await?;
-    } else {
-        participant_for(
-            &state,
-            &user,
-            &address,
-            &row.participant_id,
-            Resource::Introduction,
-            Action::Update,
-        )
-        .await?;
-    }
+    through_organisation_or_participant(
+        &state,
+        &user,
+        &address,
+        &row.id,
+        &row.organisation_id,
+        &row.participant_id,
+        Resource::Introduction,
+        Action::Update,
+    )
+    .await?;
     let from: IntroductionStatus = parse_name(&row.status)?;
     transition(from, patch.status, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;

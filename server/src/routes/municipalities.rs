@@ -44,6 +44,18 @@ fn stored_form(valid: &shared::api::ValidMunicipality) -> (String, String, Strin
     )
 }
 
+/// The agreement's numbers as stored; the texts are filled in by the caller.
+fn stored_numbers(valid: &shared::api::ValidMunicipality) -> NewMunicipality<'static> {
+    NewMunicipality {
+        cbs_code: "",
+        name: "",
+        agreement_start: "",
+        agreement_end: "",
+        contracted_participants: i64::from(valid.agreement.contracted_participants),
+        budget_cap_cents: valid.agreement.budget_cap_cents,
+    }
+}
+
 fn code_taken() -> AppError {
     AppError::Conflict(Violation::new("cbs_code", ViolationKind::AlreadyRegistered {}).into())
 }
@@ -78,8 +90,7 @@ async fn create_municipality(
             name: &name,
             agreement_start: &start,
             agreement_end: &end,
-            contracted_participants: i64::from(valid.agreement.contracted_participants),
-            budget_cap_cents: valid.agreement.budget_cap_cents,
+            ..stored_numbers(&valid)
         },
     )
     .await?;
@@ -154,8 +165,7 @@ async fn update_municipality(
             name: &name,
             agreement_start: &start,
             agreement_end: &end,
-            contracted_participants: i64::from(valid.agreement.contracted_participants),
-            budget_cap_cents: valid.agreement.budget_cap_cents,
+            ..stored_numbers(&valid)
         },
     )
     .await?;

@@ -72,6 +72,45 @@ pub async fn participant_for(
     Ok(row)
 }
 
+/// Access to a record kept in a participant's file that its organisation also reaches (an
+/// internship, an introduction): a company contact through the organisation, everyone else
+/// through the participant.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the record's two ties and the access asked for"
+)]
+pub async fn through_organisation_or_participant(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    record_id: &str,
+    organisation_id: &str,
+    participant_id: &str,
+    resource: Resource,
+    action: Action,
+) -> Result<(), AppError> {
+    if user.role == Role::CompanyContact {
+        let relation = access::require(state, user, address, resource, action).await?;
+        access::check(
+            state,
+            user,
+            address,
+            resource,
+            record_id,
+            relation,
+            &Ties {
+                organisation_id: Some(organisation_id),
+                ..Ties::default()
+            },
+        )
+        .await
+    } else {
+        participant_for(state, user, address, participant_id, resource, action)
+            .await
+            .map(|_| ())
+    }
+}
+
 fn refused(field: &str, kind: ViolationKind) -> Violations {
     Violation::new(field, kind).into()
 }
@@ -133,6 +172,22 @@ async fn check_placement(
     Ok(())
 }
 
+/// The stored columns of a valid profile.
+fn columns<'a>(valid: &'a ValidParticipant, languages: &'a str) -> NewParticipant<'a> {
+    NewParticipant {
+        first_name: valid.first_name.as_str(),
+        last_name: valid.last_name.as_str(),
+        email: valid.email.as_str(),
+        phone: valid.phone.as_ref().map(|p| p.as_str()),
+        languages,
+        dutch_level: valid.dutch_level.as_str(),
+        municipality_id: valid.municipality_id.as_str(),
+        cohort_id: valid.cohort_id.as_ref().map(|c| c.as_str()),
+        coach_id: valid.coach_id.as_ref().map(|c| c.as_str()),
+        ladder_rung_at_intake: i64::from(valid.ladder_rung_at_intake),
+    }
+}
+
 fn stored_languages(valid: &ValidParticipant) -> String {
     valid
         .languages
@@ -159,22 +214,7 @@ async fn create_participant(
     let valid = input.validate().map_err(AppError::Validation)?;
     check_placement(&state, &user, &valid, None).await?;
     let languages = stored_languages(&valid);
-    let id = db::participants::insert(
-        &state.db,
-        &NewParticipant {
-            first_name: valid.first_name.as_str(),
-            last_name: valid.last_name.as_str(),
-            email: valid.email.as_str(),
-            phone: valid.phone.as_ref().map(|p| p.as_str()),
-            languages: &languages,
-            dutch_level: valid.dutch_level.as_str(),
-            municipality_id: valid.municipality_id.as_str(),
-            cohort_id: valid.cohort_id.as_ref().map(|c| c.as_str()),
-            coach_id: valid.coach_id.as_ref().map(|c| c.as_str()),
-            ladder_rung_at_intake: i64::from(valid.ladder_rung_at_intake),
-        },
-    )
-    .await?;
+    let id = db::participants::insert(&state.db, &columns(&valid, &languages)).await?;
     audited(
         &state,
         &user,
@@ -232,18 +272,7 @@ async fn update_participant(
         &state.db,
         &row.id,
         patch.version,
-        &NewParticipant {
-            first_name: valid.first_name.as_str(),
-            last_name: valid.last_name.as_str(),
-            email: valid.email.as_str(),
-            phone: valid.phone.as_ref().map(|p| p.as_str()),
-            languages: &languages,
-            dutch_level: valid.dutch_level.as_str(),
-            municipality_id: valid.municipality_id.as_str(),
-            cohort_id: valid.cohort_id.as_ref().map(|c| c.as_str()),
-            coach_id: valid.coach_id.as_ref().map(|c| c.as_str()),
-            ladder_rung_at_intake: i64::from(valid.ladder_rung_at_intake),
-        },
+        &columns(&valid, &languages),
     )
     .await?;
     if !updated {

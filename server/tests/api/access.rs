@@ -272,8 +272,8 @@ async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
         let expense = format!("e{}", &participant[..8]);
         insert(
             app,
-            "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on) \
-             VALUES ($1, $2, 'course', 5000, 'Cursus', 'pending', '2026-03-01')",
+            "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on, created_at) \
+             VALUES ($1, $2, 'course', 5000, 'Cursus', 'pending', '2026-03-01', '2026-03-01T00:00:00Z')",
             &[&expense, participant],
         )
         .await;

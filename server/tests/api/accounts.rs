@@ -766,10 +766,14 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    stdout.read_line(&mut line).unwrap();
+    // Keep reading what the server prints, as a terminal would.
+    let printed = std::thread::spawn(move || {
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).map(|_| rest)
+    });
     let base = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -819,7 +823,12 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .unwrap()
         .read_to_string(&mut log)
         .unwrap();
+    let printed = printed.join().unwrap().unwrap();
 
+    assert!(
+        printed.contains("participant@example.org"),
+        "the demo logins are printed for the person at the terminal, not logged"
+    );
     assert!(log.contains("/api/v1/auth/login"), "the log was captured");
     assert!(!log.contains('@'), "an email address in the log:\n{log}");
     for name in ["Amal", "Haddad"] {

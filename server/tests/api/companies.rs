@@ -5,23 +5,7 @@ use chrono::{Days, NaiveDate, Utc};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app_with};
-
-async fn call(
-    app: &TestApp,
-    client: &reqwest::Client,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = client.request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with};
 
 fn first_code(body: &Value) -> (&str, &str) {
     (
@@ -30,25 +14,10 @@ fn first_code(body: &Value) -> (&str, &str) {
     )
 }
 
-async fn scalar(app: &TestApp, sql: &str) -> String {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-}
-
 async fn bakery(app: &TestApp) -> String {
     scalar(
         app,
         "SELECT id FROM organisations WHERE name = 'Bakkerij De Korenbloem'",
-    )
-    .await
-}
-
-async fn participant(app: &TestApp, first: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT id FROM participants WHERE first_name = '{first}'"),
     )
     .await
 }

@@ -162,3 +162,40 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// One API call: status and JSON body (null when there is none).
+pub async fn call(
+    app: &TestApp,
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> (reqwest::StatusCode, serde_json::Value) {
+    let mut request = client.request(method, app.url(&format!("/api/v1{path}")));
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.expect("the server answers");
+    let status = response.status();
+    (
+        status,
+        response.json().await.unwrap_or(serde_json::Value::Null),
+    )
+}
+
+/// A value straight from the test's database.
+pub async fn scalar(app: &TestApp, sql: &str) -> String {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_one(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// The id of a demo participant by first name.
+pub async fn participant(app: &TestApp, first_name: &str) -> String {
+    scalar(
+        app,
+        &format!("SELECT id FROM participants WHERE first_name = '{first_name}'"),
+    )
+    .await
+}
