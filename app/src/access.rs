@@ -13,6 +13,38 @@ pub enum Screen {
     Accounts,
     /// `/participants/{id}`: a participant's profile.
     ParticipantProfile,
+    /// `/municipalities` and `/municipalities/{id}`: municipalities with their agreements.
+    Municipalities,
+    /// `/cohorts` and `/cohorts/{id}`: cohorts and their 8 meetings.
+    Cohorts,
+    /// `/cohorts/{id}/meetings/{n}/attendance`: who came to a meeting.
+    Attendance,
+    /// `/participants/new`: the intake of a participant.
+    ParticipantNew,
+    /// `/participants/{id}/route`: the participant's route.
+    ParticipantRoute,
+    /// `/participants/{id}/plan`: the action plan.
+    ParticipantPlan,
+    /// `/participants/{id}/contacts`: the coach's contact log.
+    ParticipantContacts,
+    /// `/organisations`: the organisations of the region, and a new one.
+    Organisations,
+    /// `/organisations/{id}`: an organisation with its openings and introductions.
+    Organisation,
+    /// `/openings`: the openings of the region (a coach sees the open ones).
+    Openings,
+    /// `/openings/{id}`: an opening; registration for a company visit.
+    Opening,
+    /// `/internships/{id}` and its agreement: also for the organisation's contact.
+    Internship,
+    /// `/participants/{id}/internships`: the participant's internships, and planning one.
+    ParticipantInternships,
+    /// `/participants/{id}/budget`: the training budget and its requests.
+    ParticipantBudget,
+    /// `/participants/{id}/introductions`: warm introductions.
+    ParticipantIntroductions,
+    /// `/participants/{id}/consent`: what the participant shares with whom.
+    ParticipantConsent,
 }
 
 impl Screen {
@@ -22,6 +54,27 @@ impl Screen {
             Screen::Home => &Role::ALL,
             Screen::Accounts => &[Role::Coordinator],
             Screen::ParticipantProfile => &[Role::Participant, Role::Coach, Role::Coordinator],
+            Screen::Municipalities | Screen::ParticipantNew => &[Role::Coordinator],
+            Screen::Cohorts | Screen::Attendance | Screen::ParticipantContacts => {
+                &[Role::Coach, Role::Coordinator]
+            }
+            Screen::ParticipantRoute | Screen::ParticipantPlan => {
+                &[Role::Participant, Role::Coach, Role::Coordinator]
+            }
+            Screen::Organisations => &[Role::Coordinator],
+            Screen::Organisation => &[Role::Coordinator, Role::CompanyContact],
+            Screen::Openings => &[Role::Coach, Role::Coordinator],
+            Screen::Opening => &[Role::Coach, Role::Coordinator, Role::CompanyContact],
+            Screen::Internship => &[
+                Role::Participant,
+                Role::Coach,
+                Role::Coordinator,
+                Role::CompanyContact,
+            ],
+            Screen::ParticipantInternships
+            | Screen::ParticipantBudget
+            | Screen::ParticipantIntroductions
+            | Screen::ParticipantConsent => &[Role::Participant, Role::Coach, Role::Coordinator],
         }
     }
 
@@ -50,6 +103,49 @@ mod tests {
                 "{role}"
             );
         }
+    }
+
+    #[test]
+    fn a_participant_follows_their_route_and_plan_but_not_the_coach_s_log() {
+        for screen in [Screen::ParticipantRoute, Screen::ParticipantPlan] {
+            assert!(screen.allows(Role::Participant));
+            assert!(screen.allows(Role::Coach));
+            assert!(!screen.allows(Role::CompanyContact));
+        }
+        assert!(!Screen::ParticipantContacts.allows(Role::Participant));
+        assert!(Screen::ParticipantContacts.allows(Role::Coach));
+        assert!(!Screen::Cohorts.allows(Role::Participant));
+        assert!(Screen::Attendance.allows(Role::Coach));
+    }
+
+    #[test]
+    fn only_a_coordinator_runs_municipalities_and_the_intake() {
+        for role in Role::ALL {
+            let coordinator = role == Role::Coordinator;
+            assert_eq!(Screen::Municipalities.allows(role), coordinator, "{role}");
+            assert_eq!(Screen::ParticipantNew.allows(role), coordinator, "{role}");
+        }
+    }
+
+    #[test]
+    fn a_company_contact_reaches_its_organisation_openings_and_interns_but_no_participant_file() {
+        let company = Role::CompanyContact;
+        for screen in [Screen::Organisation, Screen::Opening, Screen::Internship] {
+            assert!(screen.allows(company), "{screen:?}");
+        }
+        for screen in [
+            Screen::Organisations,
+            Screen::Openings,
+            Screen::ParticipantInternships,
+            Screen::ParticipantBudget,
+            Screen::ParticipantIntroductions,
+            Screen::ParticipantConsent,
+        ] {
+            assert!(!screen.allows(company), "{screen:?}");
+            assert!(!screen.allows(Role::MunicipalityViewer), "{screen:?}");
+        }
+        assert!(Screen::ParticipantConsent.allows(Role::Participant));
+        assert!(!Screen::Organisations.allows(Role::Coach));
     }
 
     #[test]

@@ -19,7 +19,8 @@ use crate::{
     components::{Layout, RequireAuth},
     i18n::I18n,
     pages::{
-        AcceptInvitationPage, AccountsPage, HomePage, LoginPage, NotFoundPage, ParticipantPage,
+        AcceptInvitationPage, AccountsPage, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
+        ParticipantPage, TrainingRoutes,
     },
 };
 
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                             }
                         }
                     />
+                    <TrainingRoutes />
                     <Route
                         path=path!("/participants/:id")
                         view=|| {
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
                             }
                         }
                     />
+                    <CompanyRoutes />
                 </Routes>
             </Layout>
         </Router>

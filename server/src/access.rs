@@ -36,6 +36,8 @@ pub enum Resource {
     ExpenseDecision,
     Introduction,
     Consent,
+    /// The outcome of the route and its follow-up.
+    Outcome,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,6 +153,11 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Participant, Consent, Read, Own),
     (Role::Coach, Consent, Update, Assigned),
     (Role::Participant, Consent, Update, Own),
+    (Role::Coordinator, Outcome, Read, Region),
+    (Role::Coach, Outcome, Read, Assigned),
+    (Role::Participant, Outcome, Read, Own),
+    (Role::Coordinator, Outcome, Create, Region),
+    (Role::Coordinator, Outcome, Update, Region),
     (Role::Coordinator, Invitation, Create, Region),
     (Role::Coordinator, User, Read, Region),
     (Role::Coordinator, User, Disable, Region),
@@ -275,6 +282,7 @@ impl Resource {
             ExpenseDecision => "expense",
             Introduction => "introduction",
             Consent => "consent",
+            Outcome => "outcome",
         }
     }
 }

@@ -19,6 +19,9 @@ use shared::{
 
 use crate::i18n::I18n;
 
+pub mod companies;
+pub mod training;
+
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -83,7 +86,7 @@ async fn error_of(response: Response) -> ApiError {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(crate) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         response.json::<T>().await.map_err(|_| ApiError::Decode)
     } else {
@@ -92,7 +95,7 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 }
 
 /// For answers without a body (204).
-async fn decode_empty(response: Response) -> Result<(), ApiError> {
+pub(crate) async fn decode_empty(response: Response) -> Result<(), ApiError> {
     if response.ok() {
         Ok(())
     } else {
@@ -100,7 +103,7 @@ async fn decode_empty(response: Response) -> Result<(), ApiError> {
     }
 }
 
-async fn send(request: RequestBuilder) -> Result<Response, ApiError> {
+pub(crate) async fn send(request: RequestBuilder) -> Result<Response, ApiError> {
     request
         .header("Accept", "application/json")
         .send()
@@ -108,7 +111,10 @@ async fn send(request: RequestBuilder) -> Result<Response, ApiError> {
         .map_err(|_| ApiError::Network)
 }
 
-async fn send_json(request: RequestBuilder, body: &impl Serialize) -> Result<Response, ApiError> {
+pub(crate) async fn send_json(
+    request: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<Response, ApiError> {
     request
         .header("Accept", "application/json")
         .json(body)
@@ -118,7 +124,7 @@ async fn send_json(request: RequestBuilder, body: &impl Serialize) -> Result<Res
         .map_err(|_| ApiError::Network)
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(send(Request::get(&paths::url(path))).await?).await
 }
 
@@ -127,12 +133,15 @@ fn list_limit() -> String {
     PageQuery::MAX_LIMIT.to_string()
 }
 
-async fn get_list<T: DeserializeOwned>(path: &str) -> Result<Page<T>, ApiError> {
+pub(crate) async fn get_list<T: DeserializeOwned>(path: &str) -> Result<Page<T>, ApiError> {
     let request = Request::get(&paths::url(path)).query([("limit", list_limit())]);
     decode(send(request).await?).await
 }
 
-async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
     decode(send_json(Request::post(&paths::url(path)), body).await?).await
 }
 

@@ -29,10 +29,13 @@ pub fn TextField(
     label: Signal<String>,
     value: RwSignal<String>,
     check: FieldCheck,
-    /// `text` or `email`.
+    /// `text`, `email` or `date`.
     #[prop(default = "text")]
     input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
+    /// The keyboard a phone shows: `numeric` or `decimal` for numbers typed as text.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     /// Writing direction of the value; `ltr` for email addresses and links in Arabic.
     #[prop(optional)]
     dir: Option<&'static str>,
@@ -49,6 +52,7 @@ pub fn TextField(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
+                inputmode=inputmode
                 dir=dir
                 bind:value=value
                 aria-invalid=move || check.aria_invalid()

@@ -12,6 +12,7 @@ use crate::{
     auth::{AuthState, use_auth},
     components::{ErrorAlert, LanguageSwitch, focus_by_id},
     i18n::use_i18n,
+    pages::{CompanyNavItems, TrainingNavItems},
 };
 
 /// Header with the name and the language switch, the main navigation (only what the role may
@@ -88,7 +89,9 @@ fn Navigation() -> impl IntoView {
                     let href = format!("/participants/{id}");
                     view! {
                         <li>
-                            <A href=href>{move || i18n.t("nav-profile")}</A>
+                            <A href=href exact=true>
+                                {move || i18n.t("nav-profile")}
+                            </A>
                         </li>
                     }
                 });
@@ -106,6 +109,8 @@ fn Navigation() -> impl IntoView {
                 </li>
                 {profile}
                 {accounts}
+                <TrainingNavItems me=me.clone() />
+                <CompanyNavItems role=me.role />
                 <li class="nav-end">
                     <button
                         type="button"

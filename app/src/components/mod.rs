@@ -3,21 +3,30 @@
 mod agreement;
 mod field_errors;
 mod fields;
+mod form;
+mod icon;
 mod language_switch;
 mod layout;
 mod loading;
 mod page_title;
 mod participant_list;
+mod participant_tabs;
 mod require_auth;
 mod server_status;
 
 pub use agreement::AgreementFacts;
 pub use field_errors::{ErrorAlert, FieldCheck, FieldErrors};
 pub use fields::{PasswordField, TextField, focus_by_id, focus_soon};
+pub use form::{
+    Form, FormAlert, ScoreField, SelectField, TextAreaField, parse_opt, today, unreadable,
+    with_format_errors,
+};
+pub use icon::{Glyph, Icon};
 pub use language_switch::LanguageSwitch;
 pub use layout::Layout;
 pub use loading::{Loading, api_resource, loaded};
 pub use page_title::set_page_title;
 pub use participant_list::ParticipantList;
+pub use participant_tabs::{ParticipantTabs, TABS, Tab};
 pub use require_auth::RequireAuth;
 pub use server_status::ServerStatus;

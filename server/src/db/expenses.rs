@@ -43,7 +43,8 @@ pub async fn insert_checked(
     requested_on: &str,
     committed: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let mut tx = db.begin().await?;
+    // Take the write lock first: a read-then-write transaction must not lose it halfway.
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
     let now: i64 = sqlx::query_scalar(
         "SELECT COALESCE(SUM(amount_cents), 0) FROM expenses WHERE participant_id = $1 AND status <> 'rejected'",
     )

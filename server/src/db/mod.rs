@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod municipalities;
 pub mod openings;
 pub mod organisations;
+pub mod outcomes;
 pub mod participants;
 pub mod plan;
 pub mod users;

@@ -157,7 +157,8 @@ pub async fn register(
     participant_id: &str,
     expected: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let mut tx = db.begin().await?;
+    // Take the write lock first: a read-then-write transaction must not lose it halfway.
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
     let now: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE opening_id = $1")
         .bind(opening_id)
         .fetch_one(&mut *tx)

@@ -10,6 +10,7 @@ mod introductions;
 mod invitations;
 mod municipalities;
 mod organisations;
+mod outcomes;
 mod participants;
 mod plan;
 mod route;
@@ -55,6 +56,7 @@ pub fn api(state: AppState) -> Router {
         .merge(internships::router())
         .merge(budget::router())
         .merge(introductions::router())
+        .merge(outcomes::router())
         .merge(route::router())
         .merge(organisations::router())
         .fallback(not_found)

@@ -1,5 +1,4 @@
 //! `GET /participants/{id}/route`: the route derived by the shared rules from the stored facts.
-//! Outcomes are not recorded yet, so the last step stays to come.
 
 use axum::{
     Router,
@@ -135,7 +134,11 @@ async fn get_route(
         introductions,
         budget_cap: super::budget::cap_of(&state, &participant).await?,
         expenses,
-        outcome: None,
+        outcome: db::outcomes::of(&state.db, &participant.id)
+            .await?
+            .last()
+            .map(|o| parse_name(&o.kind))
+            .transpose()?,
     };
     Ok(Json(RouteResponse {
         participant_id: ParticipantId::parse(participant.id)

@@ -133,7 +133,8 @@ impl Fixture {
                 | Resource::Expense
                 | Resource::ExpenseDecision
                 | Resource::Introduction
-                | Resource::Consent,
+                | Resource::Consent
+                | Resource::Outcome,
                 _,
             ) => ("", "", vec![]),
         }
@@ -234,6 +235,7 @@ struct Plans {
     internship: std::collections::BTreeMap<String, String>,
     expense: std::collections::BTreeMap<String, String>,
     introduction: std::collections::BTreeMap<String, String>,
+    outcome: std::collections::BTreeMap<String, String>,
 }
 
 /// Inserts a row straight into the database, for records whose rules (a completed training, a
@@ -255,6 +257,7 @@ async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
         internship: Default::default(),
         expense: Default::default(),
         introduction: Default::default(),
+        outcome: Default::default(),
     };
     for (participant, organisation) in [
         (&fixture.amal, &fixture.bakery),
@@ -295,6 +298,15 @@ async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
         plans.internship.insert(participant.clone(), internship);
         plans.expense.insert(participant.clone(), expense);
         plans.introduction.insert(participant.clone(), introduction);
+        let outcome = format!("o{}", &participant[..8]);
+        insert(
+            app,
+            "INSERT INTO outcomes (id, participant_id, kind, date, created_at) \
+             VALUES ($1, $2, 'volunteering', '2025-01-06', '2025-01-06T00:00:00Z')",
+            &[&outcome, participant],
+        )
+        .await;
+        plans.outcome.insert(participant.clone(), outcome);
     }
     for (client, participant) in [
         (&utrecht, &fixture.amal),
@@ -685,6 +697,27 @@ async fn probe(
             )
         }
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
+        (Resource::Outcome, Action::Read) => (get(format!("/participants/{record}/outcomes")), ok),
+        (Resource::Outcome, Action::Create) => (
+            with_body(
+                Method::POST,
+                format!("/participants/{record}/outcomes"),
+                json!({"kind": "education", "date": "2026-01-05", "hours_per_week": null, "contract": null, "reason": ""}),
+            ),
+            created,
+        ),
+        (Resource::Outcome, Action::Update) => {
+            let id = &plans.outcome[record];
+            let v = version(app, "outcomes", id).await;
+            (
+                with_body(
+                    Method::POST,
+                    format!("/outcomes/{id}/follow-up"),
+                    json!({"date": "2026-01-05", "lasted": true, "ladder_rung": 4, "version": v}),
+                ),
+                ok,
+            )
+        }
         (Resource::Consent, Action::Update) => (
             with_body(
                 Method::POST,
@@ -748,7 +781,8 @@ fn records(
         | Resource::Expense
         | Resource::ExpenseDecision
         | Resource::Introduction
-        | Resource::Consent => match relation {
+        | Resource::Consent
+        | Resource::Outcome => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -815,6 +849,9 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Introduction, Action::Update),
         (Resource::Consent, Action::Read),
         (Resource::Consent, Action::Update),
+        (Resource::Outcome, Action::Read),
+        (Resource::Outcome, Action::Create),
+        (Resource::Outcome, Action::Update),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

@@ -6,4 +6,5 @@ mod access;
 mod accounts;
 mod companies;
 mod foundation;
+mod outcomes;
 mod training;

@@ -406,6 +406,14 @@ pub struct IntroductionDetail {
     pub participant_id: Option<ParticipantId>,
 }
 
+/// `POST /outcomes/{id}/follow-up`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpPatch {
+    #[serde(flatten)]
+    pub follow_up: FollowUpInput,
+    pub version: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpDetail {
     pub date: NaiveDate,

@@ -152,6 +152,11 @@ pub fn introduction(id: impl Display) -> String {
     format!("/introductions/{id}")
 }
 
+pub const FOLLOW_UP_PATTERN: &str = "/outcomes/{id}/follow-up";
+pub fn follow_up(outcome: impl Display) -> String {
+    format!("/outcomes/{outcome}/follow-up")
+}
+
 pub const MUNICIPALITY_REPORT_PATTERN: &str = "/reports/municipalities/{id}";
 pub fn municipality_report(id: impl Display) -> String {
     format!("/reports/municipalities/{id}")
@@ -191,6 +196,7 @@ mod tests {
             (EVALUATIONS_PATTERN, evaluations("i1")),
             (EXPENSE_DECISION_PATTERN, expense_decision("e1")),
             (INTRODUCTION_PATTERN, introduction("n1")),
+            (FOLLOW_UP_PATTERN, follow_up("o1")),
             (MUNICIPALITY_REPORT_PATTERN, municipality_report("m1")),
         ];
         for (pattern, path) in pairs {

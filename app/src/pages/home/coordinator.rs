@@ -51,6 +51,11 @@ pub fn CoordinatorHome() -> impl IntoView {
                         |page| view! { <ParticipantList participants=page.items /> },
                     )
                 }}
+                <p>
+                    <A href="/participants/new" attr:class="button button-secondary">
+                        {move || i18n.t("participant-new")}
+                    </A>
+                </p>
             </section>
         </section>
     }
@@ -67,9 +72,14 @@ fn Municipalities(municipalities: Vec<MunicipalityDetail>) -> impl IntoView {
             {municipalities
                 .into_iter()
                 .map(|m| {
+                    let href = format!("/municipalities/{}", m.id);
                     view! {
                         <li>
-                            <h3>{m.name} " " <span class="code">{m.cbs_code.to_string()}</span></h3>
+                            <h3>
+                                <A href=href>{m.name}</A>
+                                " "
+                                <span class="code">{m.cbs_code.to_string()}</span>
+                            </h3>
                             <AgreementFacts agreement=m.agreement />
                         </li>
                     }
@@ -93,9 +103,12 @@ fn Cohorts(cohorts: Vec<CohortSummary>) -> impl IntoView {
                 .map(|c| {
                     let count = c.participants;
                     let small = c.small;
+                    let href = format!("/cohorts/{}", c.id);
                     view! {
                         <li>
-                            <h3>{c.name}</h3>
+                            <h3>
+                                <A href=href>{c.name}</A>
+                            </h3>
                             <p class="meta">
                                 {c.location} " · "
                                 {move || {

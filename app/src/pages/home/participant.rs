@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::Me;
 
-use crate::{components::set_page_title, i18n::use_i18n};
+use crate::{components::set_page_title, i18n::use_i18n, pages::RouteView};
 
-/// A participant's home: a welcome by first name and the way to their own profile.
+/// A participant's home: a welcome by first name and their route: what to do next, the next
+/// meeting, their coach, the actions to tick off and how far they are.
 #[component]
 pub fn ParticipantHome(me: Me) -> impl IntoView {
     let i18n = use_i18n();
@@ -14,11 +15,16 @@ pub fn ParticipantHome(me: Me) -> impl IntoView {
         None => i18n.t("participant-home-title-plain"),
     };
     set_page_title(title.clone());
-    let profile = me.participant_id.map(|id| {
-        let href = format!("/participants/{id}");
+    let route = me.participant_id.map(|id| {
+        let profile = format!("/participants/{id}");
+        let plan = format!("/participants/{id}/plan");
         view! {
-            <p>
-                <A href=href attr:class="button">
+            <RouteView id=id />
+            <p class="actions">
+                <A href=plan attr:class="button button-secondary">
+                    {move || i18n.t("participant-home-plan")}
+                </A>
+                <A href=profile attr:class="button button-secondary">
                     {move || i18n.t("participant-home-profile")}
                 </A>
             </p>
@@ -28,11 +34,7 @@ pub fn ParticipantHome(me: Me) -> impl IntoView {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{title}</h1>
             <p>{move || i18n.t("participant-home-intro")}</p>
-            <div class="card">
-                <h2>{move || i18n.t("participant-home-route-title")}</h2>
-                <p>{move || i18n.t("participant-home-route")}</p>
-            </div>
-            {profile}
+            {route}
         </section>
     }
 }

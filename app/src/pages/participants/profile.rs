@@ -1,15 +1,17 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use shared::{
-    api::{ErrorBody, ErrorKind, ParticipantDetail},
-    ids::ParticipantId,
-};
+use leptos_router::components::A;
+use shared::{api::ParticipantDetail, ids::ParticipantId, roles::Role};
 
+use super::intake::ParticipantForm;
 use crate::{
-    api::{self, ApiError},
-    components::{api_resource, loaded, set_page_title},
+    api::{self, training},
+    auth::use_auth,
+    components::{Glyph, Icon, ParticipantTabs, api_resource, focus_soon, loaded, set_page_title},
     i18n::use_i18n,
-    pages::NotFoundPage,
+    pages::{
+        NotFoundPage,
+        training::{not_found, path_param},
+    },
 };
 
 /// `/participants/{id}`: the profile. The server answers 404 both for a missing participant and
@@ -19,21 +21,14 @@ pub fn ParticipantPage() -> impl IntoView {
     let i18n = use_i18n();
     // The document's title stays general: a tab or the history never shows a name.
     set_page_title(move || i18n.t("profile-title"));
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params.with(|p| p.get("id").and_then(|id| ParticipantId::parse(id).ok()))
-    });
+    let id = path_param::<ParticipantId>("id");
     let participant = api_resource(move || {
         let id = id.get();
         async move {
             match id {
                 Some(id) => api::participant(&id).await,
                 // Not an id at all: what the server would answer for one it does not know.
-                None => Err(ApiError::Server(ErrorBody {
-                    error: ErrorKind::NotFound,
-                    violations: Default::default(),
-                    request_id: String::new(),
-                })),
+                None => Err(not_found()),
             }
         }
     });
@@ -46,13 +41,89 @@ pub fn ParticipantPage() -> impl IntoView {
 #[component]
 fn Profile(participant: ParticipantDetail) -> impl IntoView {
     let i18n = use_i18n();
+    let role = use_auth().role();
+    let staff = matches!(role, Some(Role::Coach | Role::Coordinator));
+    let id = participant.id.clone();
+    let current = RwSignal::new(participant);
+    let editing = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let done = Callback::new(move |p: ParticipantDetail| {
+        current.set(p);
+        editing.set(false);
+        saved.set(true);
+        focus_soon("profile-name");
+    });
+    let name = move || current.with(|p| format!("{} {}", p.first_name, p.last_name));
+    let edit = move || {
+        if editing.get() {
+            let existing = current.get_untracked();
+            view! {
+                <section class="card" aria-labelledby="profile-edit-title">
+                    <h2 id="profile-edit-title">{move || i18n.t("profile-edit-title")}</h2>
+                    <ParticipantForm existing=existing done=done />
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| editing.set(false)
+                    >
+                        {move || i18n.t("edit-cancel")}
+                    </button>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| {
+                            saved.set(false);
+                            editing.set(true);
+                            focus_soon("participant-first-name");
+                        }
+                    >
+                        <Icon glyph=Glyph::Edit />
+                        {move || i18n.t("profile-edit")}
+                    </button>
+                </p>
+            }
+            .into_any()
+        }
+    };
+    let edit = staff.then_some(edit);
+    view! {
+        <section class="page" aria-labelledby="profile-name">
+            <p class="eyebrow">{move || i18n.t("profile-title")}</p>
+            <h1 id="profile-name" tabindex="-1">{name}</h1>
+            <ParticipantTabs id=id />
+            {move || {
+                saved
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p role="status" class="alert alert-success">
+                                {move || i18n.t("edit-saved")}
+                            </p>
+                        }
+                    })
+            }}
+            {move || view! { <Facts participant=current.get() staff=staff /> }}
+            {edit}
+        </section>
+    }
+}
+
+#[component]
+fn Facts(participant: ParticipantDetail, staff: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let ParticipantDetail {
-        first_name,
-        last_name,
         email,
+        phone,
         languages,
         dutch_level,
         ladder_rung_at_intake: rung,
+        cohort_id,
         ..
     } = participant;
     let languages = move || {
@@ -62,37 +133,73 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let phone = phone.map(|phone| {
+        view! {
+            <div>
+                <dt>{move || i18n.t("profile-phone")}</dt>
+                <dd>
+                    <span dir="ltr">{phone.to_string()}</span>
+                </dd>
+            </div>
+        }
+    });
+    let cohort = cohort_id
+        .filter(|_| staff)
+        .map(|id| view! { <CohortFact id=id /> });
     view! {
-        <section class="page" aria-labelledby="profile-name">
-            <p class="eyebrow">{move || i18n.t("profile-title")}</p>
-            <h1 id="profile-name">{format!("{first_name} {last_name}")}</h1>
-            <dl class="card facts">
-                <div>
-                    <dt>{move || i18n.t("profile-email")}</dt>
-                    <dd>
-                        <span dir="ltr">{email.to_string()}</span>
-                    </dd>
-                </div>
-                <div>
-                    <dt>{move || i18n.t("profile-languages")}</dt>
-                    <dd>{languages}</dd>
-                </div>
-                <div>
-                    <dt>{move || i18n.t("profile-dutch-level")}</dt>
-                    <dd>{dutch_level.as_str()}</dd>
-                </div>
-                <div>
-                    <dt>{move || i18n.t("profile-ladder")}</dt>
-                    <dd>
-                        {move || {
-                            i18n.t_with(
-                                "profile-ladder-value",
-                                &[("rung", rung.get().to_string()), ("name", i18n.ladder_rung(rung))],
-                            )
-                        }}
-                    </dd>
-                </div>
-            </dl>
-        </section>
+        <dl class="card facts">
+            <div>
+                <dt>{move || i18n.t("profile-email")}</dt>
+                <dd>
+                    <span dir="ltr">{email.to_string()}</span>
+                </dd>
+            </div>
+            {phone}
+            <div>
+                <dt>{move || i18n.t("profile-languages")}</dt>
+                <dd>{languages}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t("profile-dutch-level")}</dt>
+                <dd>{dutch_level.as_str()}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t("profile-ladder")}</dt>
+                <dd>
+                    {move || {
+                        i18n.t_with(
+                            "profile-ladder-value",
+                            &[("rung", rung.get().to_string()), ("name", i18n.ladder_rung(rung))],
+                        )
+                    }}
+                </dd>
+            </div>
+            {cohort}
+        </dl>
+    }
+}
+
+/// The participant's cohort, as a link to its meetings (for coaches and coordinators).
+#[component]
+fn CohortFact(id: shared::ids::CohortId) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/cohorts/{id}");
+    let cohort = api_resource(move || {
+        let id = id.clone();
+        async move { training::cohort(&id).await }
+    });
+    view! {
+        <div>
+            <dt>{move || i18n.t("profile-cohort")}</dt>
+            <dd>
+                {move || {
+                    let href = href.clone();
+                    cohort
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|c| view! { <A href=href>{c.name}</A> })
+                }}
+            </dd>
+        </div>
     }
 }

@@ -1,0 +1,328 @@
+use leptos::{ev::SubmitEvent, prelude::*};
+use leptos_router::components::A;
+use shared::{
+    ProgrammeSettings, Violation, ViolationKind,
+    api::{ErrorKind, InternshipDetail, InternshipInput},
+    ids::{OpeningId, OrganisationId, ParticipantId},
+    roles::Role,
+    rules::{
+        internship::{PlannedInternship, overlaps_any},
+        openings::OpeningKind,
+    },
+};
+
+use crate::{
+    api::{self, ApiError, companies},
+    components::{
+        FieldCheck, Form, FormAlert, SelectField, TextField, api_resource, loaded, parse_opt,
+        set_page_title, unreadable, with_format_errors,
+    },
+    i18n::use_i18n,
+    pages::{
+        NotFoundPage,
+        companies::{
+            ParticipantFrame, id_param,
+            internship::{period_text, progress_text},
+            opening_form::{Window, WindowFields},
+            role, text,
+        },
+    },
+};
+
+/// `/participants/{id}/internships`: the participant's internships, and for the coach and
+/// coordinator the form that plans one.
+#[component]
+pub fn ParticipantInternshipsPage() -> impl IntoView {
+    set_page_title(text("internships-title"));
+    let id = id_param::<ParticipantId>();
+    move || match id.get() {
+        Some(id) => view! { <Internships id=id /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn Internships(id: ParticipantId) -> impl IntoView {
+    let i18n = use_i18n();
+    let internships = {
+        let id = id.clone();
+        api_resource(move || {
+            let id = id.clone();
+            async move { companies::internships(&id).await }
+        })
+    };
+    let plans = matches!(role(), Some(Role::Coach | Role::Coordinator));
+    let missing = Memo::new(move |_| matches!(internships.get(), Some(Err(e)) if e.is_not_found()));
+    let known = Signal::derive(move || internships.get().and_then(Result::ok));
+    let planned = RwSignal::new(false);
+    move || {
+        if missing.get() {
+            return view! { <NotFoundPage /> }.into_any();
+        }
+        let id = id.clone();
+        view! {
+            <ParticipantFrame id=id.clone() title="internships-title">
+                <p role="status" class="status-line">
+                    {move || planned.get().then(|| i18n.t("internship-planned"))}
+                </p>
+                <section class="card" aria-labelledby="internships-list">
+                    <h2 id="internships-list">{text("internships-list")}</h2>
+                    {move || loaded(i18n, internships.get(), |list| view! { <List list=list /> })}
+                </section>
+                {plans
+                    .then(|| {
+                        view! {
+                            <PlanForm
+                                participant=id.clone()
+                                known=known
+                                done=Callback::new(move |()| {
+                                    planned.set(true);
+                                    internships.refetch();
+                                })
+                                refresh=Callback::new(move |()| internships.refetch())
+                            />
+                        }
+                    })}
+            </ParticipantFrame>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn List(list: Vec<InternshipDetail>) -> impl IntoView {
+    let i18n = use_i18n();
+    if list.is_empty() {
+        return view! { <p>{text("internships-none")}</p> }.into_any();
+    }
+    view! {
+        <ul class="item-list">
+            {list
+                .into_iter()
+                .map(|d| {
+                    let href = format!("/internships/{}", d.id);
+                    let progress = d.progress;
+                    let period = period_text(i18n, &d);
+                    view! {
+                        <li>
+                            <h3>
+                                <A href=href>{d.organisation_name.clone()}</A>
+                            </h3>
+                            <p class="meta">{period}</p>
+                            <p>
+                                {if d.cancelled {
+                                    view! { {text("internship-cancelled")} }.into_any()
+                                } else {
+                                    view! { {move || progress_text(i18n, progress)} }.into_any()
+                                }}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+const FIELDS: &[(&str, &str)] = &[
+    ("organisation_id", "internship-organisation"),
+    ("opening_id", "internship-opening"),
+    ("start_date", "window-start"),
+    ("end_date", "window-end"),
+    ("hours_per_week", "window-hours"),
+    ("supervisor_name", "internship-supervisor"),
+];
+
+/// Plans an internship: `InternshipInput::validate` (the window of 6 to 10 weeks, 8 to 40
+/// hours) and the overlap with the participant's other internships as the user types and on
+/// sending; the server also checks the training (409 `training_not_complete`).
+#[component]
+fn PlanForm(
+    participant: ParticipantId,
+    known: Signal<Option<Vec<InternshipDetail>>>,
+    done: Callback<()>,
+    /// Loads the internships again, after a refusal by the server.
+    refresh: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = Form::new("internship-form", FIELDS);
+    let organisation = RwSignal::new(String::new());
+    let opening = RwSignal::new(String::new());
+    let window = Window::new();
+    let supervisor = RwSignal::new(String::new());
+    let organisations = api_resource(api::organisations);
+    let openings = api_resource(move || {
+        let chosen = OrganisationId::parse(organisation.get()).ok();
+        async move {
+            match chosen {
+                Some(id) => api::organisation_openings(&id).await.map(|page| {
+                    page.items
+                        .into_iter()
+                        .filter(|o| o.kind == OpeningKind::Internship)
+                        .collect::<Vec<_>>()
+                }),
+                None => Ok::<_, ApiError>(Vec::new()),
+            }
+        }
+    });
+    // An opening chosen fills in its period and hours.
+    Effect::new(move |_| {
+        let chosen = opening.get();
+        let found = openings
+            .get_untracked()
+            .and_then(Result::ok)
+            .and_then(|list| list.into_iter().find(|o| o.id.as_str() == chosen));
+        if let Some(o) = found {
+            if let Some(start) = o.start_date {
+                window.start.set(start.to_string());
+            }
+            if let Some(end) = o.end_date {
+                window.end.set(end.to_string());
+            }
+            if let Some(hours) = o.hours_per_week {
+                window.hours.set(hours.to_string());
+            }
+        }
+    });
+    let input = move || InternshipInput {
+        organisation_id: OrganisationId::parse(organisation.get()).ok(),
+        opening_id: OpeningId::parse(opening.get()).ok(),
+        start_date: parse_opt(&window.start.get()),
+        end_date: parse_opt(&window.end.get()),
+        hours_per_week: parse_opt(&window.hours.get()),
+        supervisor_name: supervisor.get(),
+    };
+    let live = move || {
+        let typed = input();
+        let mut found = typed
+            .validate(&ProgrammeSettings::default())
+            .err()
+            .map(|v| v.0)
+            .unwrap_or_default();
+        if let (Some(start), Some(end), Some(list)) =
+            (typed.start_date, typed.end_date, known.get())
+        {
+            let existing: Vec<PlannedInternship> = list
+                .iter()
+                .map(|i| PlannedInternship {
+                    start: i.start_date,
+                    end: i.end_date,
+                    cancelled: i.cancelled,
+                })
+                .collect();
+            if overlaps_any(start, end, &existing) {
+                found.push(Violation::new(
+                    "start_date",
+                    ViolationKind::InternshipOverlap {},
+                ));
+            }
+        }
+        with_format_errors(
+            found,
+            &[("hours_per_week", unreadable::<u32>(&window.hours.get()))],
+        )
+    };
+    let shown = form.shown(live);
+    let check =
+        move |field: &'static str, errors: &'static str| FieldCheck::new(shown, field, errors);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let participant = participant.clone();
+        let input = input();
+        form.submit(
+            live(),
+            move || async move {
+                let answer = companies::plan_internship(&participant, &input).await;
+                // Another internship came first: show the list as it is now.
+                if answer
+                    .as_ref()
+                    .is_err_and(|e| e.kind() == Some(ErrorKind::Conflict))
+                {
+                    refresh.run(());
+                }
+                answer
+            },
+            move |_| {
+                for value in [
+                    organisation,
+                    opening,
+                    window.start,
+                    window.end,
+                    window.hours,
+                    supervisor,
+                ] {
+                    value.set(String::new());
+                }
+                done.run(());
+            },
+        );
+    };
+    let organisation_options = Signal::derive(move || {
+        organisations
+            .get()
+            .and_then(Result::ok)
+            .map(|page| {
+                page.items
+                    .into_iter()
+                    .map(|o| (o.id.to_string(), o.name))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let opening_options = Signal::derive(move || {
+        openings
+            .get()
+            .and_then(Result::ok)
+            .map(|list| {
+                list.into_iter()
+                    .map(|o| (o.id.to_string(), o.title))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let t = move |key: &'static str| Signal::derive(move || i18n.t(key));
+    view! {
+        <section class="card" aria-labelledby="internship-form-title">
+            <h2 id="internship-form-title">{text("internship-plan")}</h2>
+            <form
+                id="internship-form"
+                class="form"
+                novalidate
+                on:submit=on_submit
+                on:input=move |ev| form.changed(&ev)
+                aria-busy=move || form.busy().then_some("true")
+            >
+                <FormAlert form=form shown=shown errors_id="internship-errors" />
+                <SelectField
+                    id="internship-organisation"
+                    label=t("internship-organisation")
+                    value=organisation
+                    check=check("organisation_id", "internship-organisation-errors")
+                    options=organisation_options
+                    empty=t("form-choose")
+                />
+                <SelectField
+                    id="internship-opening"
+                    label=t("internship-opening")
+                    value=opening
+                    check=check("opening_id", "internship-opening-errors").with_hint("internship-opening-hint")
+                    options=opening_options
+                    empty=t("internship-no-opening")
+                    hint=t("internship-opening-hint")
+                />
+                <WindowFields window=window shown=shown />
+                <TextField
+                    id="internship-supervisor"
+                    label=t("internship-supervisor")
+                    value=supervisor
+                    check=check("supervisor_name", "internship-supervisor-errors")
+                    autocomplete="name"
+                />
+                <button type="submit" class="button">
+                    {move || if form.busy() { i18n.t("form-saving") } else { i18n.t("internship-submit") }}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! Municipalities with their agreements, cohorts with their 8 meetings, attendance, and the
+//! routes of the participant's profile, route, plan and contact log.
+
+mod attendance;
+mod cohort;
+mod cohorts;
+pub(crate) mod keys;
+mod municipalities;
+mod municipality_form;
+
+use std::str::FromStr;
+
+use leptos::prelude::*;
+use leptos_router::{
+    MatchNestedRoutes,
+    components::{A, Route},
+    hooks::use_params_map,
+    path,
+};
+use shared::{
+    api::{ErrorBody, ErrorKind, Me},
+    roles::Role,
+};
+
+use crate::{
+    access::Screen,
+    api::ApiError,
+    components::RequireAuth,
+    i18n::use_i18n,
+    pages::participants::{
+        NewParticipantPage, ParticipantContactsPage, ParticipantPlanPage, ParticipantRoutePage,
+    },
+};
+
+use attendance::AttendancePage;
+use cohort::CohortPage;
+use cohorts::CohortsPage;
+use municipalities::{MunicipalitiesPage, MunicipalityPage};
+
+/// The routes of these screens, each behind its entry in the access table. They come before
+/// `/participants/:id`, so that `/participants/new` is the intake.
+#[component(transparent)]
+pub fn TrainingRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route
+            path=path!("/municipalities")
+            view=|| view! { <RequireAuth screen=Screen::Municipalities><MunicipalitiesPage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/municipalities/:id")
+            view=|| view! { <RequireAuth screen=Screen::Municipalities><MunicipalityPage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/cohorts")
+            view=|| view! { <RequireAuth screen=Screen::Cohorts><CohortsPage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/cohorts/:id")
+            view=|| view! { <RequireAuth screen=Screen::Cohorts><CohortPage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/cohorts/:id/meetings/:n/attendance")
+            view=|| view! { <RequireAuth screen=Screen::Attendance><AttendancePage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/participants/new")
+            view=|| view! { <RequireAuth screen=Screen::ParticipantNew><NewParticipantPage /></RequireAuth> }
+        />
+        <Route
+            path=path!("/participants/:id/route")
+            view=|| {
+                view! {
+                    <RequireAuth screen=Screen::ParticipantRoute>
+                        <ParticipantRoutePage />
+                    </RequireAuth>
+                }
+            }
+        />
+        <Route
+            path=path!("/participants/:id/plan")
+            view=|| {
+                view! {
+                    <RequireAuth screen=Screen::ParticipantPlan>
+                        <ParticipantPlanPage />
+                    </RequireAuth>
+                }
+            }
+        />
+        <Route
+            path=path!("/participants/:id/contacts")
+            view=|| {
+                view! {
+                    <RequireAuth screen=Screen::ParticipantContacts>
+                        <ParticipantContactsPage />
+                    </RequireAuth>
+                }
+            }
+        />
+    }
+    .into_inner()
+}
+
+/// The main menu's entries of these screens for the account signed in.
+#[component]
+pub fn TrainingNavItems(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let municipalities = Screen::Municipalities.allows(me.role).then(|| {
+        view! {
+            <li>
+                <A href="/municipalities">{move || i18n.t("nav-municipalities")}</A>
+            </li>
+        }
+    });
+    let cohorts = Screen::Cohorts.allows(me.role).then(|| {
+        view! {
+            <li>
+                <A href="/cohorts">{move || i18n.t("nav-cohorts")}</A>
+            </li>
+        }
+    });
+    let plan = me
+        .participant_id
+        .filter(|_| me.role == Role::Participant)
+        .map(|id| {
+            let href = format!("/participants/{id}/plan");
+            view! {
+                <li>
+                    <A href=href>{move || i18n.t("nav-my-plan")}</A>
+                </li>
+            }
+        });
+    view! {
+        {municipalities}
+        {cohorts}
+        {plan}
+    }
+}
+
+/// What someone else saved in the meantime, next to what the user typed, with the way to take
+/// it over.
+#[component]
+pub(crate) fn LatestVersion(summary: String, take: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="alert alert-info latest-version" role="status">
+            <p>{move || i18n.t("latest-loaded")}</p>
+            <p class="meta">{summary}</p>
+            <button
+                type="button"
+                class="button button-secondary button-small"
+                on:click=move |_| take.run(())
+            >
+                {move || i18n.t("latest-take")}
+            </button>
+        </div>
+    }
+}
+
+/// A calendar date: chrono's, reached through the shared crate, which names it in the API.
+pub(crate) type Date = <shared::rules::training::Schedule as DateOf>::Date;
+
+/// The type of the dates of a schedule.
+pub(crate) trait DateOf {
+    type Date;
+}
+
+impl<D> DateOf for [Option<D>; shared::rules::training::MEETINGS as usize] {
+    type Date = D;
+}
+
+/// A parameter of the path, read as `T`; `None` when it does not read.
+pub(crate) fn path_param<T>(name: &'static str) -> Memo<Option<T>>
+where
+    T: FromStr + PartialEq + Send + Sync + 'static,
+{
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok())))
+}
+
+/// What the server answers for an id it does not know; also for a path that holds no id.
+pub(crate) fn not_found() -> ApiError {
+    ApiError::Server(ErrorBody {
+        error: ErrorKind::NotFound,
+        violations: Default::default(),
+        request_id: String::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use crate::i18n::{Lang, with_catalog};
+
+    /// The element ids of the forms' fields, which are also the keys of their labels: the
+    /// second string of each line of a `const ...: &[(&str, &str)]` table.
+    fn label_keys_in(path: &std::path::Path, found: &mut BTreeSet<String>) {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(path).expect("the source folder is readable") {
+                label_keys_in(&entry.expect("a directory entry").path(), found);
+            }
+            return;
+        }
+        let text = std::fs::read_to_string(path).expect("a source file is readable");
+        for (_, rest) in text
+            .match_indices(": &[(&str, &str)] = &[")
+            .map(|(at, m)| text.split_at(at + m.len()))
+        {
+            let table = rest.split_once("];").map_or(rest, |(t, _)| t);
+            for line in table.lines() {
+                let quoted: Vec<&str> = line.split('"').collect();
+                if let [_, _, _, id, ..] = quoted.as_slice() {
+                    found.insert((*id).to_owned());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_keys_chosen_at_run_time_exist_in_every_language() {
+        let keys = [
+            "goal-save",
+            "action-save",
+            "meeting-schedule",
+            "meeting-reschedule",
+            "route-steps",
+            "route-steps-own",
+            "plan-intro",
+            "plan-intro-staff",
+            "route-has-coach",
+            "route-no-coach-yet",
+        ];
+        for lang in Lang::ALL {
+            for key in keys {
+                assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_of_the_training_forms_has_a_label_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pages");
+        let mut keys = BTreeSet::new();
+        label_keys_in(&root.join("training"), &mut keys);
+        for file in ["intake.rs", "plan.rs", "contacts.rs"] {
+            label_keys_in(&root.join("participants").join(file), &mut keys);
+        }
+        assert!(keys.contains("meeting-date"), "the scan found too little");
+        assert!(keys.contains("action-owner"), "the scan missed a table");
+        for lang in Lang::ALL {
+            for key in &keys {
+                assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());
+            }
+        }
+    }
+}

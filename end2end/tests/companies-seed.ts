@@ -1,0 +1,172 @@
+import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD } from './api';
+
+/** Makes a request context with a cookie jar of its own (`playwright.request.newContext`). */
+export type NewContext = (options: { baseURL: string }) => Promise<APIRequestContext>;
+
+/** The password of the accounts these tests invite. */
+export const NEW_PASSWORD = 'een zin van een paar woorden';
+
+let made = 0;
+
+/** Letters only (names may not hold digits), different for every call in every worker. */
+export function uniqueLetters(): string {
+  let n = Date.now() * 1000 + (process.pid % 100) * 10 + (made++ % 10);
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  }
+  return out;
+}
+
+/** A date `days` from today (UTC, as the server counts), as `YYYY-MM-DD`. */
+export function isoDay(days: number): string {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** `days` after an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function ok(response: APIResponse, what: string): Promise<any> {
+  const text = await response.text();
+  expect(response.ok(), `${what}: ${response.status()} ${text}`).toBeTruthy();
+  return text ? JSON.parse(text) : null;
+}
+
+/** A JSON call that must succeed; answers the body. */
+export async function call(
+  api: APIRequestContext,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  data?: unknown,
+): Promise<any> {
+  const response = await api.fetch(`/api/v1${path}`, { method, data });
+  return ok(response, `${method} ${path}`);
+}
+
+/** A session of a demo account on a context of its own. */
+export async function demoSession(newContext: NewContext, baseURL: string, email: string): Promise<APIRequestContext> {
+  const api = await newContext({ baseURL });
+  await call(api, 'POST', '/auth/login', { email, password: DEMO_PASSWORD });
+  return api;
+}
+
+/** Invites someone as the coordinator and accepts on a context of their own. */
+async function invite(
+  coordinator: APIRequestContext,
+  newContext: NewContext,
+  baseURL: string,
+  invitation: Record<string, unknown>,
+): Promise<{ api: APIRequestContext; userId: string }> {
+  const created = await call(coordinator, 'POST', '/invitations', {
+    participant_id: null,
+    organisation_id: null,
+    municipality_id: null,
+    ...invitation,
+  });
+  const token = String(created.link).split('#')[1];
+  const api = await newContext({ baseURL });
+  const me = await call(api, 'POST', '/auth/accept-invitation', { token, password: NEW_PASSWORD });
+  return { api, userId: me.user_id };
+}
+
+/** A participant of its own, for one test. */
+export type Fresh = {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  participantEmail: string;
+  coachEmail: string;
+  municipalityId: string;
+  /** Bakkerij De Korenbloem, the organisation of the demo company contact. */
+  bakeryId: string;
+  coordinator: APIRequestContext;
+  coach: APIRequestContext;
+  participant: APIRequestContext;
+  dispose: () => Promise<void>;
+};
+
+/**
+ * A new participant in Utrecht with a training complete (6 of 8 meetings attended) and a new
+ * coach with room in their caseload, both with an account. Made as the demo coordinator: a
+ * cohort whose 8 meetings lie in the past, a week apart, and attendance for 6 of them.
+ */
+export async function freshParticipant(newContext: NewContext, baseURL: string): Promise<Fresh> {
+  const letters = uniqueLetters();
+  const coordinator = await demoSession(newContext, baseURL, DEMO.coordinator);
+  const municipalities = await call(coordinator, 'GET', '/municipalities');
+  const municipalityId: string = municipalities.items.find((m: any) => m.name === 'Utrecht').id;
+  const organisations = await call(coordinator, 'GET', '/organisations');
+  const bakeryId: string = organisations.items.find((o: any) => o.name === 'Bakkerij De Korenbloem').id;
+
+  const cohort = await call(coordinator, 'POST', '/cohorts', {
+    municipality_id: municipalityId,
+    name: `Groep ${letters}`,
+    location: 'Stadskantoor',
+  });
+  for (let n = 1; n <= 8; n++) {
+    await call(coordinator, 'PUT', `/cohorts/${cohort.id}/meetings/${n}`, {
+      date: isoDay(-7 * (9 - n)),
+      start_time: '09:30',
+      place: 'Stadskantoor, zaal 3',
+      version: 0,
+    });
+  }
+
+  const coachEmail = `coach.${letters}@example.org`;
+  const coach = await invite(coordinator, newContext, baseURL, {
+    email: coachEmail,
+    role: 'coach',
+    municipality_id: municipalityId,
+  });
+
+  const firstName = `Noor${letters}`;
+  const lastName = `Qasimi${letters}`;
+  const participantEmail = `noor.${letters}@example.org`;
+  const created = await call(coordinator, 'POST', '/participants', {
+    first_name: firstName,
+    last_name: lastName,
+    email: participantEmail,
+    phone: '',
+    languages: ['ar', 'en'],
+    dutch_level: 'A2',
+    municipality_id: municipalityId,
+    cohort_id: cohort.id,
+    coach_id: coach.userId,
+    ladder_rung_at_intake: 2,
+  });
+  for (let n = 1; n <= 6; n++) {
+    await call(coordinator, 'PUT', `/cohorts/${cohort.id}/meetings/${n}/attendance`, [
+      { participant_id: created.id, status: 'present' },
+    ]);
+  }
+  const participant = await invite(coordinator, newContext, baseURL, {
+    email: participantEmail,
+    role: 'participant',
+    participant_id: created.id,
+  });
+
+  return {
+    participantId: created.id,
+    firstName,
+    lastName,
+    participantEmail,
+    coachEmail,
+    municipalityId,
+    bakeryId,
+    coordinator,
+    coach: coach.api,
+    participant: participant.api,
+    dispose: async () => {
+      await Promise.all([coordinator.dispose(), coach.api.dispose(), participant.api.dispose()]);
+    },
+  };
+}
