@@ -766,6 +766,12 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Read the log while the server runs: a full pipe would stop it.
+    let mut stderr = child.stderr.take().unwrap();
+    let logged = std::thread::spawn(move || {
+        let mut log = String::new();
+        stderr.read_to_string(&mut log).map(|_| log)
+    });
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
@@ -811,18 +817,14 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .await
         .unwrap();
 
+    drop(client);
     std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     child.wait().unwrap();
     let mut log = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut log)
-        .unwrap();
+    let log = logged.join().unwrap().unwrap();
     let printed = printed.join().unwrap().unwrap();
 
     assert!(
