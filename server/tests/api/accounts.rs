@@ -823,7 +823,6 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .status()
         .unwrap();
     child.wait().unwrap();
-    let mut log = String::new();
     let log = logged.join().unwrap().unwrap();
     let printed = printed.join().unwrap().unwrap();
 
