@@ -68,20 +68,18 @@ impl SessionStore for SqlSessionStore {
         }
     }
 
+    /// Updates a stored session only: a session ended meanwhile (logout, a disabled account)
+    /// is not brought back by a request that was still under way.
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
-        sqlx::query(
-            "INSERT INTO sessions (id, user_id, data, expiry_date) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, data = excluded.data, \
-             expiry_date = excluded.expiry_date",
-        )
-        .bind(record.id.to_string())
-        .bind(user_of(record))
-        .bind(data)
-        .bind(record.expiry_date.unix_timestamp())
-        .execute(&self.db)
-        .await
-        .map_err(backend)?;
+        sqlx::query("UPDATE sessions SET user_id = $2, data = $3, expiry_date = $4 WHERE id = $1")
+            .bind(record.id.to_string())
+            .bind(user_of(record))
+            .bind(data)
+            .bind(record.expiry_date.unix_timestamp())
+            .execute(&self.db)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 
