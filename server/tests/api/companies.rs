@@ -1,11 +1,11 @@
 //! Organisations and openings, company visits, internships, the training budget and warm
 //! introductions: success, each validation and conflict code, and who may do what.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with};
+use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
 
 fn first_code(body: &Value) -> (&str, &str) {
     (
@@ -20,10 +20,6 @@ async fn bakery(app: &TestApp) -> String {
         "SELECT id FROM organisations WHERE name = 'Bakkerij De Korenbloem'",
     )
     .await
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 fn opening(kind: &str) -> Value {

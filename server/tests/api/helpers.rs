@@ -199,3 +199,8 @@ pub async fn participant(app: &TestApp, first_name: &str) -> String {
     )
     .await
 }
+
+/// Today on the server's calendar (UTC), as the rules see it.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}

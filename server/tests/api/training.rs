@@ -1,11 +1,11 @@
 //! Municipalities, cohorts and meetings, attendance, participants, the action plan, the contact
 //! log and the participant's route: success, each validation code, conflicts, and roles.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with};
+use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
 
 fn codes(body: &Value) -> Vec<(String, String)> {
     body["violations"]
@@ -33,10 +33,6 @@ async fn utrecht(app: &TestApp) -> String {
         "SELECT id FROM municipalities WHERE cbs_code = 'GM0344'",
     )
     .await
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 fn municipality(code: &str) -> Value {
