@@ -244,7 +244,18 @@ pub async fn check(
     if holds(user, relation, ties) {
         return Ok(());
     }
-    audit::record(
+    Err(refuse(state, user, address, resource, record_id).await)
+}
+
+/// The 404 of a record outside the account's scope, written to the audit log.
+pub async fn refuse(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    resource: Resource,
+    record_id: &str,
+) -> AppError {
+    let logged = audit::record(
         &state.db,
         Entry {
             actor: Some(&user.id),
@@ -255,8 +266,11 @@ pub async fn check(
             outcome: Outcome::Refused,
         },
     )
-    .await?;
-    Err(AppError::NotFound)
+    .await;
+    match logged {
+        Ok(()) => AppError::NotFound,
+        Err(err) => err.into(),
+    }
 }
 
 impl Resource {

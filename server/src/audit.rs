@@ -1,7 +1,7 @@
 //! The append-only audit log: who, what, which record, when, from where. Ids only, never names
 //! or other personal data.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 use crate::db;
 
@@ -34,7 +34,7 @@ pub struct Entry<'a> {
 }
 
 /// Appends an entry.
-pub async fn record(db: &SqlitePool, entry: Entry<'_>) -> Result<(), sqlx::Error> {
+pub async fn record(db: impl SqliteExecutor<'_>, entry: Entry<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (id, at, actor_user_id, action, record_type, record_id, address, outcome) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

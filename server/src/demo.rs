@@ -209,7 +209,7 @@ pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::
             };
             lines.push((id.clone(), status.to_owned()));
         }
-        cohorts::save_attendance(pool, &cohort, number, &lines).await?;
+        cohorts::save_attendance(&mut *pool.acquire().await?, &cohort, number, &lines).await?;
     }
 
     // Amal's plan with her coach, and their last contact.

@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 use shared::api::{ACCEPT_INVITATION_PAGE, InvitationCreated};
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 
 use crate::db::{self, users::NewUser};
 
@@ -25,38 +25,38 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// Creates the account (or reuses one that was invited but never set a password) and a new
-/// link for it; an earlier unused link of the account stops working.
+/// link for it, inside the caller's write; an earlier unused link of the account stops working.
+/// Answers the account's id and the link.
 pub async fn invite(
-    db: &SqlitePool,
+    tx: &mut SqliteConnection,
     user: &NewUser<'_>,
     existing_user_id: Option<&str>,
     invited_by: Option<&str>,
     public_url: &str,
-) -> Result<InvitationCreated, sqlx::Error> {
+) -> Result<(String, InvitationCreated), sqlx::Error> {
     let token = new_token();
     let expires = chrono::Utc::now() + chrono::Duration::days(VALID_DAYS);
     let expires_at = expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut tx = db.begin().await?;
     let user_id = match existing_user_id {
         Some(id) => id.to_owned(),
-        None => db::users::insert(&mut tx, user, None).await?,
+        None => db::users::insert(&mut *tx, user, None).await?,
     };
     db::invitations::insert(
-        &mut tx,
+        &mut *tx,
         &token_hash(&token),
         &user_id,
         invited_by,
         &expires_at,
     )
     .await?;
-    tx.commit().await?;
-    Ok(InvitationCreated {
+    let created = InvitationCreated {
         link: format!(
             "{}{ACCEPT_INVITATION_PAGE}#{token}",
             public_url.trim_end_matches('/')
         ),
         expires_at,
-    })
+    };
+    Ok((user_id, created))
 }
 
 #[cfg(test)]

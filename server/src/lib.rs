@@ -195,8 +195,9 @@ pub async fn invite_coordinator(
         .clone()
         .unwrap_or_else(|| format!("http://{}", config.bind));
     let municipalities = [municipality];
-    let created = invitations::invite(
-        &db,
+    let mut tx = db::begin_write(&db).await.map_err(|e| e.to_string())?;
+    let (user_id, created) = invitations::invite(
+        &mut tx,
         &db::users::NewUser {
             email: email.as_str(),
             role: shared::roles::Role::Coordinator,
@@ -213,18 +214,19 @@ pub async fn invite_coordinator(
     .await
     .map_err(|e| e.to_string())?;
     audit::record(
-        &db,
+        &mut *tx,
         audit::Entry {
             actor: None,
             action: "invitation.create",
             record_type: Some("user"),
-            record_id: None,
+            record_id: Some(&user_id),
             address: Some("command line"),
             outcome: audit::Outcome::Success,
         },
     )
     .await
     .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
     db.close().await;
     Ok(created.link)
 }

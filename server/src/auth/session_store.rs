@@ -116,7 +116,7 @@ impl SessionStore for SqlSessionStore {
 
 /// Ends every session of an account (when it is disabled).
 pub async fn end_sessions_of(
-    db: &SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     user_id: &str,
 ) -> std::result::Result<u64, sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")

@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CohortRow {
@@ -23,7 +23,7 @@ const SELECT: &str = "SELECT c.id, c.municipality_id, c.name, c.location, c.vers
      (SELECT COUNT(*) FROM participants p WHERE p.cohort_id = c.id) AS participants FROM cohorts c";
 
 pub async fn insert(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     municipality_id: &str,
     name: &str,
     location: &str,
@@ -42,7 +42,7 @@ pub async fn insert(
 }
 
 pub async fn insert_meeting(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     cohort_id: &str,
     number: i64,
     date: &str,
@@ -62,14 +62,20 @@ pub async fn insert_meeting(
     .map(|_| ())
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<CohortRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<CohortRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE c.id = $1")))
         .bind(id)
         .fetch_optional(db)
         .await
 }
 
-pub async fn meetings(db: &SqlitePool, cohort_id: &str) -> Result<Vec<MeetingRow>, sqlx::Error> {
+pub async fn meetings(
+    db: impl SqliteExecutor<'_>,
+    cohort_id: &str,
+) -> Result<Vec<MeetingRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT number, date, start_time, place, version FROM meetings WHERE cohort_id = $1 ORDER BY number",
     )
@@ -79,7 +85,7 @@ pub async fn meetings(db: &SqlitePool, cohort_id: &str) -> Result<Vec<MeetingRow
 }
 
 pub async fn list_in_region(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     user_id: &str,
     cursor: &str,
     limit: u32,
@@ -98,7 +104,7 @@ pub async fn list_in_region(
 /// Schedules (or moves) meeting `number`. A new meeting starts at version 1; an existing one
 /// changes only from `version`. Answers whether it was written.
 pub async fn schedule_meeting(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     cohort_id: &str,
     number: i64,
     version: i64,
@@ -145,7 +151,7 @@ pub struct AttendanceRow {
 
 /// The cohort's participants with their attendance at meeting `number`.
 pub async fn attendance(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     cohort_id: &str,
     number: i64,
 ) -> Result<Vec<AttendanceRow>, sqlx::Error> {
@@ -162,12 +168,11 @@ pub async fn attendance(
 
 /// Saves a meeting's attendance lines in one transaction.
 pub async fn save_attendance(
-    db: &SqlitePool,
+    db: &mut SqliteConnection,
     cohort_id: &str,
     number: i64,
     lines: &[(String, String)],
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin().await?;
     for (participant_id, status) in lines {
         sqlx::query(
             "INSERT INTO attendance (cohort_id, number, participant_id, status) VALUES ($1, $2, $3, $4) \
@@ -178,15 +183,15 @@ pub async fn save_attendance(
         .bind(number)
         .bind(participant_id)
         .bind(status)
-        .execute(&mut *tx)
+        .execute(&mut *db)
         .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// A participant's attendance per meeting number of their cohort.
 pub async fn attendance_of(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
     sqlx::query_as(

@@ -1,6 +1,6 @@
 //! The coach's contact log.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ContactRow {
@@ -13,7 +13,10 @@ pub struct ContactRow {
     pub version: i64,
 }
 
-pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ContactRow>, sqlx::Error> {
+pub async fn of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<Vec<ContactRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, date, kind, minutes, note, summary, version FROM contacts \
          WHERE participant_id = $1 ORDER BY date DESC, created_at DESC, id",
@@ -34,7 +37,10 @@ pub struct NewContact<'a> {
     pub summary: &'a str,
 }
 
-pub async fn insert(db: &SqlitePool, c: &NewContact<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    c: &NewContact<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO contacts (id, participant_id, coach_id, date, kind, minutes, note, summary, created_at) \

@@ -1,6 +1,6 @@
 //! The training budget's requests.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ExpenseRow {
@@ -16,7 +16,10 @@ pub struct ExpenseRow {
 
 const SELECT: &str = "SELECT id, participant_id, category, amount_cents, description, status, requested_on, version FROM expenses";
 
-pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ExpenseRow>, sqlx::Error> {
+pub async fn of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<Vec<ExpenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE participant_id = $1 ORDER BY created_at, id"
     )))
@@ -25,35 +28,25 @@ pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<ExpenseRow>
     .await
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<ExpenseRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<ExpenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
         .bind(id)
         .fetch_optional(db)
         .await
 }
 
-/// Stores a request when the participant's requests still sum to `committed` (the caller's
-/// budget check), so two requests at once cannot both pass it.
-pub async fn insert_checked(
-    db: &SqlitePool,
+/// Stores a request; the caller's write transaction checked the budget.
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
     category: &str,
     amount_cents: i64,
     description: &str,
     requested_on: &str,
-    committed: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    // Take the write lock first: a read-then-write transaction must not lose it halfway.
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let now: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(SUM(amount_cents), 0) FROM expenses WHERE participant_id = $1 AND status <> 'rejected'",
-    )
-    .bind(participant_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if now != committed {
-        return Ok(None);
-    }
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on, created_at) \
@@ -66,14 +59,13 @@ pub async fn insert_checked(
     .bind(description)
     .bind(requested_on)
     .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-    .execute(&mut *tx)
+    .execute(db)
     .await?;
-    tx.commit().await?;
-    Ok(Some(id))
+    Ok(id)
 }
 
 pub async fn set_status(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     status: &str,

@@ -1,6 +1,6 @@
 //! Internships and their evaluations.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InternshipRow {
@@ -34,7 +34,10 @@ const SELECT: &str = "SELECT i.id, i.participant_id, i.organisation_id, g.name A
      i.opening_id, i.start_date, i.end_date, i.original_end_date, i.hours_per_week, i.supervisor_name, \
      i.extended, i.cancelled, i.version FROM internships i JOIN organisations g ON g.id = i.organisation_id";
 
-pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<InternshipRow>, sqlx::Error> {
+pub async fn of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<Vec<InternshipRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE i.participant_id = $1 ORDER BY i.start_date, i.id"
     )))
@@ -43,7 +46,10 @@ pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<InternshipR
     .await
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<InternshipRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<InternshipRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE i.id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -61,7 +67,10 @@ pub struct NewInternship<'a> {
     pub supervisor_name: &'a str,
 }
 
-pub async fn insert(db: &SqlitePool, i: &NewInternship<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    i: &NewInternship<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO internships (id, participant_id, organisation_id, opening_id, start_date, end_date, \
@@ -81,7 +90,7 @@ pub async fn insert(db: &SqlitePool, i: &NewInternship<'_>) -> Result<String, sq
 }
 
 pub async fn extend(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     end_date: &str,
@@ -98,7 +107,11 @@ pub async fn extend(
     .map(|r| r.rows_affected() == 1)
 }
 
-pub async fn cancel(db: &SqlitePool, id: &str, version: i64) -> Result<bool, sqlx::Error> {
+pub async fn cancel(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+    version: i64,
+) -> Result<bool, sqlx::Error> {
     sqlx::query("UPDATE internships SET cancelled = 1, version = version + 1 WHERE id = $1 AND version = $2")
         .bind(id)
         .bind(version)
@@ -108,7 +121,7 @@ pub async fn cancel(db: &SqlitePool, id: &str, version: i64) -> Result<bool, sql
 }
 
 pub async fn evaluations(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     internship_id: &str,
 ) -> Result<Vec<EvaluationRow>, sqlx::Error> {
     sqlx::query_as(
@@ -131,7 +144,7 @@ pub struct NewEvaluation<'a> {
 
 /// Stores an evaluation; false when that moment was already evaluated by that evaluator.
 pub async fn insert_evaluation(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     e: &NewEvaluation<'_>,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(

@@ -1,6 +1,6 @@
 //! Warm introductions and the consent behind them.
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct IntroductionRow {
@@ -18,7 +18,7 @@ const SELECT: &str = "SELECT n.id, n.participant_id, n.organisation_id, g.name A
      n.motivation, n.status, n.version FROM introductions n JOIN organisations g ON g.id = n.organisation_id";
 
 pub async fn of_participant(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -30,7 +30,7 @@ pub async fn of_participant(
 }
 
 pub async fn of_organisation(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     organisation_id: &str,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -41,7 +41,10 @@ pub async fn of_organisation(
     .await
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<IntroductionRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE n.id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -49,7 +52,7 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<IntroductionRow>,
 }
 
 pub async fn insert(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
     organisation_id: &str,
     opening_id: Option<&str>,
@@ -72,7 +75,7 @@ pub async fn insert(
 }
 
 pub async fn set_status(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     status: &str,
@@ -99,7 +102,7 @@ pub struct ConsentRow {
 }
 
 pub async fn consents_of(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<ConsentRow>, sqlx::Error> {
     sqlx::query_as(
@@ -116,7 +119,7 @@ pub async fn consents_of(
 
 /// Gives or withdraws consent for one recipient and purpose (one row each, updated in place).
 pub async fn set_consent(
-    db: &SqlitePool,
+    db: &mut SqliteConnection,
     participant_id: &str,
     purpose: &str,
     organisation_id: Option<&str>,
@@ -132,7 +135,7 @@ pub async fn set_consent(
     .bind(purpose)
     .bind(organisation_id.unwrap_or(""))
     .bind(municipality_id.unwrap_or(""))
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?;
     match existing {
         Some(id) => sqlx::query("UPDATE consents SET given = $1, changed_on = $2, version = version + 1 WHERE id = $3")
@@ -161,7 +164,7 @@ pub async fn set_consent(
 
 /// Whether the participant consents to sharing their profile with the organisation.
 pub async fn shares_profile_with(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
     organisation_id: &str,
 ) -> Result<bool, sqlx::Error> {

@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 pub async fn insert(
     tx: &mut sqlx::SqliteConnection,
@@ -27,7 +27,7 @@ pub async fn insert(
 
 /// The account of an unused, unexpired invitation.
 pub async fn valid(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     token_hash: &str,
     now: &str,
 ) -> Result<Option<(String, String)>, sqlx::Error> {

@@ -50,6 +50,29 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
     Ok(pool)
 }
 
+/// A write transaction that holds the write lock from its first statement (`BEGIN IMMEDIATE`), so
+/// the checks that read stored state and the write they guard see one state: no other writer
+/// comes in between, and the transaction never fails halfway on a lock it could not upgrade.
+pub async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// The stored version of a record, inside a write (for the 409 of an update that lost the race).
+pub async fn version_of(
+    db: impl sqlx::SqliteExecutor<'_>,
+    table: &str,
+    id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT version FROM {table} WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
 /// Answers when the database takes a query.
 pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT 1").execute(pool).await.map(|_| ())

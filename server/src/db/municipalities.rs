@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MunicipalityRow {
@@ -16,7 +16,7 @@ const COLUMNS: &str = "id, cbs_code, name, version, agreement_start, agreement_e
                        contracted_participants, budget_cap_cents";
 
 /// How many municipalities are stored.
-pub async fn count(db: &SqlitePool) -> Result<i64, sqlx::Error> {
+pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM municipalities")
         .fetch_one(db)
         .await
@@ -34,7 +34,10 @@ pub struct NewMunicipality<'a> {
 }
 
 /// Stores a municipality; returns its id.
-pub async fn insert(db: &SqlitePool, m: &NewMunicipality<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    m: &NewMunicipality<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO municipalities (id, cbs_code, name, version, agreement_start, agreement_end, \
@@ -52,7 +55,10 @@ pub async fn insert(db: &SqlitePool, m: &NewMunicipality<'_>) -> Result<String, 
     Ok(id)
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<MunicipalityRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<MunicipalityRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM municipalities WHERE id = $1"
     )))
@@ -61,7 +67,10 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<MunicipalityRow>,
     .await
 }
 
-pub async fn by_code(db: &SqlitePool, code: &str) -> Result<Option<MunicipalityRow>, sqlx::Error> {
+pub async fn by_code(
+    db: impl SqliteExecutor<'_>,
+    code: &str,
+) -> Result<Option<MunicipalityRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM municipalities WHERE cbs_code = $1"
     )))
@@ -72,7 +81,7 @@ pub async fn by_code(db: &SqlitePool, code: &str) -> Result<Option<MunicipalityR
 
 /// The municipalities of the account's region, by id, after `cursor`.
 pub async fn list_in_region(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     user_id: &str,
     cursor: &str,
     limit: u32,
@@ -90,7 +99,7 @@ pub async fn list_in_region(
 
 /// Adds a municipality to an account's region.
 pub async fn join_region(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     user_id: &str,
     municipality_id: &str,
 ) -> Result<(), sqlx::Error> {
@@ -107,7 +116,7 @@ pub async fn join_region(
 
 /// Updates a municipality when `version` is current; answers whether it did.
 pub async fn update(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     m: &NewMunicipality<'_>,

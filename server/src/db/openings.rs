@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 use super::Scope;
 use crate::access::Relation;
@@ -44,7 +44,10 @@ pub struct NewOpening<'a> {
     pub dutch_level: Option<&'a str>,
 }
 
-pub async fn insert(db: &SqlitePool, o: &NewOpening<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    o: &NewOpening<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO openings (id, organisation_id, kind, status, title, description, date, place, \
@@ -69,7 +72,10 @@ pub async fn insert(db: &SqlitePool, o: &NewOpening<'_>) -> Result<String, sqlx:
     Ok(id)
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OpeningRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<OpeningRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE o.id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -78,7 +84,7 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OpeningRow>, sqlx
 
 /// The openings the scope may see, optionally of one organisation, by id, after `cursor`.
 pub async fn list(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     scope: Scope<'_>,
     organisation_id: Option<&str>,
     cursor: &str,
@@ -113,7 +119,7 @@ pub async fn list(
 
 /// Updates an opening when `version` is current; answers whether it did.
 pub async fn update(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     o: &NewOpening<'_>,
@@ -142,44 +148,35 @@ pub async fn update(
 }
 
 /// The participants registered for an opening (a company visit).
-pub async fn registered(db: &SqlitePool, opening_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn registered(
+    db: impl SqliteExecutor<'_>,
+    opening_id: &str,
+) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT participant_id FROM registrations WHERE opening_id = $1 ORDER BY id")
         .bind(opening_id)
         .fetch_all(db)
         .await
 }
 
-/// Registers a participant for a visit, in one transaction with the capacity check the caller
-/// made (`expected` registrations before); false when another registration came first.
+/// Registers a participant for a visit; the caller's write transaction checked the capacity.
 pub async fn register(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     opening_id: &str,
     participant_id: &str,
-    expected: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    // Take the write lock first: a read-then-write transaction must not lose it halfway.
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
-    let now: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations WHERE opening_id = $1")
-        .bind(opening_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if now != expected {
-        return Ok(None);
-    }
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query("INSERT INTO registrations (id, opening_id, participant_id) VALUES ($1, $2, $3)")
         .bind(&id)
         .bind(opening_id)
         .bind(participant_id)
-        .execute(&mut *tx)
+        .execute(db)
         .await?;
-    tx.commit().await?;
-    Ok(Some(id))
+    Ok(id)
 }
 
 /// The dates of the company visits a participant is registered for.
 pub async fn visit_dates_of(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(

@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 use super::Scope;
 use crate::access::Relation;
@@ -32,7 +32,10 @@ pub struct NewOrganisation<'a> {
     pub kvk_number: Option<&'a str>,
 }
 
-pub async fn insert(db: &SqlitePool, o: &NewOrganisation<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    o: &NewOrganisation<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO organisations ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)"
@@ -51,7 +54,10 @@ pub async fn insert(db: &SqlitePool, o: &NewOrganisation<'_>) -> Result<String, 
     Ok(id)
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OrganisationRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<OrganisationRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM organisations WHERE id = $1"
     )))
@@ -61,7 +67,7 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OrganisationRow>,
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     scope: Scope<'_>,
     cursor: &str,
     limit: u32,
@@ -85,7 +91,7 @@ pub async fn list(
 }
 
 pub async fn update(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     o: &NewOrganisation<'_>,

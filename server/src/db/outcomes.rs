@@ -1,6 +1,6 @@
 //! Outcomes and their follow-up.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OutcomeRow {
@@ -20,7 +20,10 @@ pub struct OutcomeRow {
 const SELECT: &str = "SELECT id, participant_id, kind, date, hours_per_week, contract, reason, \
      follow_up_date, follow_up_lasted, follow_up_rung, version FROM outcomes";
 
-pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<OutcomeRow>, sqlx::Error> {
+pub async fn of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<Vec<OutcomeRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE participant_id = $1 ORDER BY date, created_at, id"
     )))
@@ -29,7 +32,10 @@ pub async fn of(db: &SqlitePool, participant_id: &str) -> Result<Vec<OutcomeRow>
     .await
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<OutcomeRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<OutcomeRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -46,7 +52,10 @@ pub struct NewOutcome<'a> {
     pub reason: Option<&'a str>,
 }
 
-pub async fn insert(db: &SqlitePool, o: &NewOutcome<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    o: &NewOutcome<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO outcomes (id, participant_id, kind, date, hours_per_week, contract, reason, created_at) \
@@ -66,7 +75,7 @@ pub async fn insert(db: &SqlitePool, o: &NewOutcome<'_>) -> Result<String, sqlx:
 }
 
 pub async fn follow_up(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     date: &str,

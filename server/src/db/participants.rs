@@ -1,4 +1,4 @@
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 use super::Scope;
 use crate::access::Relation;
@@ -36,7 +36,10 @@ pub struct NewParticipant<'a> {
     pub ladder_rung_at_intake: i64,
 }
 
-pub async fn insert(db: &SqlitePool, p: &NewParticipant<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert(
+    db: impl SqliteExecutor<'_>,
+    p: &NewParticipant<'_>,
+) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO participants ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)"
@@ -57,7 +60,10 @@ pub async fn insert(db: &SqlitePool, p: &NewParticipant<'_>) -> Result<String, s
     Ok(id)
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<ParticipantRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<ParticipantRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM participants WHERE id = $1"
     )))
@@ -68,7 +74,7 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<ParticipantRow>, 
 
 /// The participants the scope may see, by id, after `cursor`.
 pub async fn list(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     scope: Scope<'_>,
     cursor: &str,
     limit: u32,
@@ -94,7 +100,7 @@ pub async fn list(
 
 /// Updates a participant when `version` is current; answers whether it did.
 pub async fn update(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     p: &NewParticipant<'_>,
@@ -122,7 +128,10 @@ pub async fn update(
 }
 
 /// How many participants a cohort holds.
-pub async fn count_in_cohort(db: &SqlitePool, cohort_id: &str) -> Result<i64, sqlx::Error> {
+pub async fn count_in_cohort(
+    db: impl SqliteExecutor<'_>,
+    cohort_id: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE cohort_id = $1")
         .bind(cohort_id)
         .fetch_one(db)
@@ -130,7 +139,10 @@ pub async fn count_in_cohort(db: &SqlitePool, cohort_id: &str) -> Result<i64, sq
 }
 
 /// How many participants a coach supports.
-pub async fn count_of_coach(db: &SqlitePool, coach_id: &str) -> Result<i64, sqlx::Error> {
+pub async fn count_of_coach(
+    db: impl SqliteExecutor<'_>,
+    coach_id: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE coach_id = $1")
         .bind(coach_id)
         .fetch_one(db)

@@ -1,6 +1,6 @@
 //! The action plan: goals and actions.
 
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GoalRow {
@@ -32,7 +32,10 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
-pub async fn goals_of(db: &SqlitePool, participant_id: &str) -> Result<Vec<GoalRow>, sqlx::Error> {
+pub async fn goals_of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<Vec<GoalRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{GOAL} WHERE participant_id = $1 ORDER BY created_at, id"
     )))
@@ -41,7 +44,7 @@ pub async fn goals_of(db: &SqlitePool, participant_id: &str) -> Result<Vec<GoalR
     .await
 }
 
-pub async fn goal(db: &SqlitePool, id: &str) -> Result<Option<GoalRow>, sqlx::Error> {
+pub async fn goal(db: impl SqliteExecutor<'_>, id: &str) -> Result<Option<GoalRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{GOAL} WHERE id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -49,7 +52,7 @@ pub async fn goal(db: &SqlitePool, id: &str) -> Result<Option<GoalRow>, sqlx::Er
 }
 
 pub async fn actions_of(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<ActionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -60,7 +63,10 @@ pub async fn actions_of(
     .await
 }
 
-pub async fn action(db: &SqlitePool, id: &str) -> Result<Option<ActionRow>, sqlx::Error> {
+pub async fn action(
+    db: impl SqliteExecutor<'_>,
+    id: &str,
+) -> Result<Option<ActionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACTION} WHERE a.id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -68,7 +74,7 @@ pub async fn action(db: &SqlitePool, id: &str) -> Result<Option<ActionRow>, sqlx
 }
 
 pub async fn insert_goal(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     participant_id: &str,
     title: &str,
     target_date: Option<&str>,
@@ -91,7 +97,7 @@ pub async fn insert_goal(
 }
 
 pub async fn update_goal(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     title: &str,
@@ -113,7 +119,7 @@ pub async fn update_goal(
 }
 
 pub async fn insert_action(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     goal_id: &str,
     text: &str,
     due_date: Option<&str>,
@@ -135,7 +141,7 @@ pub async fn insert_action(
 }
 
 pub async fn update_action(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     id: &str,
     version: i64,
     text: &str,

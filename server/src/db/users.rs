@@ -1,5 +1,5 @@
 use shared::roles::Role;
-use sqlx::SqlitePool;
+use sqlx::SqliteExecutor;
 
 use crate::AppError;
 
@@ -25,7 +25,7 @@ pub fn parse_role(text: &str) -> Result<Role, AppError> {
         .ok_or_else(|| AppError::Internal("stored role unknown".to_owned()))
 }
 
-pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn by_id(db: impl SqliteExecutor<'_>, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE id = $1"
     )))
@@ -34,7 +34,10 @@ pub async fn by_id(db: &SqlitePool, id: &str) -> Result<Option<UserRow>, sqlx::E
     .await
 }
 
-pub async fn by_email(db: &SqlitePool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn by_email(
+    db: impl SqliteExecutor<'_>,
+    email: &str,
+) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE email = $1"
     )))
@@ -44,7 +47,10 @@ pub async fn by_email(db: &SqlitePool, email: &str) -> Result<Option<UserRow>, s
 }
 
 /// The municipalities the account belongs to.
-pub async fn municipalities(db: &SqlitePool, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn municipalities(
+    db: impl SqliteExecutor<'_>,
+    user_id: &str,
+) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT municipality_id FROM user_municipalities WHERE user_id = $1 ORDER BY municipality_id",
     )
@@ -109,7 +115,11 @@ pub async fn set_password(
 }
 
 /// Disables an account when `version` is current; answers whether it did.
-pub async fn disable(db: &SqlitePool, user_id: &str, version: i64) -> Result<bool, sqlx::Error> {
+pub async fn disable(
+    db: impl SqliteExecutor<'_>,
+    user_id: &str,
+    version: i64,
+) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE users SET disabled = 1, version = version + 1 WHERE id = $1 AND version = $2",
     )
@@ -122,7 +132,7 @@ pub async fn disable(db: &SqlitePool, user_id: &str, version: i64) -> Result<boo
 
 /// The accounts in the municipalities of `coordinator_id`, by id, after `cursor`.
 pub async fn list_in_region(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     coordinator_id: &str,
     cursor: Option<&str>,
     limit: u32,
@@ -143,7 +153,7 @@ pub async fn list_in_region(
 
 /// A coach's first name, email and phone, as their participants see them.
 pub async fn contact_of(
-    db: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     user_id: &str,
 ) -> Result<Option<(Option<String>, String, Option<String>)>, sqlx::Error> {
     sqlx::query_as("SELECT first_name, email, phone FROM users WHERE id = $1 AND disabled = 0")

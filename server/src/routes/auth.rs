@@ -193,15 +193,13 @@ async fn accept_invitation(
         .hash(input.password)
         .await
         .map_err(|_| AppError::Internal("password hashing failed".to_owned()))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if !db::invitations::mark_used(&mut tx, &invitation_id, &now).await? {
         return Err(invalid());
     }
     db::users::set_password(&mut tx, &user_id, &hash).await?;
-    tx.commit().await?;
-    start_session(&session, &user_id).await?;
     audit::record(
-        &state.db,
+        &mut *tx,
         Entry {
             actor: Some(&user_id),
             action: "invitation.accept",
@@ -212,6 +210,8 @@ async fn accept_invitation(
         },
     )
     .await?;
+    tx.commit().await?;
+    start_session(&session, &user_id).await?;
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;

@@ -21,7 +21,9 @@ use shared::{
     values::Money,
 };
 
-use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use super::{
+    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
+};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
@@ -120,37 +122,25 @@ async fn request_expense(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    let rows = db::expenses::of(&state.db, &participant.id).await?;
-    let existing = amounts(&rows)?;
     let cap = cap_of(&state, &participant).await?;
-    budget::check_request(valid.amount, &existing, cap)
-        .map_err(|v: Violation| AppError::Conflict(v.into()))?;
-    let Some(expense) = db::expenses::insert_checked(
-        &state.db,
-        &participant.id,
-        &name_of(&valid.category)?,
-        valid.amount.cents(),
-        valid.description.as_str(),
-        &today().to_string(),
-        budget::committed(&existing).cents(),
-    )
-    .await?
-    else {
-        // Another request came first: check again against what is stored now.
-        let existing = amounts(&db::expenses::of(&state.db, &participant.id).await?)?;
-        return Err(budget::check_request(valid.amount, &existing, cap)
-            .err()
-            .map_or(AppError::Conflict(shared::Violations::new()), |v| {
-                AppError::Conflict(v.into())
-            }));
-    };
-    audited(
+    let category = name_of(&valid.category)?;
+    write(
         &state,
-        &user,
-        &address,
-        "expense.create",
-        "expense",
-        &expense,
+        Change::new(&user, &address, "expense.create", "expense"),
+        async |tx| {
+            let existing = amounts(&db::expenses::of(&mut *tx, &participant.id).await?)?;
+            budget::check_request(valid.amount, &existing, cap)
+                .map_err(|v: Violation| AppError::Conflict(v.into()))?;
+            Ok(db::expenses::insert(
+                &mut *tx,
+                &participant.id,
+                &category,
+                valid.amount.cents(),
+                valid.description.as_str(),
+                &today().to_string(),
+            )
+            .await?)
+        },
     )
     .await?;
     Ok((
@@ -183,16 +173,17 @@ async fn decide_expense(
     let next = budget::decide(status, input.decision, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("decision", kind).into()))?;
     check_version(row.version, input.version).map_err(|v| AppError::Conflict(v.into()))?;
-    if !db::expenses::set_status(&state.db, &row.id, input.version, &name_of(&next)?).await? {
-        return Err(stale(&state, "expenses", &row.id, input.version).await);
-    }
-    audited(
+    let next = name_of(&next)?;
+    write(
         &state,
-        &user,
-        &address,
-        "expense.decide",
-        "expense",
-        &row.id,
+        Change::new(&user, &address, "expense.decide", "expense"),
+        async |tx| {
+            if db::expenses::set_status(&mut *tx, &row.id, input.version, &next).await? {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "expenses", &row.id, input.version).await)
+            }
+        },
     )
     .await?;
     overview(&state, &participant).await.map(Json)

@@ -19,7 +19,7 @@ use shared::{
     },
 };
 
-use super::{audited, date, page};
+use super::{Change, date, page, today, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Relation, Resource, Ties},
@@ -103,14 +103,20 @@ async fn create_cohort(
             Violation::new("municipality_id", ViolationKind::UnknownRecord {}).into(),
         ));
     }
-    let id = db::cohorts::insert(
-        &state.db,
-        municipality_id.as_str(),
-        name.as_str(),
-        location.as_str(),
+    let id = write(
+        &state,
+        Change::new(&user, &address, "cohort.create", "cohort"),
+        async |tx| {
+            Ok(db::cohorts::insert(
+                &mut *tx,
+                municipality_id.as_str(),
+                name.as_str(),
+                location.as_str(),
+            )
+            .await?)
+        },
     )
     .await?;
-    audited(&state, &user, &address, "cohort.create", "cohort", &id).await?;
     let row = db::cohorts::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -123,9 +129,9 @@ fn meeting_number(text: &str) -> Result<MeetingNumber, AppError> {
 }
 
 /// The stored dates of the 8 meetings.
-async fn schedule_of(state: &AppState, cohort_id: &str) -> Result<training::Schedule, AppError> {
+fn schedule_of(meetings: &[db::cohorts::MeetingRow]) -> Result<training::Schedule, AppError> {
     let mut schedule: training::Schedule = [None; 8];
-    for meeting in db::cohorts::meetings(&state.db, cohort_id).await? {
+    for meeting in meetings {
         let index = usize::try_from(meeting.number - 1).map_err(|_| stored("meeting number"))?;
         if let Some(slot) = schedule.get_mut(index) {
             *slot = date(Some(&meeting.date))?;
@@ -154,46 +160,41 @@ async fn schedule_meeting(
     .await?;
     let number = meeting_number(&n)?;
     let (date, time, place) = input.validate().map_err(AppError::Validation)?;
-    let schedule = schedule_of(&state, &row.id).await?;
-    training::check_meeting_date(number, date, &schedule, &state.settings)
-        .map_err(AppError::Validation)?;
-    let stored_version = db::cohorts::meetings(&state.db, &row.id)
-        .await?
-        .iter()
-        .find(|m| m.number == i64::from(number.get()))
-        .map_or(0, |m| m.version);
     let version = input.version.unwrap_or(0);
-    check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
-    let written = db::cohorts::schedule_meeting(
-        &state.db,
-        &row.id,
-        i64::from(number.get()),
-        version,
-        &date.to_string(),
-        &time.format("%H:%M").to_string(),
-        place.as_str(),
-    )
-    .await?;
-    if !written {
-        let current = db::cohorts::meetings(&state.db, &row.id)
-            .await?
-            .iter()
-            .find(|m| m.number == i64::from(number.get()))
-            .map_or(0, |m| m.version);
-        return Err(AppError::Conflict(
-            check_version(current, version)
-                .err()
-                .map(Into::into)
-                .unwrap_or_default(),
-        ));
-    }
-    audited(
+    let start_time = time.format("%H:%M").to_string();
+    write(
         &state,
-        &user,
-        &address,
-        "meeting.schedule",
-        "cohort",
-        &row.id,
+        Change::new(&user, &address, "meeting.schedule", "cohort"),
+        async |tx| {
+            let scheduled = db::cohorts::meetings(&mut *tx, &row.id).await?;
+            training::check_meeting_date(number, date, &schedule_of(&scheduled)?, &state.settings)
+                .map_err(AppError::Validation)?;
+            let stored_version = scheduled
+                .iter()
+                .find(|m| m.number == i64::from(number.get()))
+                .map_or(0, |m| m.version);
+            check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
+            let written = db::cohorts::schedule_meeting(
+                &mut *tx,
+                &row.id,
+                i64::from(number.get()),
+                version,
+                &date.to_string(),
+                &start_time,
+                place.as_str(),
+            )
+            .await?;
+            if written {
+                Ok(row.id.clone())
+            } else {
+                Err(AppError::Conflict(
+                    check_version(stored_version + 1, version)
+                        .err()
+                        .map(Into::into)
+                        .unwrap_or_default(),
+                ))
+            }
+        },
     )
     .await?;
     cohort_detail(&state, row).await.map(Json)
@@ -257,27 +258,7 @@ async fn record_attendance(
     .await?;
     let number = meeting_number(&n)?;
     input.validate().map_err(AppError::Validation)?;
-    let schedule = schedule_of(&state, &row.id).await?;
-    let meeting_date = schedule[number.index()];
-    let today = chrono::Utc::now().date_naive();
-    if let Err(kind) = training::check_attendance(meeting_date, today, true) {
-        return Err(AppError::Validation(Violation::new("", kind).into()));
-    }
-    let members: Vec<String> = db::cohorts::attendance(&state.db, &row.id, i64::from(number.get()))
-        .await?
-        .into_iter()
-        .map(|r| r.participant_id)
-        .collect();
-    let mut violations = Violations::new();
-    for (i, line) in input.0.iter().enumerate() {
-        let in_cohort = members.iter().any(|m| m == line.participant_id.as_str());
-        if let Err(kind) = training::check_attendance(meeting_date, today, in_cohort) {
-            violations.push(format!("lines.{i}.participant_id"), kind);
-        }
-    }
-    if !violations.is_empty() {
-        return Err(AppError::Validation(violations));
-    }
+    let today = today();
     let lines: Vec<(String, String)> = input
         .0
         .iter()
@@ -288,14 +269,34 @@ async fn record_attendance(
             )
         })
         .collect();
-    db::cohorts::save_attendance(&state.db, &row.id, i64::from(number.get()), &lines).await?;
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "attendance.record",
-        "cohort",
-        &row.id,
+        Change::new(&user, &address, "attendance.record", "cohort"),
+        async |tx| {
+            let schedule = schedule_of(&db::cohorts::meetings(&mut *tx, &row.id).await?)?;
+            let meeting_date = schedule[number.index()];
+            if let Err(kind) = training::check_attendance(meeting_date, today, true) {
+                return Err(AppError::Validation(Violation::new("", kind).into()));
+            }
+            let members: Vec<String> =
+                db::cohorts::attendance(&mut *tx, &row.id, i64::from(number.get()))
+                    .await?
+                    .into_iter()
+                    .map(|r| r.participant_id)
+                    .collect();
+            let mut violations = Violations::new();
+            for (i, line) in input.0.iter().enumerate() {
+                let in_cohort = members.iter().any(|m| m == line.participant_id.as_str());
+                if let Err(kind) = training::check_attendance(meeting_date, today, in_cohort) {
+                    violations.push(format!("lines.{i}.participant_id"), kind);
+                }
+            }
+            if !violations.is_empty() {
+                return Err(AppError::Validation(violations));
+            }
+            db::cohorts::save_attendance(tx, &row.id, i64::from(number.get()), &lines).await?;
+            Ok(row.id.clone())
+        },
     )
     .await?;
     attendance_rows(&state, &row.id, number).await.map(Json)

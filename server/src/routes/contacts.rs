@@ -13,7 +13,7 @@ use shared::{
     roles::Role,
 };
 
-use super::{audited, date, name_of, parse_name, participants::participant_for, today};
+use super::{Change, date, name_of, parse_name, participants::participant_for, today, write};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
@@ -89,26 +89,25 @@ async fn create_contact(
     )
     .await?;
     let valid = input.validate(today()).map_err(AppError::Validation)?;
-    let contact_id = db::contacts::insert(
-        &state.db,
-        &db::contacts::NewContact {
-            participant_id: &participant.id,
-            coach_id: &user.id,
-            date: &valid.date.to_string(),
-            kind: &name_of(&valid.kind)?,
-            minutes: i64::from(valid.minutes),
-            note: valid.note.as_str(),
-            summary: valid.summary.as_str(),
-        },
-    )
-    .await?;
-    audited(
+    let kind = name_of(&valid.kind)?;
+    let contact_id = write(
         &state,
-        &user,
-        &address,
-        "contact.create",
-        "contact",
-        &contact_id,
+        Change::new(&user, &address, "contact.create", "contact"),
+        async |tx| {
+            Ok(db::contacts::insert(
+                &mut *tx,
+                &db::contacts::NewContact {
+                    participant_id: &participant.id,
+                    coach_id: &user.id,
+                    date: &valid.date.to_string(),
+                    kind: &kind,
+                    minutes: i64::from(valid.minutes),
+                    note: valid.note.as_str(),
+                    summary: valid.summary.as_str(),
+                },
+            )
+            .await?)
+        },
     )
     .await?;
     let row = db::contacts::of(&state.db, &participant.id)

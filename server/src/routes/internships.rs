@@ -26,11 +26,11 @@ use shared::{
 };
 
 use super::{
-    audited,
+    Change,
     cohorts::parse_status,
     date, name_of, parse_name,
     participants::{participant_for, through_organisation_or_participant},
-    stale, today,
+    stale, today, write,
 };
 use crate::{
     AppError, AppState,
@@ -63,10 +63,10 @@ fn day(text: &str) -> Result<NaiveDate, AppError> {
 
 /// The planned (not cancelled) internships of a participant, for the overlap rule.
 pub async fn planned_of(
-    state: &AppState,
+    db: impl sqlx::SqliteExecutor<'_>,
     participant_id: &str,
 ) -> Result<Vec<(String, PlannedInternship)>, AppError> {
-    db::internships::of(&state.db, participant_id)
+    db::internships::of(db, participant_id)
         .await?
         .into_iter()
         .map(|i| {
@@ -83,8 +83,11 @@ pub async fn planned_of(
 }
 
 /// Meetings attended or made up by the participant.
-pub async fn meetings_attended(state: &AppState, participant_id: &str) -> Result<u32, AppError> {
-    let statuses = db::cohorts::attendance_of(&state.db, participant_id)
+pub async fn meetings_attended(
+    db: impl sqlx::SqliteExecutor<'_>,
+    participant_id: &str,
+) -> Result<u32, AppError> {
+    let statuses = db::cohorts::attendance_of(db, participant_id)
         .await?
         .iter()
         .map(|(_, s)| parse_status(s))
@@ -215,36 +218,34 @@ async fn plan_internship(
             ));
         }
     }
-    let existing: Vec<PlannedInternship> = planned_of(&state, &participant.id)
-        .await?
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
-    let attended = meetings_attended(&state, &participant.id).await?;
-    internship::check_plan(start, end, &existing, attended, &state.settings)
-        .map_err(AppError::Conflict)?;
     let supervisor = PersonName::parse(&input.supervisor_name)
         .map_err(|kind| AppError::Validation(Violation::new("supervisor_name", kind).into()))?;
-    let internship_id = db::internships::insert(
-        &state.db,
-        &db::internships::NewInternship {
-            participant_id: &participant.id,
-            organisation_id: &organisation.id,
-            opening_id: input.opening_id.as_ref().map(|o| o.as_str()),
-            start_date: &start.to_string(),
-            end_date: &end.to_string(),
-            hours_per_week: i64::from(hours),
-            supervisor_name: supervisor.as_str(),
-        },
-    )
-    .await?;
-    audited(
+    let internship_id = write(
         &state,
-        &user,
-        &address,
-        "internship.create",
-        "internship",
-        &internship_id,
+        Change::new(&user, &address, "internship.create", "internship"),
+        async |tx| {
+            let existing: Vec<PlannedInternship> = planned_of(&mut *tx, &participant.id)
+                .await?
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect();
+            let attended = meetings_attended(&mut *tx, &participant.id).await?;
+            internship::check_plan(start, end, &existing, attended, &state.settings)
+                .map_err(AppError::Conflict)?;
+            Ok(db::internships::insert(
+                &mut *tx,
+                &db::internships::NewInternship {
+                    participant_id: &participant.id,
+                    organisation_id: &organisation.id,
+                    opening_id: input.opening_id.as_ref().map(|o| o.as_str()),
+                    start_date: &start.to_string(),
+                    end_date: &end.to_string(),
+                    hours_per_week: i64::from(hours),
+                    supervisor_name: supervisor.as_str(),
+                },
+            )
+            .await?)
+        },
     )
     .await?;
     let row = db::internships::by_id(&state.db, &internship_id)
@@ -346,40 +347,42 @@ async fn change_internship(
             if !violations.is_empty() {
                 return Err(AppError::Validation(violations));
             }
-            let others: Vec<PlannedInternship> = planned_of(&state, &row.participant_id)
-                .await?
-                .into_iter()
-                .filter(|(other, _)| *other != row.id)
-                .map(|(_, p)| p)
-                .collect();
-            internship::check_extension_overlap(current_end, end_date, &others)
-                .map_err(AppError::Conflict)?;
             check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
-            if !db::internships::extend(&state.db, &row.id, version, &end_date.to_string()).await? {
-                return Err(stale(&state, "internships", &row.id, version).await);
-            }
-            audited(
+            write(
                 &state,
-                &user,
-                &address,
-                "internship.extend",
-                "internship",
-                &row.id,
+                Change::new(&user, &address, "internship.extend", "internship"),
+                async |tx| {
+                    let others: Vec<PlannedInternship> = planned_of(&mut *tx, &row.participant_id)
+                        .await?
+                        .into_iter()
+                        .filter(|(other, _)| *other != row.id)
+                        .map(|(_, p)| p)
+                        .collect();
+                    internship::check_extension_overlap(current_end, end_date, &others)
+                        .map_err(AppError::Conflict)?;
+                    if db::internships::extend(&mut *tx, &row.id, version, &end_date.to_string())
+                        .await?
+                    {
+                        Ok(row.id.clone())
+                    } else {
+                        Err(stale(tx, "internships", &row.id, version).await)
+                    }
+                },
             )
             .await?;
         }
         InternshipPatch::Cancel { version } => {
             check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
-            if !db::internships::cancel(&state.db, &row.id, version).await? {
-                return Err(stale(&state, "internships", &row.id, version).await);
-            }
-            audited(
+            write(
                 &state,
-                &user,
-                &address,
-                "internship.cancel",
-                "internship",
-                &row.id,
+                Change::new(&user, &address, "internship.cancel", "internship"),
+                async |tx| {
+                    if db::internships::cancel(&mut *tx, &row.id, version).await? {
+                        Ok(row.id.clone())
+                    } else {
+                        Err(stale(tx, "internships", &row.id, version).await)
+                    }
+                },
             )
             .await?;
         }
@@ -425,29 +428,31 @@ async fn evaluate_internship(
         i64::from(evaluation.dutch_at_work.get()),
         i64::from(evaluation.professional_skills.get()),
     ];
-    let stored_new = db::internships::insert_evaluation(
-        &state.db,
-        &db::internships::NewEvaluation {
-            internship_id: &row.id,
-            moment: &name_of(&evaluation.moment)?,
-            evaluator: &name_of(&evaluation.evaluator)?,
-            scores,
-            remarks: evaluation.remarks.as_str(),
-        },
-    )
-    .await?;
-    if !stored_new {
-        return Err(AppError::Conflict(
-            Violation::new("moment", ViolationKind::AlreadyRegistered {}).into(),
-        ));
-    }
-    audited(
+    let moment = name_of(&evaluation.moment)?;
+    let evaluator = name_of(&evaluation.evaluator)?;
+    write(
         &state,
-        &user,
-        &address,
-        "evaluation.create",
-        "internship",
-        &row.id,
+        Change::new(&user, &address, "evaluation.create", "internship"),
+        async |tx| {
+            let stored_new = db::internships::insert_evaluation(
+                &mut *tx,
+                &db::internships::NewEvaluation {
+                    internship_id: &row.id,
+                    moment: &moment,
+                    evaluator: &evaluator,
+                    scores,
+                    remarks: evaluation.remarks.as_str(),
+                },
+            )
+            .await?;
+            if stored_new {
+                Ok(row.id.clone())
+            } else {
+                Err(AppError::Conflict(
+                    Violation::new("moment", ViolationKind::AlreadyRegistered {}).into(),
+                ))
+            }
+        },
     )
     .await?;
     let row = db::internships::by_id(&state.db, &row.id)

@@ -22,9 +22,9 @@ use shared::{
 };
 
 use super::{
-    audited, date, name_of, parse_name,
+    Change, date, name_of, parse_name,
     participants::{participant_for, through_organisation_or_participant},
-    stale, today,
+    stale, today, write,
 };
 use crate::{
     AppError, AppState,
@@ -225,26 +225,24 @@ async fn propose_introduction(
             ));
         }
     }
-    if !db::introductions::shares_profile_with(&state.db, &participant.id, &org.id).await? {
-        return Err(AppError::Conflict(
-            Violation::new("organisation_id", ViolationKind::ConsentMissing {}).into(),
-        ));
-    }
-    let introduction = db::introductions::insert(
-        &state.db,
-        &participant.id,
-        &org.id,
-        input.opening_id.as_ref().map(|o| o.as_str()),
-        motivation.as_str(),
-    )
-    .await?;
-    audited(
+    let introduction = write(
         &state,
-        &user,
-        &address,
-        "introduction.create",
-        "introduction",
-        &introduction,
+        Change::new(&user, &address, "introduction.create", "introduction"),
+        async |tx| {
+            if !db::introductions::shares_profile_with(&mut *tx, &participant.id, &org.id).await? {
+                return Err(AppError::Conflict(
+                    Violation::new("organisation_id", ViolationKind::ConsentMissing {}).into(),
+                ));
+            }
+            Ok(db::introductions::insert(
+                &mut *tx,
+                &participant.id,
+                &org.id,
+                input.opening_id.as_ref().map(|o| o.as_str()),
+                motivation.as_str(),
+            )
+            .await?)
+        },
     )
     .await?;
     let row = db::introductions::by_id(&state.db, &introduction)
@@ -279,18 +277,17 @@ async fn answer_introduction(
     transition(from, patch.status, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    if !db::introductions::set_status(&state.db, &row.id, patch.version, &name_of(&patch.status)?)
-        .await?
-    {
-        return Err(stale(&state, "introductions", &row.id, patch.version).await);
-    }
-    audited(
+    let status = name_of(&patch.status)?;
+    write(
         &state,
-        &user,
-        &address,
-        "introduction.update",
-        "introduction",
-        &row.id,
+        Change::new(&user, &address, "introduction.update", "introduction"),
+        async |tx| {
+            if db::introductions::set_status(&mut *tx, &row.id, patch.version, &status).await? {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "introductions", &row.id, patch.version).await)
+            }
+        },
     )
     .await?;
     let row = db::introductions::by_id(&state.db, &row.id)
@@ -393,28 +390,28 @@ async fn set_consent(
             (None, Some(id.to_owned()))
         }
     };
-    db::introductions::set_consent(
-        &state.db,
-        &participant.id,
-        &name_of(&input.purpose)?,
-        organisation.as_deref(),
-        municipality.as_deref(),
-        input.given,
-        &today().to_string(),
-    )
-    .await?;
     let action = if input.given {
         "consent.give"
     } else {
         "consent.withdraw"
     };
-    audited(
+    let purpose = name_of(&input.purpose)?;
+    write(
         &state,
-        &user,
-        &address,
-        action,
-        "participant",
-        &participant.id,
+        Change::new(&user, &address, action, "participant"),
+        async |tx| {
+            db::introductions::set_consent(
+                tx,
+                &participant.id,
+                &purpose,
+                organisation.as_deref(),
+                municipality.as_deref(),
+                input.given,
+                &today().to_string(),
+            )
+            .await?;
+            Ok(participant.id.clone())
+        },
     )
     .await?;
     Ok((

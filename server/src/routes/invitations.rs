@@ -10,15 +10,25 @@ use shared::{
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource},
-    audit::{self, Entry, Outcome},
     auth::{ClientAddress, CurrentUser},
     db::{self, users::NewUser},
     error::Json,
     invitations,
+    routes::{Change, write},
 };
 
 pub fn router() -> Router<AppState> {
     Router::new().route(paths::INVITATIONS, post(create_invitation))
+}
+
+fn already_registered() -> AppError {
+    AppError::Conflict(Violation::new("email", ViolationKind::AlreadyRegistered {}).into())
+}
+
+fn sorted(ids: &[String]) -> Vec<String> {
+    let mut ids = ids.to_vec();
+    ids.sort();
+    ids
 }
 
 fn unknown(field: &str) -> AppError {
@@ -88,12 +98,30 @@ async fn create_invitation(
         }
     };
 
+    // An account that exists already stays as it is: only a coordinator whose region holds all
+    // of it may send it a new link, and never one that changes its role or what it is bound to.
     let existing = db::users::by_email(&state.db, email.as_str()).await?;
-    if existing.as_ref().is_some_and(|u| u.password_hash.is_some()) {
-        return Err(AppError::Conflict(
-            Violation::new("email", ViolationKind::AlreadyRegistered {}).into(),
-        ));
-    }
+    let existing = match existing {
+        Some(account) => {
+            let theirs = db::users::municipalities(&state.db, &account.id).await?;
+            let held = !theirs.is_empty() && theirs.iter().all(|m| in_region(m));
+            if !held {
+                return Err(
+                    access::refuse(&state, &user, &address, Resource::User, &account.id).await,
+                );
+            }
+            let same = account.password_hash.is_none()
+                && account.role == input.role.as_str()
+                && account.participant_id == participant_id
+                && account.organisation_id == organisation_id
+                && theirs == sorted(&municipality_ids);
+            if !same {
+                return Err(already_registered());
+            }
+            Some(account)
+        }
+        None => None,
+    };
     let new_user = NewUser {
         email: email.as_str(),
         role: input.role,
@@ -103,25 +131,31 @@ async fn create_invitation(
         organisation_id: organisation_id.as_deref(),
         municipality_ids: &municipality_ids,
     };
-    let created = invitations::invite(
-        &state.db,
-        &new_user,
-        existing.as_ref().map(|u| u.id.as_str()),
-        Some(&user.id),
-        &state.public_url,
-    )
-    .await?;
-    audit::record(
-        &state.db,
-        Entry {
-            actor: Some(&user.id),
-            action: "invitation.create",
-            record_type: Some("user"),
-            record_id: existing.as_ref().map(|u| u.id.as_str()),
-            address: Some(&address.0),
-            outcome: Outcome::Success,
+    let mut created = None;
+    write(
+        &state,
+        Change::new(&user, &address, "invitation.create", "user"),
+        async |tx| {
+            // The account found above is still the one stored under this email.
+            let now = db::users::by_email(&mut *tx, email.as_str()).await?;
+            if now.as_ref().map(|u| (&u.id, u.version))
+                != existing.as_ref().map(|u| (&u.id, u.version))
+            {
+                return Err(already_registered());
+            }
+            let (user_id, link) = invitations::invite(
+                tx,
+                &new_user,
+                existing.as_ref().map(|u| u.id.as_str()),
+                Some(&user.id),
+                &state.public_url,
+            )
+            .await?;
+            created = Some(link);
+            Ok(user_id)
         },
     )
     .await?;
+    let created = created.ok_or_else(|| AppError::Internal("invitation not created".to_owned()))?;
     Ok((StatusCode::CREATED, Json(created)))
 }

@@ -144,39 +144,60 @@ pub fn page<R, T>(
     })
 }
 
-/// Writes a successful change to the audit log.
-pub async fn audited(
-    state: &AppState,
-    user: &crate::auth::CurrentUser,
-    address: &crate::auth::ClientAddress,
-    action: &str,
-    record_type: &str,
-    record_id: &str,
-) -> Result<(), AppError> {
-    crate::audit::record(
-        &state.db,
-        crate::audit::Entry {
-            actor: Some(&user.id),
+/// Who makes a change and what it is, for its audit entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    pub user: &'a crate::auth::CurrentUser,
+    pub address: &'a crate::auth::ClientAddress,
+    pub action: &'a str,
+    pub record_type: &'a str,
+}
+
+impl<'a> Change<'a> {
+    pub fn new(
+        user: &'a crate::auth::CurrentUser,
+        address: &'a crate::auth::ClientAddress,
+        action: &'a str,
+        record_type: &'a str,
+    ) -> Self {
+        Change {
+            user,
+            address,
             action,
-            record_type: Some(record_type),
-            record_id: Some(record_id),
-            address: Some(&address.0),
+            record_type,
+        }
+    }
+}
+
+/// The one write path: opens a transaction that holds the write lock, runs `body` (the rule checks
+/// that read stored state and the write they guard; it answers the changed record's id), appends
+/// the audit entry and commits once. Any error rolls everything back, audit entry included.
+pub async fn write(
+    state: &AppState,
+    change: Change<'_>,
+    body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<String, AppError>,
+) -> Result<String, AppError> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let record_id = body(&mut tx).await?;
+    crate::audit::record(
+        &mut *tx,
+        crate::audit::Entry {
+            actor: Some(&change.user.id),
+            action: change.action,
+            record_type: Some(change.record_type),
+            record_id: Some(&record_id),
+            address: Some(&change.address.0),
             outcome: crate::audit::Outcome::Success,
         },
     )
-    .await
-    .map_err(AppError::from)
+    .await?;
+    tx.commit().await?;
+    Ok(record_id)
 }
 
-/// The 409 for an update that lost the race: names the version now stored.
-pub async fn stale(state: &AppState, table: &str, id: &str, given: i64) -> AppError {
-    let current: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(sqlx::AssertSqlSafe(
-        format!("SELECT version FROM {table} WHERE id = $1"),
-    ))
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await;
-    match current {
+/// The 409 for an update that lost the race (inside its write): names the version now stored.
+pub async fn stale(db: &mut sqlx::SqliteConnection, table: &str, id: &str, given: i64) -> AppError {
+    match crate::db::version_of(db, table, id).await {
         Ok(Some(current)) => AppError::Conflict(
             shared::rules::versions::check_version(current, given)
                 .err()

@@ -14,7 +14,7 @@ use shared::{
     values::MunicipalityCode,
 };
 
-use super::{audited, date, page, stale};
+use super::{Change, date, page, stale, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
@@ -76,32 +76,31 @@ async fn create_municipality(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    if db::municipalities::by_code(&state.db, valid.cbs_code.as_str())
-        .await?
-        .is_some()
-    {
-        return Err(code_taken());
-    }
     let (code, name, start, end) = stored_form(&valid);
-    let id = db::municipalities::insert(
-        &state.db,
-        &NewMunicipality {
-            cbs_code: &code,
-            name: &name,
-            agreement_start: &start,
-            agreement_end: &end,
-            ..stored_numbers(&valid)
-        },
-    )
-    .await?;
-    db::municipalities::join_region(&state.db, &user.id, &id).await?;
-    audited(
+    let id = write(
         &state,
-        &user,
-        &address,
-        "municipality.create",
-        "municipality",
-        &id,
+        Change::new(&user, &address, "municipality.create", "municipality"),
+        async |tx| {
+            if db::municipalities::by_code(&mut *tx, valid.cbs_code.as_str())
+                .await?
+                .is_some()
+            {
+                return Err(code_taken());
+            }
+            let id = db::municipalities::insert(
+                &mut *tx,
+                &NewMunicipality {
+                    cbs_code: &code,
+                    name: &name,
+                    agreement_start: &start,
+                    agreement_end: &end,
+                    ..stored_numbers(&valid)
+                },
+            )
+            .await?;
+            db::municipalities::join_region(&mut *tx, &user.id, &id).await?;
+            Ok(id)
+        },
     )
     .await?;
     let row = db::municipalities::by_id(&state.db, &id)
@@ -149,36 +148,36 @@ async fn update_municipality(
         ));
     };
     check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
-    if db::municipalities::by_code(&state.db, valid.cbs_code.as_str())
-        .await?
-        .is_some_and(|other| other.id != row.id)
-    {
-        return Err(code_taken());
-    }
     let (code, name, start, end) = stored_form(&valid);
-    let updated = db::municipalities::update(
-        &state.db,
-        &row.id,
-        version,
-        &NewMunicipality {
-            cbs_code: &code,
-            name: &name,
-            agreement_start: &start,
-            agreement_end: &end,
-            ..stored_numbers(&valid)
-        },
-    )
-    .await?;
-    if !updated {
-        return Err(stale(&state, "municipalities", &row.id, version).await);
-    }
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "municipality.update",
-        "municipality",
-        &row.id,
+        Change::new(&user, &address, "municipality.update", "municipality"),
+        async |tx| {
+            if db::municipalities::by_code(&mut *tx, valid.cbs_code.as_str())
+                .await?
+                .is_some_and(|other| other.id != row.id)
+            {
+                return Err(code_taken());
+            }
+            let updated = db::municipalities::update(
+                &mut *tx,
+                &row.id,
+                version,
+                &NewMunicipality {
+                    cbs_code: &code,
+                    name: &name,
+                    agreement_start: &start,
+                    agreement_end: &end,
+                    ..stored_numbers(&valid)
+                },
+            )
+            .await?;
+            if updated {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "municipalities", &row.id, version).await)
+            }
+        },
     )
     .await?;
     let row = db::municipalities::by_id(&state.db, &row.id)

@@ -26,7 +26,7 @@ use shared::{
 };
 
 use super::{
-    audited, date, name_of, page, parse_name, participants::participant_for, stale, today,
+    Change, date, name_of, page, parse_name, participants::participant_for, stale, today, write,
 };
 use crate::{
     AppError, AppState,
@@ -335,17 +335,19 @@ async fn create_organisation(
         return Err(AppError::Validation(violations));
     }
     let kind = name_of(&valid.kind)?;
-    let id = db::organisations::insert(&state.db, &new_organisation(&valid, &kind, &municipality))
+    let id =
+        write(
+            &state,
+            Change::new(&user, &address, "organisation.create", "organisation"),
+            async |tx| {
+                Ok(db::organisations::insert(
+                    &mut *tx,
+                    &new_organisation(&valid, &kind, &municipality),
+                )
+                .await?)
+            },
+        )
         .await?;
-    audited(
-        &state,
-        &user,
-        &address,
-        "organisation.create",
-        "organisation",
-        &id,
-    )
-    .await?;
     let row = db::organisations::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -375,23 +377,17 @@ async fn update_organisation(
         .map_err(AppError::Validation)?;
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     let kind = name_of(&valid.kind)?;
-    let written = db::organisations::update(
-        &state.db,
-        &row.id,
-        patch.version,
-        &new_organisation(&valid, &kind, &row.municipality_id),
-    )
-    .await?;
-    if !written {
-        return Err(stale(&state, "organisations", &row.id, patch.version).await);
-    }
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "organisation.update",
-        "organisation",
-        &row.id,
+        Change::new(&user, &address, "organisation.update", "organisation"),
+        async |tx| {
+            let new = new_organisation(&valid, &kind, &row.municipality_id);
+            if db::organisations::update(&mut *tx, &row.id, patch.version, &new).await? {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "organisations", &row.id, patch.version).await)
+            }
+        },
     )
     .await?;
     let row = db::organisations::by_id(&state.db, &row.id)
@@ -491,15 +487,12 @@ async fn create_opening(
         .validate(&state.settings, today())
         .map_err(AppError::Validation)?;
     let c = columns(&valid);
-    let opening_id =
-        db::openings::insert(&state.db, &new_opening(&org.id, "draft", &valid, &c)).await?;
-    audited(
+    let opening_id = write(
         &state,
-        &user,
-        &address,
-        "opening.create",
-        "opening",
-        &opening_id,
+        Change::new(&user, &address, "opening.create", "opening"),
+        async |tx| {
+            Ok(db::openings::insert(&mut *tx, &new_opening(&org.id, "draft", &valid, &c)).await?)
+        },
     )
     .await?;
     let row = db::openings::by_id(&state.db, &opening_id)
@@ -544,40 +537,34 @@ async fn update_opening(
     };
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     let status_name = name_of(&status)?;
-    let written = match &edited {
-        Some(valid) => {
-            let c = columns(valid);
-            let new = new_opening(&row.organisation_id, &status_name, valid, &c);
-            db::openings::update(&state.db, &row.id, patch.version, &new).await?
-        }
-        None => {
-            let keep = NewOpening {
-                organisation_id: &row.organisation_id,
-                kind: &row.kind,
-                status: &status_name,
-                title: &row.title,
-                description: &row.description,
-                date: row.date.as_deref(),
-                place: row.place.as_deref(),
-                capacity: row.capacity,
-                start_date: row.start_date.as_deref(),
-                end_date: row.end_date.as_deref(),
-                hours_per_week: row.hours_per_week,
-                dutch_level: row.dutch_level.as_deref(),
-            };
-            db::openings::update(&state.db, &row.id, patch.version, &keep).await?
-        }
+    let edited_columns = edited.as_ref().map(|valid| (valid, columns(valid)));
+    let new = match &edited_columns {
+        Some((valid, c)) => new_opening(&row.organisation_id, &status_name, valid, c),
+        None => NewOpening {
+            organisation_id: &row.organisation_id,
+            kind: &row.kind,
+            status: &status_name,
+            title: &row.title,
+            description: &row.description,
+            date: row.date.as_deref(),
+            place: row.place.as_deref(),
+            capacity: row.capacity,
+            start_date: row.start_date.as_deref(),
+            end_date: row.end_date.as_deref(),
+            hours_per_week: row.hours_per_week,
+            dutch_level: row.dutch_level.as_deref(),
+        },
     };
-    if !written {
-        return Err(stale(&state, "openings", &row.id, patch.version).await);
-    }
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "opening.update",
-        "opening",
-        &row.id,
+        Change::new(&user, &address, "opening.update", "opening"),
+        async |tx| {
+            if db::openings::update(&mut *tx, &row.id, patch.version, &new).await? {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "openings", &row.id, patch.version).await)
+            }
+        },
     )
     .await?;
     let row = db::openings::by_id(&state.db, &row.id)
@@ -612,36 +599,22 @@ async fn register_for_visit(
     }
     let capacity = Capacity::new(row.capacity.unwrap_or(0))
         .map_err(|_| AppError::Internal("stored capacity".to_owned()))?;
-    let registered = db::openings::registered(&state.db, &row.id).await?;
-    let ids: Vec<ParticipantId> = registered
-        .iter()
-        .filter_map(|p| ParticipantId::parse(p.clone()).ok())
-        .collect();
     let participant_id = ParticipantId::parse(participant.id.clone())
         .map_err(|_| AppError::Internal("stored participant id".to_owned()))?;
-    check_registration(capacity, &ids, &participant_id)
-        .map_err(|kind| AppError::Conflict(Violation::new("participant_id", kind).into()))?;
-    let count = i64::try_from(registered.len()).unwrap_or(i64::MAX);
-    let Some(registration) =
-        db::openings::register(&state.db, &row.id, &participant.id, count).await?
-    else {
-        return Err(AppError::Conflict(
-            Violation::new(
-                "participant_id",
-                ViolationKind::CapacityFull {
-                    capacity: u32::from(capacity.get()),
-                },
-            )
-            .into(),
-        ));
-    };
-    audited(
+    let registration = write(
         &state,
-        &user,
-        &address,
-        "registration.create",
-        "registration",
-        &registration,
+        Change::new(&user, &address, "registration.create", "registration"),
+        async |tx| {
+            let ids: Vec<ParticipantId> = db::openings::registered(&mut *tx, &row.id)
+                .await?
+                .into_iter()
+                .filter_map(|p| ParticipantId::parse(p).ok())
+                .collect();
+            check_registration(capacity, &ids, &participant_id).map_err(|kind| {
+                AppError::Conflict(Violation::new("participant_id", kind).into())
+            })?;
+            Ok(db::openings::register(&mut *tx, &row.id, &participant.id).await?)
+        },
     )
     .await?;
     Ok((

@@ -19,7 +19,9 @@ use shared::{
     values::LadderRung,
 };
 
-use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use super::{
+    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
+};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
@@ -127,25 +129,23 @@ async fn record_outcome(
             (*date, None, None, Some(reason.as_str().to_owned()))
         }
     };
-    let outcome = db::outcomes::insert(
-        &state.db,
-        &db::outcomes::NewOutcome {
-            participant_id: &participant.id,
-            kind: &kind,
-            date: &date.to_string(),
-            hours_per_week: hours,
-            contract: contract.as_deref(),
-            reason: reason.as_deref(),
-        },
-    )
-    .await?;
-    audited(
+    let outcome = write(
         &state,
-        &user,
-        &address,
-        "outcome.create",
-        "outcome",
-        &outcome,
+        Change::new(&user, &address, "outcome.create", "outcome"),
+        async |tx| {
+            Ok(db::outcomes::insert(
+                &mut *tx,
+                &db::outcomes::NewOutcome {
+                    participant_id: &participant.id,
+                    kind: &kind,
+                    date: &date.to_string(),
+                    hours_per_week: hours,
+                    contract: contract.as_deref(),
+                    reason: reason.as_deref(),
+                },
+            )
+            .await?)
+        },
     )
     .await?;
     let row = db::outcomes::by_id(&state.db, &outcome)
@@ -180,25 +180,25 @@ async fn record_follow_up(
         .validate(outcome_date, today())
         .map_err(AppError::Validation)?;
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    if !db::outcomes::follow_up(
-        &state.db,
-        &row.id,
-        patch.version,
-        &valid.date.to_string(),
-        valid.lasted,
-        i64::from(valid.ladder_rung),
-    )
-    .await?
-    {
-        return Err(stale(&state, "outcomes", &row.id, patch.version).await);
-    }
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "outcome.follow_up",
-        "outcome",
-        &row.id,
+        Change::new(&user, &address, "outcome.follow_up", "outcome"),
+        async |tx| {
+            if db::outcomes::follow_up(
+                &mut *tx,
+                &row.id,
+                patch.version,
+                &valid.date.to_string(),
+                valid.lasted,
+                i64::from(valid.ladder_rung),
+            )
+            .await?
+            {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "outcomes", &row.id, patch.version).await)
+            }
+        },
     )
     .await?;
     let row = db::outcomes::by_id(&state.db, &row.id)

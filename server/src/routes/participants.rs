@@ -18,7 +18,7 @@ use shared::{
     values::{DutchLevel, Email, LadderRung, LanguageCode, Phone},
 };
 
-use super::{audited, page, stale};
+use super::{Change, page, stale, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
@@ -118,6 +118,7 @@ fn refused(field: &str, kind: ViolationKind) -> Violations {
 /// The cohort and the coach must belong to the participant's municipality, the cohort must have
 /// room and the coach must have room in their caseload (only checked when they change).
 async fn check_placement(
+    tx: &mut sqlx::SqliteConnection,
     state: &AppState,
     user: &CurrentUser,
     valid: &ValidParticipant,
@@ -131,14 +132,14 @@ async fn check_placement(
         )));
     }
     if let Some(cohort) = &valid.cohort_id {
-        let row = db::cohorts::by_id(&state.db, cohort.as_str())
+        let row = db::cohorts::by_id(&mut *tx, cohort.as_str())
             .await?
             .filter(|c| c.municipality_id == municipality)
             .ok_or_else(|| {
                 AppError::Validation(refused("cohort_id", ViolationKind::UnknownRecord {}))
             })?;
         if before.and_then(|b| b.cohort_id.as_deref()) != Some(row.id.as_str()) {
-            let current = db::participants::count_in_cohort(&state.db, &row.id).await?;
+            let current = db::participants::count_in_cohort(&mut *tx, &row.id).await?;
             check_cohort_capacity(
                 u32::try_from(current).unwrap_or(u32::MAX),
                 1,
@@ -148,9 +149,9 @@ async fn check_placement(
         }
     }
     if let Some(coach) = &valid.coach_id {
-        let is_coach_here = match db::users::by_id(&state.db, coach.as_str()).await? {
+        let is_coach_here = match db::users::by_id(&mut *tx, coach.as_str()).await? {
             Some(u) if u.role == Role::Coach.as_str() && !u.disabled => {
-                db::users::municipalities(&state.db, &u.id)
+                db::users::municipalities(&mut *tx, &u.id)
                     .await?
                     .iter()
                     .any(|m| m == municipality)
@@ -164,7 +165,7 @@ async fn check_placement(
             )));
         }
         if before.and_then(|b| b.coach_id.as_deref()) != Some(coach.as_str()) {
-            let current = db::participants::count_of_coach(&state.db, coach.as_str()).await?;
+            let current = db::participants::count_of_coach(&mut *tx, coach.as_str()).await?;
             check_caseload(u32::try_from(current).unwrap_or(u32::MAX), &state.settings)
                 .map_err(|kind| AppError::Conflict(refused("coach_id", kind)))?;
         }
@@ -212,16 +213,14 @@ async fn create_participant(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    check_placement(&state, &user, &valid, None).await?;
     let languages = stored_languages(&valid);
-    let id = db::participants::insert(&state.db, &columns(&valid, &languages)).await?;
-    audited(
+    let id = write(
         &state,
-        &user,
-        &address,
-        "participant.create",
-        "participant",
-        &id,
+        Change::new(&user, &address, "participant.create", "participant"),
+        async |tx| {
+            check_placement(tx, &state, &user, &valid, None).await?;
+            Ok(db::participants::insert(&mut *tx, &columns(&valid, &languages)).await?)
+        },
     )
     .await?;
     let row = db::participants::by_id(&state.db, &id)
@@ -263,28 +262,29 @@ async fn update_participant(
         if !v.is_empty() {
             return Err(AppError::Validation(v));
         }
-    } else {
-        check_placement(&state, &user, &valid, Some(&row)).await?;
     }
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     let languages = stored_languages(&valid);
-    let updated = db::participants::update(
-        &state.db,
-        &row.id,
-        patch.version,
-        &columns(&valid, &languages),
-    )
-    .await?;
-    if !updated {
-        return Err(stale(&state, "participants", &row.id, patch.version).await);
-    }
-    audited(
+    write(
         &state,
-        &user,
-        &address,
-        "participant.update",
-        "participant",
-        &row.id,
+        Change::new(&user, &address, "participant.update", "participant"),
+        async |tx| {
+            if user.role != Role::Coach {
+                check_placement(tx, &state, &user, &valid, Some(&row)).await?;
+            }
+            let updated = db::participants::update(
+                &mut *tx,
+                &row.id,
+                patch.version,
+                &columns(&valid, &languages),
+            )
+            .await?;
+            if updated {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "participants", &row.id, patch.version).await)
+            }
+        },
     )
     .await?;
     let row = db::participants::by_id(&state.db, &row.id)

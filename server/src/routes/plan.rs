@@ -20,7 +20,9 @@ use shared::{
     },
 };
 
-use super::{audited, date, name_of, parse_name, participants::participant_for, stale, today};
+use super::{
+    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
+};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
@@ -110,15 +112,22 @@ async fn create_goal(
     let valid = input
         .validate(today(), None)
         .map_err(AppError::Validation)?;
-    let goal_id = db::plan::insert_goal(
-        &state.db,
-        &participant.id,
-        valid.title.as_str(),
-        valid.target_date.map(|d| d.to_string()).as_deref(),
-        &name_of(&valid.status)?,
+    let status = name_of(&valid.status)?;
+    let goal_id = write(
+        &state,
+        Change::new(&user, &address, "goal.create", "goal"),
+        async |tx| {
+            Ok(db::plan::insert_goal(
+                &mut *tx,
+                &participant.id,
+                valid.title.as_str(),
+                valid.target_date.map(|d| d.to_string()).as_deref(),
+                &status,
+            )
+            .await?)
+        },
     )
     .await?;
-    audited(&state, &user, &address, "goal.create", "goal", &goal_id).await?;
     let row = db::plan::goal(&state.db, &goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -163,19 +172,27 @@ async fn update_goal(
         .map_err(AppError::Validation)?;
     check_version(goal.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     let status: GoalStatus = valid.status;
-    if !db::plan::update_goal(
-        &state.db,
-        &goal.id,
-        patch.version,
-        valid.title.as_str(),
-        valid.target_date.map(|d| d.to_string()).as_deref(),
-        &name_of(&status)?,
+    write(
+        &state,
+        Change::new(&user, &address, "goal.update", "goal"),
+        async |tx| {
+            if db::plan::update_goal(
+                &mut *tx,
+                &goal.id,
+                patch.version,
+                valid.title.as_str(),
+                valid.target_date.map(|d| d.to_string()).as_deref(),
+                &name_of(&status)?,
+            )
+            .await?
+            {
+                Ok(goal.id.clone())
+            } else {
+                Err(stale(tx, "goals", &goal.id, patch.version).await)
+            }
+        },
     )
-    .await?
-    {
-        return Err(stale(&state, "goals", &goal.id, patch.version).await);
-    }
-    audited(&state, &user, &address, "goal.update", "goal", &goal.id).await?;
+    .await?;
     let actions = db::plan::actions_of(&state.db, &goal.participant_id).await?;
     let row = db::plan::goal(&state.db, &goal.id)
         .await?
@@ -192,21 +209,20 @@ async fn create_action(
 ) -> Result<(StatusCode, Json<ActionDetail>), AppError> {
     let goal = goal_for(&state, &user, &address, &id, Action::Create).await?;
     let valid = input.validate(today()).map_err(AppError::Validation)?;
-    let action_id = db::plan::insert_action(
-        &state.db,
-        &goal.id,
-        valid.text.as_str(),
-        valid.due_date.map(|d| d.to_string()).as_deref(),
-        &name_of(&valid.owner)?,
-    )
-    .await?;
-    audited(
+    let owner = name_of(&valid.owner)?;
+    let action_id = write(
         &state,
-        &user,
-        &address,
-        "action.create",
-        "action",
-        &action_id,
+        Change::new(&user, &address, "action.create", "action"),
+        async |tx| {
+            Ok(db::plan::insert_action(
+                &mut *tx,
+                &goal.id,
+                valid.text.as_str(),
+                valid.due_date.map(|d| d.to_string()).as_deref(),
+                &owner,
+            )
+            .await?)
+        },
     )
     .await?;
     let row = db::plan::action(&state.db, &action_id)
@@ -269,20 +285,28 @@ async fn update_action(
         ));
     }
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    if !db::plan::update_action(
-        &state.db,
-        &row.id,
-        patch.version,
-        &text,
-        due_date.map(|d| d.to_string()).as_deref(),
-        &name_of(&owner)?,
-        patch.done.unwrap_or(row.done),
+    write(
+        &state,
+        Change::new(&user, &address, "action.update", "action"),
+        async |tx| {
+            if db::plan::update_action(
+                &mut *tx,
+                &row.id,
+                patch.version,
+                &text,
+                due_date.map(|d| d.to_string()).as_deref(),
+                &name_of(&owner)?,
+                patch.done.unwrap_or(row.done),
+            )
+            .await?
+            {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, "actions", &row.id, patch.version).await)
+            }
+        },
     )
-    .await?
-    {
-        return Err(stale(&state, "actions", &row.id, patch.version).await);
-    }
-    audited(&state, &user, &address, "action.update", "action", &row.id).await?;
+    .await?;
     let row = db::plan::action(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;

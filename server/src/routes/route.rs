@@ -108,7 +108,7 @@ async fn get_route(
         .iter()
         .map(|d| date(Some(d))?.ok_or_else(|| AppError::Internal("stored date".to_owned())))
         .collect::<Result<_, _>>()?;
-    let internships = super::internships::planned_of(&state, &participant.id)
+    let internships = super::internships::planned_of(&state.db, &participant.id)
         .await?
         .into_iter()
         .map(|(_, p)| InternshipFact {

@@ -12,10 +12,10 @@ use shared::{
     values::Email,
 };
 
+use super::{Change, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
-    audit::{self, Entry, Outcome},
     auth::{ClientAddress, CurrentUser, session_store},
     db::{self, users::UserRow},
     error::{ApiResult, Json, Query},
@@ -87,27 +87,23 @@ async fn disable_user(
     )
     .await?;
     check_version(target.version, body.version).map_err(|v| AppError::Conflict(v.into()))?;
-    if !db::users::disable(&state.db, &target.id, body.version).await? {
-        let current = db::users::by_id(&state.db, &target.id)
-            .await?
-            .map_or(body.version, |u| u.version);
-        return Err(AppError::Conflict(
-            check_version(current, body.version)
-                .err()
-                .map(Into::into)
-                .unwrap_or_default(),
-        ));
-    }
-    session_store::end_sessions_of(&state.db, &target.id).await?;
-    audit::record(
-        &state.db,
-        Entry {
-            actor: Some(&user.id),
-            action: "user.disable",
-            record_type: Some("user"),
-            record_id: Some(&target.id),
-            address: Some(&address.0),
-            outcome: Outcome::Success,
+    write(
+        &state,
+        Change::new(&user, &address, "user.disable", "user"),
+        async |tx| {
+            if !db::users::disable(&mut *tx, &target.id, body.version).await? {
+                let current = db::users::by_id(&mut *tx, &target.id)
+                    .await?
+                    .map_or(body.version, |u| u.version);
+                return Err(AppError::Conflict(
+                    check_version(current, body.version)
+                        .err()
+                        .map(Into::into)
+                        .unwrap_or_default(),
+                ));
+            }
+            session_store::end_sessions_of(&mut *tx, &target.id).await?;
+            Ok(target.id.clone())
         },
     )
     .await?;
