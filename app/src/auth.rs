@@ -52,7 +52,10 @@ impl Auth {
         self.state.set(AuthState::Loading);
         spawn_local(async move {
             let state = match api::me().await {
-                Ok(me) => AuthState::SignedIn(me),
+                Ok(me) => {
+                    crate::components::set_programme_today(me.today);
+                    AuthState::SignedIn(me)
+                }
                 Err(err) if err.is_unauthenticated() => {
                     AuthState::SignedOut(SignedOutBy::NoSession)
                 }
@@ -90,6 +93,7 @@ impl Auth {
 
     /// After a login or an accepted invitation.
     pub fn signed_in(self, me: Me) {
+        crate::components::set_programme_today(me.today);
         self.state.set(AuthState::SignedIn(me));
     }
 

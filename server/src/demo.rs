@@ -3,7 +3,7 @@
 //! openings, 2 participants in a second cohort elsewhere, and one login per role (plus a
 //! coordinator of the second municipality, `coordinator.rotterdam@example.org`).
 
-use chrono::{Datelike, Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate};
 use shared::roles::Role;
 use sqlx::SqlitePool;
 
@@ -43,12 +43,15 @@ const PEOPLE: [(&str, &str, &str, &str); 12] = [
 ];
 
 /// Fills an empty database; leaves one that holds data alone.
-pub async fn fill(pool: &SqlitePool, passwords: &Passwords) -> Result<(), sqlx::Error> {
+pub async fn fill(
+    pool: &SqlitePool,
+    passwords: &Passwords,
+    today: NaiveDate,
+) -> Result<(), sqlx::Error> {
     if db::municipalities::count(pool).await? > 0 {
         tracing::info!("database holds data; demo data not added");
         return Ok(());
     }
-    let today = Utc::now().date_naive();
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let year_end = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
     let utrecht = db::municipalities::insert(

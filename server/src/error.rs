@@ -3,7 +3,7 @@
 use axum::{
     extract::{
         FromRequest, FromRequestParts,
-        rejection::{JsonRejection, QueryRejection},
+        rejection::{JsonRejection, PathRejection, QueryRejection},
     },
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
@@ -131,6 +131,18 @@ impl From<QueryRejection> for AppError {
 #[derive(Debug, FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(AppError))]
 pub struct Query<T>(pub T);
+
+impl From<PathRejection> for AppError {
+    /// A path whose id or number is malformed names no record: 404, as for a missing one.
+    fn from(_: PathRejection) -> Self {
+        AppError::NotFound
+    }
+}
+
+/// `axum::extract::Path` into typed ids (`Path<ParticipantId>`): a malformed one answers our 404.
+#[derive(Debug, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(AppError))]
+pub struct Path<T>(pub T);
 
 /// Result of a handler.
 pub type ApiResult<T> = Result<Json<T>, AppError>;

@@ -6,6 +6,7 @@
 pub mod access;
 mod audit;
 mod auth;
+pub mod clock;
 mod db;
 mod demo;
 mod error;
@@ -50,6 +51,12 @@ pub struct Config {
     /// Served behind TLS (a reverse proxy): send Strict-Transport-Security.
     #[arg(long, env = "VIP_BEHIND_TLS")]
     pub behind_tls: bool,
+    /// The programme's time zone (IANA name): "today" is the calendar day there.
+    #[arg(long, env = "VIP_TIME_ZONE", default_value = "Europe/Amsterdam", value_parser = parse_zone)]
+    pub time_zone: chrono_tz::Tz,
+    /// A clock that stands still, for tests; the wall clock when absent.
+    #[arg(skip)]
+    pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -70,6 +77,11 @@ pub enum Command {
     },
 }
 
+fn parse_zone(name: &str) -> Result<chrono_tz::Tz, String> {
+    name.parse()
+        .map_err(|_| format!("unknown time zone {name:?} (an IANA name such as Europe/Amsterdam)"))
+}
+
 /// Shared by every handler.
 #[derive(Clone)]
 pub struct AppState {
@@ -78,6 +90,7 @@ pub struct AppState {
     pub passwords: auth::password::Passwords,
     pub limiter: auth::rate_limit::LoginLimiter,
     pub public_url: String,
+    pub clock: clock::Clock,
 }
 
 /// A server that is bound and ready to run.
@@ -111,8 +124,12 @@ impl std::error::Error for StartError {}
 pub async fn build(config: Config) -> Result<App, StartError> {
     let db = db::connect(&config.database).await?;
     let passwords = auth::password::Passwords::new();
+    let clock = match config.fixed_now {
+        Some(at) => clock::Clock::fixed(at, config.time_zone),
+        None => clock::Clock::system(config.time_zone),
+    };
     if config.demo {
-        demo::fill(&db, &passwords)
+        demo::fill(&db, &passwords, clock.today())
             .await
             .map_err(StartError::Database)?;
     }
@@ -130,6 +147,7 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         passwords,
         limiter: auth::rate_limit::LoginLimiter::default(),
         public_url,
+        clock,
     };
     let router = router(state.clone(), &config.site, config.behind_tls);
     Ok(App {
@@ -163,7 +181,7 @@ pub async fn invite_coordinator(
     {
         Some(m) => m.id,
         None => {
-            let today = chrono::Utc::now().date_naive();
+            let today = clock::Clock::system(config.time_zone).today();
             let name = if name.trim().is_empty() {
                 code.as_str()
             } else {

@@ -376,22 +376,43 @@ pub fn ScoreField(
     }
 }
 
-/// Today's date on this device.
-pub fn today<D: FromStr + Default>() -> D {
+thread_local! {
+    /// Days between the programme's calendar (the server's, in the programme's time zone) and
+    /// this device's, learnt from `GET /auth/me`: a phone set to another zone, or a check just
+    /// after midnight, still agrees with the server.
+    static PROGRAMME_OFFSET_DAYS: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// Remembers the programme's day as the server gave it.
+pub fn set_programme_today(server_today: chrono::NaiveDate) {
+    if let Some(device) = device_today() {
+        let offset = server_today.signed_duration_since(device).num_days();
+        PROGRAMME_OFFSET_DAYS.with(|days| days.set(offset));
+    }
+}
+
+fn device_today() -> Option<chrono::NaiveDate> {
     #[cfg(target_arch = "wasm32")]
     {
         let now = web_sys::js_sys::Date::new_0();
-        let text = format!(
-            "{:04}-{:02}-{:02}",
-            now.get_full_year(),
-            now.get_month() + 1,
-            now.get_date()
-        );
-        if let Ok(date) = text.parse() {
-            return date;
-        }
+        let month = now.get_month() + 1;
+        chrono::NaiveDate::from_ymd_opt(
+            i32::try_from(now.get_full_year()).ok()?,
+            month,
+            now.get_date(),
+        )
     }
-    D::default()
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Today in the programme's calendar: this device's date moved by what the server said.
+pub fn today<D: FromStr + Default>() -> D {
+    let offset = PROGRAMME_OFFSET_DAYS.with(std::cell::Cell::get);
+    device_today()
+        .and_then(|day| day.checked_add_signed(chrono::Duration::days(offset)))
+        .and_then(|day| day.to_string().parse().ok())
+        .unwrap_or_default()
 }
 
 /// A typed value: `None` when empty (the rules then say it is required).

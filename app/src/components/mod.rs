@@ -18,8 +18,8 @@ pub use agreement::AgreementFacts;
 pub use field_errors::{ErrorAlert, FieldCheck, FieldErrors};
 pub use fields::{PasswordField, TextField, focus_by_id, focus_soon};
 pub use form::{
-    Form, FormAlert, ScoreField, SelectField, TextAreaField, parse_opt, today, unreadable,
-    with_format_errors,
+    Form, FormAlert, ScoreField, SelectField, TextAreaField, parse_opt, set_programme_today, today,
+    unreadable, with_format_errors,
 };
 pub use icon::{Glyph, Icon};
 pub use language_switch::LanguageSwitch;

@@ -60,7 +60,7 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
-    pub fn me(&self) -> Result<Me, AppError> {
+    pub fn me(&self, today: chrono::NaiveDate) -> Result<Me, AppError> {
         let internal =
             |what: &str| AppError::Internal(format!("stored {what} of user does not parse"));
         Ok(Me {
@@ -86,6 +86,7 @@ impl CurrentUser {
                 .map(|m| MunicipalityId::parse(m.clone()))
                 .collect::<Result<_, _>>()
                 .map_err(|_| internal("municipality id"))?,
+            today,
         })
     }
 }

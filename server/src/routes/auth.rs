@@ -123,7 +123,7 @@ async fn login(
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(current.me()?))
+    Ok(Json(current.me(state.clock.today())?))
 }
 
 /// Ends the session on the server.
@@ -151,8 +151,8 @@ async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn me(user: CurrentUser) -> ApiResult<Me> {
-    Ok(Json(user.me()?))
+async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Me> {
+    Ok(Json(user.me(state.clock.today())?))
 }
 
 /// Sets the password of an invited account and signs it in. The token works once, for 7 days.
@@ -215,5 +215,5 @@ async fn accept_invitation(
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(current.me()?))
+    Ok(Json(current.me(state.clock.today())?))
 }

@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post},
 };
@@ -14,6 +14,7 @@ use shared::{
         paths::ParticipantSub,
     },
     ids::ExpenseId,
+    ids::ParticipantId,
     rules::{
         budget::{self, ExpenseStatus},
         versions::check_version,
@@ -21,14 +22,13 @@ use shared::{
     values::Money,
 };
 
-use super::{
-    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
-};
+use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, expenses::ExpenseRow, participants::ParticipantRow},
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -90,13 +90,13 @@ async fn get_budget(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<BudgetOverview> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Expense,
         Action::Read,
     )
@@ -109,14 +109,14 @@ async fn request_expense(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<ExpenseInput>,
 ) -> Result<(StatusCode, Json<BudgetOverview>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Expense,
         Action::Create,
     )
@@ -137,7 +137,7 @@ async fn request_expense(
                 &category,
                 valid.amount.cents(),
                 valid.description.as_str(),
-                &today().to_string(),
+                &state.clock.today().to_string(),
             )
             .await?)
         },
@@ -154,10 +154,10 @@ async fn decide_expense(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ExpenseId>,
     Json(input): Json<ExpenseDecisionInput>,
 ) -> ApiResult<BudgetOverview> {
-    let row = db::expenses::by_id(&state.db, &id)
+    let row = db::expenses::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let participant = participant_for(

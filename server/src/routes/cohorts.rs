@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, put},
 };
@@ -19,12 +19,13 @@ use shared::{
     },
 };
 
-use super::{Change, date, page, today, write};
+use super::{Change, date, page, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Relation, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
     db::{self, cohorts::CohortRow},
+    error::Path,
     error::{ApiResult, Json, Query},
 };
 
@@ -123,8 +124,9 @@ async fn create_cohort(
     Ok((StatusCode::CREATED, Json(cohort_detail(&state, row).await?)))
 }
 
-fn meeting_number(text: &str) -> Result<MeetingNumber, AppError> {
-    text.parse::<MeetingNumber>()
+/// Meeting n of the path: a number out of 1..=8 is a validation error, not a missing record.
+fn meeting_number(n: u8) -> Result<MeetingNumber, AppError> {
+    MeetingNumber::new(n)
         .map_err(|kind| AppError::Validation(Violation::new("number", kind).into()))
 }
 
@@ -146,19 +148,19 @@ async fn schedule_meeting(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path((id, n)): Path<(String, String)>,
+    Path((id, n)): Path<(CohortId, u8)>,
     Json(input): Json<ScheduleMeetingInput>,
 ) -> ApiResult<CohortDetail> {
     let row = visible_cohort(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Cohort,
         Action::Update,
     )
     .await?;
-    let number = meeting_number(&n)?;
+    let number = meeting_number(n)?;
     let (date, time, place) = input.validate().map_err(AppError::Validation)?;
     let version = input.version.unwrap_or(0);
     let start_time = time.format("%H:%M").to_string();
@@ -224,18 +226,18 @@ async fn get_attendance(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path((id, n)): Path<(String, String)>,
+    Path((id, n)): Path<(CohortId, u8)>,
 ) -> ApiResult<Vec<AttendanceRow>> {
     let row = visible_cohort(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Attendance,
         Action::Read,
     )
     .await?;
-    let number = meeting_number(&n)?;
+    let number = meeting_number(n)?;
     attendance_rows(&state, &row.id, number).await.map(Json)
 }
 
@@ -244,21 +246,21 @@ async fn record_attendance(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path((id, n)): Path<(String, String)>,
+    Path((id, n)): Path<(CohortId, u8)>,
     Json(input): Json<AttendanceInput>,
 ) -> ApiResult<Vec<AttendanceRow>> {
     let row = visible_cohort(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Attendance,
         Action::Update,
     )
     .await?;
-    let number = meeting_number(&n)?;
+    let number = meeting_number(n)?;
     input.validate().map_err(AppError::Validation)?;
-    let today = today();
+    let today = state.clock.today();
     let lines: Vec<(String, String)> = input
         .0
         .iter()
@@ -342,10 +344,10 @@ async fn get_cohort(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<CohortId>,
 ) -> ApiResult<CohortDetail> {
     let relation = access::require(&state, &user, &address, Resource::Cohort, Action::Read).await?;
-    let row = db::cohorts::by_id(&state.db, &id)
+    let row = db::cohorts::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.municipality_id.clone()];

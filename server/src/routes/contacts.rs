@@ -1,24 +1,21 @@
 //! The coach's contact log. The note is for coaches and coordinators; the participant sees the
 //! summary.
 
-use axum::{
-    Router,
-    extract::{Path, State},
-    http::StatusCode,
-    routing::get,
-};
+use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     api::{ContactDetail, ContactInput, paths::ParticipantSub},
     ids::ContactId,
+    ids::ParticipantId,
     roles::Role,
 };
 
-use super::{Change, date, name_of, parse_name, participants::participant_for, today, write};
+use super::{Change, date, name_of, parse_name, participants::participant_for, write};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, contacts::ContactRow},
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -53,13 +50,13 @@ async fn list_contacts(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<ContactDetail>> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Contact,
         Action::Read,
     )
@@ -76,19 +73,21 @@ async fn create_contact(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<ContactInput>,
 ) -> Result<(StatusCode, Json<ContactDetail>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Contact,
         Action::Create,
     )
     .await?;
-    let valid = input.validate(today()).map_err(AppError::Validation)?;
+    let valid = input
+        .validate(state.clock.today())
+        .map_err(AppError::Validation)?;
     let kind = name_of(&valid.kind)?;
     let contact_id = write(
         &state,

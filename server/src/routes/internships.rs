@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post},
 };
@@ -30,13 +30,14 @@ use super::{
     cohorts::parse_status,
     date, name_of, parse_name,
     participants::{participant_for, through_organisation_or_participant},
-    stale, today, write,
+    stale, write,
 };
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, internships::InternshipRow},
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -143,7 +144,7 @@ async fn detail(state: &AppState, row: InternshipRow) -> Result<InternshipDetail
         supervisor_name: row.supervisor_name,
         extended: row.extended,
         cancelled: row.cancelled,
-        progress: internship::week_of(start, end, today()),
+        progress: internship::week_of(start, end, state.clock.today()),
         evaluations,
     })
 }
@@ -152,13 +153,13 @@ async fn list_internships(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<InternshipDetail>> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Internship,
         Action::Read,
     )
@@ -175,14 +176,14 @@ async fn plan_internship(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<InternshipInput>,
 ) -> Result<(StatusCode, Json<InternshipDetail>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Internship,
         Action::Create,
     )
@@ -285,13 +286,13 @@ async fn get_internship(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<InternshipId>,
 ) -> ApiResult<InternshipDetail> {
     let row = internship_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Internship,
         Action::Read,
     )
@@ -304,7 +305,7 @@ async fn change_internship(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<InternshipId>,
     Json(patch): Json<InternshipPatch>,
 ) -> ApiResult<InternshipDetail> {
     let row = match &patch {
@@ -313,7 +314,7 @@ async fn change_internship(
                 &state,
                 &user,
                 &address,
-                &id,
+                id.as_str(),
                 Resource::InternshipExtension,
                 Action::Update,
             )
@@ -324,7 +325,7 @@ async fn change_internship(
                 &state,
                 &user,
                 &address,
-                &id,
+                id.as_str(),
                 Resource::Internship,
                 Action::Update,
             )
@@ -398,14 +399,14 @@ async fn evaluate_internship(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<InternshipId>,
     Json(input): Json<EvaluationInput>,
 ) -> Result<(StatusCode, Json<InternshipDetail>), AppError> {
     let row = internship_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Evaluation,
         Action::Create,
     )

@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, patch},
 };
@@ -24,13 +24,14 @@ use shared::{
 use super::{
     Change, date, name_of, parse_name,
     participants::{participant_for, through_organisation_or_participant},
-    stale, today, write,
+    stale, write,
 };
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
     db::{self, introductions::IntroductionRow},
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -121,13 +122,13 @@ async fn list_introductions(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<IntroductionDetail>> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Introduction,
         Action::Read,
     )
@@ -144,7 +145,7 @@ async fn list_organisation_introductions(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OrganisationId>,
 ) -> ApiResult<Vec<IntroductionDetail>> {
     let relation = access::require(
         &state,
@@ -154,7 +155,7 @@ async fn list_organisation_introductions(
         Action::Read,
     )
     .await?;
-    let org = db::organisations::by_id(&state.db, &id)
+    let org = db::organisations::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let municipality = [org.municipality_id.clone()];
@@ -189,14 +190,14 @@ async fn propose_introduction(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<IntroductionInput>,
 ) -> Result<(StatusCode, Json<IntroductionDetail>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Introduction,
         Action::Create,
     )
@@ -256,10 +257,10 @@ async fn answer_introduction(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<IntroductionId>,
     Json(patch): Json<IntroductionPatch>,
 ) -> ApiResult<IntroductionDetail> {
-    let row = db::introductions::by_id(&state.db, &id)
+    let row = db::introductions::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     through_organisation_or_participant(
@@ -327,13 +328,13 @@ async fn list_consents(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<ConsentDetail>> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Consent,
         Action::Read,
     )
@@ -346,14 +347,14 @@ async fn set_consent(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<ConsentInput>,
 ) -> Result<(StatusCode, Json<Vec<ConsentDetail>>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Consent,
         Action::Update,
     )
@@ -407,7 +408,7 @@ async fn set_consent(
                 organisation.as_deref(),
                 municipality.as_deref(),
                 input.given,
-                &today().to_string(),
+                &state.clock.today().to_string(),
             )
             .await?;
             Ok(participant.id.clone())

@@ -223,11 +223,6 @@ pub fn name_of<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
     }
 }
 
-/// Today on the server's calendar (UTC).
-pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 /// A stored `YYYY-MM-DD` date.
 pub fn date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
     text.map(|t| {

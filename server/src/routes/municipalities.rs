@@ -1,11 +1,6 @@
 //! Municipalities with their agreements.
 
-use axum::{
-    Router,
-    extract::{Path, State},
-    http::StatusCode,
-    routing::get,
-};
+use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     Violation, ViolationKind,
     api::{Agreement, MunicipalityDetail, MunicipalityInput, Page, PageQuery, paths},
@@ -20,6 +15,7 @@ use crate::{
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
     db::{self, municipalities::MunicipalityRow, municipalities::NewMunicipality},
+    error::Path,
     error::{ApiResult, Json, Query},
 };
 
@@ -113,7 +109,7 @@ async fn update_municipality(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<MunicipalityId>,
     Json(input): Json<MunicipalityInput>,
 ) -> ApiResult<MunicipalityDetail> {
     let relation = access::require(
@@ -124,7 +120,7 @@ async fn update_municipality(
         Action::Update,
     )
     .await?;
-    let row = db::municipalities::by_id(&state.db, &id)
+    let row = db::municipalities::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.id.clone()];
@@ -232,7 +228,7 @@ async fn get_municipality(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<MunicipalityId>,
 ) -> ApiResult<MunicipalityDetail> {
     let relation = access::require(
         &state,
@@ -242,7 +238,7 @@ async fn get_municipality(
         Action::Read,
     )
     .await?;
-    let row = db::municipalities::by_id(&state.db, &id)
+    let row = db::municipalities::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.id.clone()];

@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post},
 };
@@ -25,9 +25,7 @@ use shared::{
     values::{Capacity, DutchLevel, KvkNumber, Postcode},
 };
 
-use super::{
-    Change, date, name_of, page, parse_name, participants::participant_for, stale, today, write,
-};
+use super::{Change, date, name_of, page, parse_name, participants::participant_for, stale, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Relation, Resource, Ties},
@@ -36,6 +34,7 @@ use crate::{
         self, Scope, openings::NewOpening, openings::OpeningRow, organisations::NewOrganisation,
         organisations::OrganisationRow,
     },
+    error::Path,
     error::{ApiResult, Json, Query},
 };
 
@@ -179,7 +178,7 @@ async fn get_organisation(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OrganisationId>,
 ) -> ApiResult<OrganisationDetail> {
     let relation = access::require(
         &state,
@@ -189,7 +188,7 @@ async fn get_organisation(
         Action::Read,
     )
     .await?;
-    let row = visible_organisation(&state, &user, &address, &id, relation).await?;
+    let row = visible_organisation(&state, &user, &address, id.as_str(), relation).await?;
     organisation(row).map(Json)
 }
 
@@ -197,7 +196,7 @@ async fn list_organisation_openings(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OrganisationId>,
     Query(query): Query<PageQuery>,
 ) -> ApiResult<Page<OpeningDetail>> {
     let relation = access::require(
@@ -208,7 +207,7 @@ async fn list_organisation_openings(
         Action::Read,
     )
     .await?;
-    let row = visible_organisation(&state, &user, &address, &id, relation).await?;
+    let row = visible_organisation(&state, &user, &address, id.as_str(), relation).await?;
     let opening_relation =
         access::require(&state, &user, &address, Resource::Opening, Action::Read).await?;
     let limit = query.limit();
@@ -254,11 +253,11 @@ async fn get_opening(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OpeningId>,
 ) -> ApiResult<OpeningDetail> {
     let relation =
         access::require(&state, &user, &address, Resource::Opening, Action::Read).await?;
-    let row = db::openings::by_id(&state.db, &id)
+    let row = db::openings::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let municipality = [row.municipality_id.clone()];
@@ -359,7 +358,7 @@ async fn update_organisation(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OrganisationId>,
     Json(patch): Json<OrganisationPatch>,
 ) -> ApiResult<OrganisationDetail> {
     let relation = access::require(
@@ -370,7 +369,7 @@ async fn update_organisation(
         Action::Update,
     )
     .await?;
-    let row = visible_organisation(&state, &user, &address, &id, relation).await?;
+    let row = visible_organisation(&state, &user, &address, id.as_str(), relation).await?;
     let valid = patch
         .organisation
         .validate()
@@ -477,14 +476,14 @@ async fn create_opening(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OrganisationId>,
     Json(input): Json<OpeningInput>,
 ) -> Result<(StatusCode, Json<OpeningDetail>), AppError> {
     let relation =
         access::require(&state, &user, &address, Resource::Opening, Action::Create).await?;
-    let org = visible_organisation(&state, &user, &address, &id, relation).await?;
+    let org = visible_organisation(&state, &user, &address, id.as_str(), relation).await?;
     let valid = input
-        .validate(&state.settings, today())
+        .validate(&state.settings, state.clock.today())
         .map_err(AppError::Validation)?;
     let c = columns(&valid);
     let opening_id = write(
@@ -509,12 +508,12 @@ async fn update_opening(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OpeningId>,
     Json(patch): Json<OpeningPatch>,
 ) -> ApiResult<OpeningDetail> {
     let relation =
         access::require(&state, &user, &address, Resource::Opening, Action::Update).await?;
-    let row = db::openings::by_id(&state.db, &id)
+    let row = db::openings::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     visible_opening(&state, &user, &address, &row, relation).await?;
@@ -530,7 +529,7 @@ async fn update_opening(
     let edited = match &patch.opening {
         Some(input) => Some(
             input
-                .validate(&state.settings, today())
+                .validate(&state.settings, state.clock.today())
                 .map_err(AppError::Validation)?,
         ),
         None => None,
@@ -578,7 +577,7 @@ async fn register_for_visit(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OpeningId>,
     Json(input): Json<RegistrationInput>,
 ) -> Result<(StatusCode, Json<RegistrationDetail>), AppError> {
     let participant = participant_for(
@@ -590,7 +589,7 @@ async fn register_for_visit(
         Action::Create,
     )
     .await?;
-    let row = db::openings::by_id(&state.db, &id)
+    let row = db::openings::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let in_region = user.municipality_ids.contains(&row.municipality_id);

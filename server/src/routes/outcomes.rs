@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, post},
 };
@@ -12,6 +12,7 @@ use shared::{
         FollowUpDetail, FollowUpPatch, OutcomeDetail, OutcomeInput, paths, paths::ParticipantSub,
     },
     ids::OutcomeId,
+    ids::ParticipantId,
     rules::{
         outcome::{ValidOutcome, follow_up_due},
         versions::check_version,
@@ -19,14 +20,13 @@ use shared::{
     values::LadderRung,
 };
 
-use super::{
-    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
-};
+use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, outcomes::OutcomeRow},
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -74,13 +74,13 @@ async fn list_outcomes(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<OutcomeDetail>> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Outcome,
         Action::Read,
     )
@@ -97,19 +97,21 @@ async fn record_outcome(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<OutcomeInput>,
 ) -> Result<(StatusCode, Json<OutcomeDetail>), AppError> {
     let participant = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Outcome,
         Action::Create,
     )
     .await?;
-    let valid = input.validate(today()).map_err(AppError::Validation)?;
+    let valid = input
+        .validate(state.clock.today())
+        .map_err(AppError::Validation)?;
     let kind = name_of(&input.kind)?;
     let (date, hours, contract, reason) = match &valid {
         ValidOutcome::PaidJob {
@@ -159,10 +161,10 @@ async fn record_follow_up(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<OutcomeId>,
     Json(patch): Json<FollowUpPatch>,
 ) -> ApiResult<OutcomeDetail> {
-    let row = db::outcomes::by_id(&state.db, &id)
+    let row = db::outcomes::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     participant_for(
@@ -177,7 +179,7 @@ async fn record_follow_up(
     let outcome_date = date(Some(&row.date))?.ok_or_else(|| stored("date"))?;
     let valid = patch
         .follow_up
-        .validate(outcome_date, today())
+        .validate(outcome_date, state.clock.today())
         .map_err(AppError::Validation)?;
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(

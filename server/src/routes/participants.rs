@@ -1,11 +1,6 @@
 //! Participants (reading; the intake form comes with the training screens).
 
-use axum::{
-    Router,
-    extract::{Path, State},
-    http::StatusCode,
-    routing::get,
-};
+use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     Violation, ViolationKind, Violations,
     api::{
@@ -24,6 +19,7 @@ use crate::{
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
     db::{self, Scope, participants::NewParticipant, participants::ParticipantRow},
+    error::Path,
     error::{ApiResult, Json, Query},
 };
 
@@ -235,14 +231,14 @@ async fn update_participant(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(patch): Json<ParticipantPatch>,
 ) -> ApiResult<ParticipantDetail> {
     let row = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Participant,
         Action::Update,
     )
@@ -377,13 +373,13 @@ async fn get_participant(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<ParticipantDetail> {
     let row = participant_for(
         &state,
         &user,
         &address,
-        &id,
+        id.as_str(),
         Resource::Participant,
         Action::Read,
     )

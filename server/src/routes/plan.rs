@@ -3,7 +3,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     routing::{get, patch, post},
 };
@@ -13,6 +13,7 @@ use shared::{
         ActionDetail, ActionInput, ActionPatch, GoalDetail, GoalInput, GoalPatch, paths,
         paths::ParticipantSub,
     },
+    ids::ParticipantId,
     ids::{ActionId, GoalId},
     rules::{
         plan::{ActionOwner, GoalStatus, may_tick},
@@ -20,9 +21,7 @@ use shared::{
     },
 };
 
-use super::{
-    Change, date, name_of, parse_name, participants::participant_for, stale, today, write,
-};
+use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
 use crate::{
     AppError, AppState,
     access::{Action, Resource},
@@ -31,6 +30,7 @@ use crate::{
         self,
         plan::{ActionRow, GoalRow},
     },
+    error::Path,
     error::{ApiResult, Json},
 };
 
@@ -93,10 +93,17 @@ async fn list_goals(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<GoalDetail>> {
-    let participant =
-        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Read).await?;
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        id.as_str(),
+        Resource::Plan,
+        Action::Read,
+    )
+    .await?;
     goals_with_actions(&state, &participant.id).await.map(Json)
 }
 
@@ -104,13 +111,20 @@ async fn create_goal(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
     Json(input): Json<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalDetail>), AppError> {
-    let participant =
-        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Create).await?;
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        id.as_str(),
+        Resource::Plan,
+        Action::Create,
+    )
+    .await?;
     let valid = input
-        .validate(today(), None)
+        .validate(state.clock.today(), None)
         .map_err(AppError::Validation)?;
     let status = name_of(&valid.status)?;
     let goal_id = write(
@@ -161,14 +175,14 @@ async fn update_goal(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<GoalId>,
     Json(patch): Json<GoalPatch>,
 ) -> ApiResult<GoalDetail> {
-    let goal = goal_for(&state, &user, &address, &id, Action::Update).await?;
+    let goal = goal_for(&state, &user, &address, id.as_str(), Action::Update).await?;
     let stored_target = date(goal.target_date.as_deref())?;
     let valid = patch
         .goal
-        .validate(today(), stored_target)
+        .validate(state.clock.today(), stored_target)
         .map_err(AppError::Validation)?;
     check_version(goal.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     let status: GoalStatus = valid.status;
@@ -204,11 +218,13 @@ async fn create_action(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<GoalId>,
     Json(input): Json<ActionInput>,
 ) -> Result<(StatusCode, Json<ActionDetail>), AppError> {
-    let goal = goal_for(&state, &user, &address, &id, Action::Create).await?;
-    let valid = input.validate(today()).map_err(AppError::Validation)?;
+    let goal = goal_for(&state, &user, &address, id.as_str(), Action::Create).await?;
+    let valid = input
+        .validate(state.clock.today())
+        .map_err(AppError::Validation)?;
     let owner = name_of(&valid.owner)?;
     let action_id = write(
         &state,
@@ -237,10 +253,10 @@ async fn update_action(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ActionId>,
     Json(patch): Json<ActionPatch>,
 ) -> ApiResult<ActionDetail> {
-    let row = db::plan::action(&state.db, &id)
+    let row = db::plan::action(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let only_ticking = patch.text.is_none() && patch.due_date.is_none() && patch.owner.is_none();
@@ -276,7 +292,9 @@ async fn update_action(
             due_date: if unchanged_due { None } else { input.due_date },
             ..input.clone()
         };
-        let valid = checked.validate(today()).map_err(AppError::Validation)?;
+        let valid = checked
+            .validate(state.clock.today())
+            .map_err(AppError::Validation)?;
         (valid.text.as_str().to_owned(), input.due_date, valid.owner)
     };
     if patch.done.is_none() && only_ticking {

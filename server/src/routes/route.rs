@@ -1,10 +1,6 @@
 //! `GET /participants/{id}/route`: the route derived by the shared rules from the stored facts.
 
-use axum::{
-    Router,
-    extract::{Path, State},
-    routing::get,
-};
+use axum::{Router, extract::State, routing::get};
 use shared::{
     api::{CoachContact, NextMeeting, RouteResponse, paths::ParticipantSub},
     ids::ParticipantId,
@@ -18,7 +14,6 @@ use shared::{
 
 use super::{
     cohorts::parse_status, date, parse_name, participants::participant_for, plan::action_detail,
-    today,
 };
 use crate::error::{ApiResult, Json};
 use crate::{
@@ -26,6 +21,7 @@ use crate::{
     access::{Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db,
+    error::Path,
 };
 
 pub fn router() -> Router<AppState> {
@@ -36,11 +32,18 @@ async fn get_route(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<ParticipantId>,
 ) -> ApiResult<RouteResponse> {
-    let participant =
-        participant_for(&state, &user, &address, &id, Resource::Route, Action::Read).await?;
-    let today = today();
+    let participant = participant_for(
+        &state,
+        &user,
+        &address,
+        id.as_str(),
+        Resource::Route,
+        Action::Read,
+    )
+    .await?;
+    let today = state.clock.today();
 
     let scheduled = match &participant.cohort_id {
         Some(cohort) => db::cohorts::meetings(&state.db, cohort).await?,

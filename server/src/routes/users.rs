@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{Path, State},
+    extract::State,
     routing::{get, post},
 };
 use shared::{
@@ -18,6 +18,7 @@ use crate::{
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser, session_store},
     db::{self, users::UserRow},
+    error::Path,
     error::{ApiResult, Json, Query},
 };
 
@@ -64,12 +65,12 @@ async fn disable_user(
     State(state): State<AppState>,
     user: CurrentUser,
     address: ClientAddress,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
     Json(body): Json<VersionOnly>,
 ) -> ApiResult<UserSummary> {
     let relation =
         access::require(&state, &user, &address, Resource::User, Action::Disable).await?;
-    let target = db::users::by_id(&state.db, &id)
+    let target = db::users::by_id(&state.db, id.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let municipalities = db::users::municipalities(&state.db, &target.id).await?;

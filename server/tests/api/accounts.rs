@@ -615,6 +615,8 @@ async fn behind_tls_every_response_carries_hsts() {
         demo: false,
         public_url: None,
         behind_tls: true,
+        time_zone: server::clock::DEFAULT_ZONE,
+        fixed_now: Some(crate::helpers::now()),
         command: None,
     };
     let app = build(config).await.unwrap();

@@ -277,3 +277,50 @@ async fn the_binary_prints_its_url_and_exits_cleanly_on_sigterm() {
 
     assert!(status.success(), "{status}");
 }
+
+#[tokio::test]
+async fn today_is_the_programmes_day_even_when_utc_is_still_yesterday() {
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Amsterdam (summer time).
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = server::Config {
+        bind: "127.0.0.1:0".parse().expect("an address"),
+        database: dir.path().join("vip.sqlite"),
+        site: dir.path().join("site"),
+        demo: true,
+        public_url: None,
+        behind_tls: false,
+        time_zone: server::clock::DEFAULT_ZONE,
+        fixed_now: Some(
+            chrono::DateTime::parse_from_rfc3339("2026-06-30T22:30:00Z")
+                .expect("a date-time")
+                .with_timezone(&chrono::Utc),
+        ),
+        command: None,
+    };
+    let app = server::build(config).await.expect("the server starts");
+    let addr = app.local_addr();
+    let server = tokio::spawn(app.run_until(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("an HTTP client");
+    let login = client
+        .post(format!("http://{addr}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "coordinator@example.org", "password": crate::helpers::DEMO_PASSWORD}))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(login.status(), reqwest::StatusCode::OK);
+
+    let me: serde_json::Value = client
+        .get(format!("http://{addr}/api/v1/auth/me"))
+        .send()
+        .await
+        .expect("the server answers")
+        .json()
+        .await
+        .expect("a JSON body");
+
+    assert_eq!(me["today"], "2026-07-01");
+    server.abort();
+}

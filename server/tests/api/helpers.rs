@@ -44,6 +44,8 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
         demo,
         public_url: Some("https://vip.example.org".to_owned()),
         behind_tls: false,
+        time_zone: server::clock::DEFAULT_ZONE,
+        fixed_now: Some(now()),
         command: None,
     };
     let app = build(config).await.expect("the server starts");
@@ -200,7 +202,14 @@ pub async fn participant(app: &TestApp, first_name: &str) -> String {
     .await
 }
 
-/// Today on the server's calendar (UTC), as the rules see it.
+/// The instant at which every test server's clock stands: fixed once per test run, so the
+/// tests and the server never disagree about the date, also around midnight.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    static NOW: std::sync::OnceLock<chrono::DateTime<chrono::Utc>> = std::sync::OnceLock::new();
+    *NOW.get_or_init(chrono::Utc::now)
+}
+
+/// The programme's day on the test servers' clock, as the rules see it.
 pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
+    server::clock::Clock::fixed(now(), server::clock::DEFAULT_ZONE).today()
 }

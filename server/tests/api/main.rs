@@ -5,6 +5,7 @@ mod helpers;
 mod access;
 mod accounts;
 mod companies;
+mod concurrency;
 mod foundation;
 mod outcomes;
 mod training;

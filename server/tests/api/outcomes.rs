@@ -1,17 +1,17 @@
 //! Outcomes and their follow-up: success, each validation code, the route's last step.
 
-use chrono::{Days, Months, Utc};
+use chrono::{Days, Months};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::helpers::{call, participant, spawn_app_with};
+use crate::helpers::{call, participant, spawn_app_with, today};
 
 #[tokio::test]
 async fn a_coordinator_records_a_paid_job_and_the_route_is_done() {
     let app = spawn_app_with(true).await;
     let coordinator = app.demo("coordinator@example.org").await;
     let amal = participant(&app, "Amal").await;
-    let today = Utc::now().date_naive();
+    let today = today();
     let path = format!("/participants/{amal}/outcomes");
 
     let (status, body) = call(&app, &coordinator, Method::POST, &path,
@@ -70,7 +70,7 @@ async fn no_outcome_needs_a_reason_and_a_follow_up_waits_six_months() {
     let app = spawn_app_with(true).await;
     let coordinator = app.demo("coordinator@example.org").await;
     let yonas = participant(&app, "Yonas").await;
-    let today = Utc::now().date_naive();
+    let today = today();
     let path = format!("/participants/{yonas}/outcomes");
 
     let (status, body) = call(&app, &coordinator, Method::POST, &path,

@@ -25,6 +25,8 @@ pub struct Me {
     pub organisation_id: Option<OrganisationId>,
     /// The municipalities of a coordinator or municipality viewer.
     pub municipality_ids: Vec<MunicipalityId>,
+    /// The programme's calendar day (in its time zone), for the app's as-you-type checks.
+    pub today: chrono::NaiveDate,
 }
 
 /// `POST /invitations`.

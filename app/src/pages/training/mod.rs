@@ -156,17 +156,8 @@ pub(crate) fn LatestVersion(summary: String, take: Callback<()>) -> impl IntoVie
     }
 }
 
-/// A calendar date: chrono's, reached through the shared crate, which names it in the API.
-pub(crate) type Date = <shared::rules::training::Schedule as DateOf>::Date;
-
-/// The type of the dates of a schedule.
-pub(crate) trait DateOf {
-    type Date;
-}
-
-impl<D> DateOf for [Option<D>; shared::rules::training::MEETINGS as usize] {
-    type Date = D;
-}
+/// A calendar date, as the API names it.
+pub(crate) type Date = chrono::NaiveDate;
 
 /// A parameter of the path, read as `T`; `None` when it does not read.
 pub(crate) fn path_param<T>(name: &'static str) -> Memo<Option<T>>
