@@ -437,6 +437,7 @@ pub struct OutcomeDetail {
 /// What a consent is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ConsentPurpose {
     /// Share first name, languages, Dutch level and the motivation with an organisation for an
     /// introduction.

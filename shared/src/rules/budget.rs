@@ -12,6 +12,7 @@ use crate::violation::{Violation, ViolationKind, Violations};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ExpenseCategory {
     Course,
     /// An exam or the recognition of a diploma.
@@ -44,6 +45,7 @@ impl ExpenseCategory {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ExpenseStatus {
     Pending,
     Approved,

@@ -20,6 +20,7 @@ pub const TOTAL_MAX_WEEKS: u32 = 13;
 /// When an evaluation is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum EvaluationMoment {
     Midterm,
     Final,
@@ -28,6 +29,7 @@ pub enum EvaluationMoment {
 /// Who evaluates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Evaluator {
     /// The supervisor at the organisation (a company contact).
     Supervisor,

@@ -6,6 +6,7 @@ use crate::{roles::Role, violation::ViolationKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum IntroductionStatus {
     Proposed,
     Accepted,

@@ -21,6 +21,7 @@ pub type Schedule = [Option<NaiveDate>; MEETINGS as usize];
 /// The number of a meeting: 1..=8. Out of range is `meeting_number_out_of_range`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct MeetingNumber(u8);
 
 impl MeetingNumber {
@@ -136,6 +137,7 @@ impl Theme {
 /// Attendance of one participant at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum AttendanceStatus {
     Present,
     Excused,

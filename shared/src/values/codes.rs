@@ -7,6 +7,7 @@ use crate::violation::ViolationKind;
 /// letters other than SA, SD and SS. Accepts lower case and a missing space.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct Postcode(String);
 
 impl Postcode {
@@ -37,6 +38,7 @@ super::string_value!(Postcode);
 /// A Dutch Chamber of Commerce (KvK) number: exactly 8 digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct KvkNumber(String);
 
 impl KvkNumber {
@@ -61,6 +63,7 @@ super::string_value!(KvkNumber);
 /// A municipality's CBS code: `GM` and 4 digits (accepts lower case).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct MunicipalityCode(String);
 
 impl MunicipalityCode {
@@ -87,6 +90,7 @@ super::string_value!(MunicipalityCode);
 
 /// Dutch language level on the CEFR scale, A0 (none yet) to C2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type))]
 pub enum DutchLevel {
     A0,
     A1,
@@ -156,6 +160,7 @@ tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 /// A language as an ISO 639-1 code (`ar`, `ti`, `fa`, `nl`), lower case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct LanguageCode(String);
 
 impl LanguageCode {

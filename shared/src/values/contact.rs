@@ -6,6 +6,7 @@ use crate::violation::ViolationKind;
 /// no spaces, at most 254 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct Email(String);
 
 impl Email {
@@ -44,6 +45,7 @@ super::string_value!(Email);
 /// with 0, `00` or `+` prefixes, and spaces, dashes, dots and brackets between the digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct Phone(String);
 
 impl Phone {

@@ -12,6 +12,7 @@ fn has_control_characters(text: &str) -> bool {
 /// it may be empty.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct BoundedText<const MIN: u32, const MAX: u32>(String);
 
 impl<const MIN: u32, const MAX: u32> BoundedText<MIN, MAX> {
@@ -82,6 +83,7 @@ pub type Summary = BoundedText<0, 500>;
 /// A first or last name: 1..=100 characters with at least one letter and no digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct PersonName(String);
 
 impl PersonName {
