@@ -2,12 +2,16 @@
 //! server for every endpoint. No row: the role may not do this at all (403). A row: the record must
 //! stand in that relationship to the account, or it answers 404 exactly like a missing one.
 
-use shared::roles::Role;
+use shared::{
+    ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
+    roles::Role,
+};
 
 use crate::{
     AppError, AppState,
     audit::{self, Entry, Outcome},
     auth::{ClientAddress, CurrentUser},
+    db,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,21 +53,7 @@ pub enum Action {
     Disable,
 }
 
-/// How a record must relate to the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Relation {
-    /// In one of the municipalities the account is bound to (a coordinator's region, a viewer's
-    /// or a coach's municipality).
-    Region,
-    /// A participant assigned to the coach.
-    Assigned,
-    /// The participant's own file.
-    Own,
-    /// The account's organisation, or something of it.
-    OwnOrganisation,
-    /// An open opening in the account's municipalities.
-    OpenInRegion,
-}
+pub use crate::scope::Relation;
 
 use Action::*;
 use Relation::*;
@@ -175,10 +165,10 @@ pub fn relation(role: Role, resource: Resource, action: Action) -> Result<Relati
 /// What a record is tied to, for the relationship check.
 #[derive(Debug, Clone, Default)]
 pub struct Ties<'a> {
-    pub municipality_ids: &'a [String],
-    pub participant_id: Option<&'a str>,
-    pub coach_id: Option<&'a str>,
-    pub organisation_id: Option<&'a str>,
+    pub municipality_ids: &'a [MunicipalityId],
+    pub participant_id: Option<&'a ParticipantId>,
+    pub coach_id: Option<&'a UserId>,
+    pub organisation_id: Option<&'a OrganisationId>,
     pub open: bool,
 }
 
@@ -190,13 +180,10 @@ pub fn holds(user: &CurrentUser, relation: Relation, ties: &Ties<'_>) -> bool {
         .any(|m| user.municipality_ids.contains(m));
     match relation {
         Region => in_region,
-        Assigned => ties.coach_id == Some(user.id.as_str()),
-        Own => {
-            ties.participant_id.is_some() && ties.participant_id == user.participant_id.as_deref()
-        }
+        Assigned => ties.coach_id == Some(&user.id),
+        Own => ties.participant_id.is_some() && ties.participant_id == user.participant_id.as_ref(),
         OwnOrganisation => {
-            ties.organisation_id.is_some()
-                && ties.organisation_id == user.organisation_id.as_deref()
+            ties.organisation_id.is_some() && ties.organisation_id == user.organisation_id.as_ref()
         }
         OpenInRegion => ties.open && in_region,
     }
@@ -237,14 +224,14 @@ pub async fn check(
     user: &CurrentUser,
     address: &ClientAddress,
     resource: Resource,
-    record_id: &str,
+    record_id: impl AsRef<str>,
     relation: Relation,
     ties: &Ties<'_>,
 ) -> Result<(), AppError> {
     if holds(user, relation, ties) {
         return Ok(());
     }
-    Err(refuse(state, user, address, resource, record_id).await)
+    Err(refuse(state, user, address, resource, record_id.as_ref()).await)
 }
 
 /// The 404 of a record outside the account's scope, written to the audit log.
@@ -253,7 +240,7 @@ pub async fn refuse(
     user: &CurrentUser,
     address: &ClientAddress,
     resource: Resource,
-    record_id: &str,
+    record_id: impl AsRef<str>,
 ) -> AppError {
     let logged = audit::record(
         &state.db,
@@ -261,7 +248,7 @@ pub async fn refuse(
             actor: Some(&user.id),
             action: "access.outside_scope",
             record_type: Some(resource.name()),
-            record_id: Some(record_id),
+            record_id: Some(record_id.as_ref()),
             address: Some(&address.0),
             outcome: Outcome::Refused,
         },
@@ -271,6 +258,110 @@ pub async fn refuse(
         Ok(()) => AppError::NotFound,
         Err(err) => err.into(),
     }
+}
+
+// The records an account reaches through another: a participant's file, or an organisation.
+
+/// A participant whose file the account may use for `action` on `resource`, or 404 (403 when
+/// the role may not do this at all).
+pub async fn participant_for(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &ParticipantId,
+    resource: Resource,
+    action: Action,
+) -> Result<db::participants::ParticipantRow, AppError> {
+    let relation = require(state, user, address, resource, action).await?;
+    let row = db::participants::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let municipality = [row.municipality_id.clone()];
+    check(
+        state,
+        user,
+        address,
+        resource,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &municipality,
+            participant_id: Some(&row.id),
+            coach_id: row.coach_id.as_ref(),
+            ..Ties::default()
+        },
+    )
+    .await?;
+    Ok(row)
+}
+
+/// Access to a record kept in a participant's file that its organisation also reaches (an
+/// internship, an introduction): a company contact through the organisation, everyone else
+/// through the participant.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the record's two ties and the access asked for"
+)]
+pub async fn through_organisation_or_participant(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    record_id: impl AsRef<str>,
+    organisation_id: &OrganisationId,
+    participant_id: &ParticipantId,
+    resource: Resource,
+    action: Action,
+) -> Result<(), AppError> {
+    if user.role == Role::CompanyContact {
+        let relation = require(state, user, address, resource, action).await?;
+        check(
+            state,
+            user,
+            address,
+            resource,
+            record_id,
+            relation,
+            &Ties {
+                organisation_id: Some(organisation_id),
+                ..Ties::default()
+            },
+        )
+        .await
+    } else {
+        participant_for(state, user, address, participant_id, resource, action)
+            .await
+            .map(|_| ())
+    }
+}
+
+/// An organisation the account may use in `relation` (asked for on `resource`), or 404.
+pub async fn organisation_for(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &OrganisationId,
+    resource: Resource,
+    relation: Relation,
+) -> Result<db::organisations::OrganisationRow, AppError> {
+    let row = db::organisations::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let municipality = [row.municipality_id.clone()];
+    check(
+        state,
+        user,
+        address,
+        resource,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &municipality,
+            organisation_id: Some(&row.id),
+            ..Ties::default()
+        },
+    )
+    .await?;
+    Ok(row)
 }
 
 impl Resource {

@@ -25,7 +25,7 @@ impl Outcome {
 /// One entry.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    pub actor: Option<&'a str>,
+    pub actor: Option<&'a shared::ids::UserId>,
     pub action: &'a str,
     pub record_type: Option<&'a str>,
     pub record_id: Option<&'a str>,
@@ -39,7 +39,7 @@ pub async fn record(db: impl SqliteExecutor<'_>, entry: Entry<'_>) -> Result<(),
         "INSERT INTO audit_log (id, at, actor_user_id, action, record_type, record_id, address, outcome) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(db::new_id())
+    .bind(db::new_id::<String>())
     .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
     .bind(entry.actor)
     .bind(entry.action)

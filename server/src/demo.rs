@@ -4,14 +4,28 @@
 //! coordinator of the second municipality, `coordinator.rotterdam@example.org`).
 
 use chrono::{Datelike, Days, NaiveDate};
-use shared::roles::Role;
+use shared::{
+    api::ValidParticipant,
+    ids::MunicipalityId,
+    roles::Role,
+    rules::{
+        contact::ContactKind,
+        openings::{OpeningKind, OpeningStatus, OrganisationKind},
+        plan::{ActionOwner, GoalStatus},
+        training::{AttendanceStatus, MeetingNumber},
+    },
+    values::{
+        DutchLevel, Email, KvkNumber, LadderRung, LanguageCode, MunicipalityCode, PersonName,
+        Postcode,
+    },
+};
 use sqlx::SqlitePool;
 
 use crate::{
     auth::password::Passwords,
     db::{
         self, cohorts, municipalities::NewMunicipality, openings::NewOpening,
-        organisations::NewOrganisation, participants::NewParticipant, users::NewUser,
+        organisations::NewOrganisation, users::NewUser,
     },
 };
 
@@ -42,6 +56,11 @@ const PEOPLE: [(&str, &str, &str, &str); 12] = [
     ("Zahra", "Hosseini", "fa", "A1"),
 ];
 
+/// A demo value that its own rules accept.
+fn value<T>(checked: Result<T, shared::ViolationKind>) -> Result<T, sqlx::Error> {
+    checked.map_err(|_| sqlx::Error::Protocol("demo data breaks a rule".into()))
+}
+
 /// Fills an empty database; leaves one that holds data alone.
 pub async fn fill(
     pool: &SqlitePool,
@@ -57,10 +76,10 @@ pub async fn fill(
     let utrecht = db::municipalities::insert(
         pool,
         &NewMunicipality {
-            cbs_code: "GM0344",
+            cbs_code: &value(MunicipalityCode::parse("GM0344"))?,
             name: "Utrecht",
-            agreement_start: &year_start.to_string(),
-            agreement_end: &year_end.to_string(),
+            agreement_start: year_start,
+            agreement_end: year_end,
             contracted_participants: 40,
             budget_cap_cents: None,
         },
@@ -69,10 +88,10 @@ pub async fn fill(
     let rotterdam = db::municipalities::insert(
         pool,
         &NewMunicipality {
-            cbs_code: "GM0599",
+            cbs_code: &value(MunicipalityCode::parse("GM0599"))?,
             name: "Rotterdam",
-            agreement_start: &year_start.to_string(),
-            agreement_end: &year_end.to_string(),
+            agreement_start: year_start,
+            agreement_end: year_end,
             contracted_participants: 60,
             budget_cap_cents: Some(120_000),
         },
@@ -87,8 +106,8 @@ pub async fn fill(
         cohorts::insert_meeting(
             pool,
             &cohort,
-            n as i64 + 1,
-            &date.to_string(),
+            value(MeetingNumber::new(n as u8 + 1))?,
+            date,
             "13:30",
             "Wijkcentrum Oost, zaal 2",
         )
@@ -105,7 +124,7 @@ pub async fn fill(
     let utrecht_only = [utrecht.clone()];
     let rotterdam_only = [rotterdam.clone()];
     let mut tx = pool.begin().await?;
-    let mut add_user = async |email: &str, role, first: Option<&str>, places: &[String]| {
+    let mut add_user = async |email: &str, role, first: Option<&str>, places: &[MunicipalityId]| {
         db::users::insert(
             &mut tx,
             &NewUser {
@@ -170,29 +189,36 @@ pub async fn fill(
         let in_utrecht = i < 10;
         // Three participants per coach, the tenth waits for one.
         let coach_id = match i {
-            0..=2 => Some(coach.as_str()),
-            3..=5 => Some(coach2.as_str()),
-            6..=8 => Some(coach3.as_str()),
+            0..=2 => Some(coach.clone()),
+            3..=5 => Some(coach2.clone()),
+            6..=8 => Some(coach3.clone()),
             _ => None,
         };
         let email = format!("{}.{}@example.org", first_name, last_name).to_lowercase();
         let id = db::participants::insert(
             pool,
-            &NewParticipant {
-                first_name,
-                last_name,
-                email: &email,
+            &ValidParticipant {
+                first_name: value(PersonName::parse(first_name))?,
+                last_name: value(PersonName::parse(last_name))?,
+                email: value(Email::parse(&email))?,
                 phone: None,
-                languages,
-                dutch_level: level,
-                municipality_id: if in_utrecht { &utrecht } else { &rotterdam },
-                cohort_id: Some(if in_utrecht {
-                    cohort.as_str()
+                languages: languages
+                    .split(',')
+                    .map(|l| value(LanguageCode::parse(l)))
+                    .collect::<Result<_, _>>()?,
+                dutch_level: value(DutchLevel::parse(level))?,
+                municipality_id: if in_utrecht {
+                    utrecht.clone()
                 } else {
-                    rotterdam_cohort.as_str()
+                    rotterdam.clone()
+                },
+                cohort_id: Some(if in_utrecht {
+                    cohort.clone()
+                } else {
+                    rotterdam_cohort.clone()
                 }),
                 coach_id: if in_utrecht { coach_id } else { None },
-                ladder_rung_at_intake: 2 + (i as i64 % 2),
+                ladder_rung_at_intake: value(LadderRung::new(2 + (i as i64 % 2)))?,
             },
         )
         .await?;
@@ -201,16 +227,16 @@ pub async fn fill(
 
     // The three meetings held: everyone came, with a few absences; Hassan (the tenth, without a
     // coach yet) joined after them.
-    for number in 1..=3i64 {
+    for number in MeetingNumber::all().take(3) {
         let mut lines = Vec::new();
         for (i, id) in participant_ids.iter().enumerate().take(9) {
-            let status = match (i, number) {
-                (0, 3) => "made_up",
-                (1, 2) | (1, 3) => "absent",
-                (4, 1) => "excused",
-                _ => "present",
+            let status = match (i, number.get()) {
+                (0, 3) => AttendanceStatus::MadeUp,
+                (1, 2) | (1, 3) => AttendanceStatus::Absent,
+                (4, 1) => AttendanceStatus::Excused,
+                _ => AttendanceStatus::Present,
             };
-            lines.push((id.clone(), status.to_owned()));
+            lines.push((id.clone(), status));
         }
         cohorts::save_attendance(&mut *pool.acquire().await?, &cohort, number, &lines).await?;
     }
@@ -220,16 +246,16 @@ pub async fn fill(
         pool,
         &participant_ids[0],
         "Stage in de zorg vinden",
-        Some(&(today + Days::new(90)).to_string()),
-        "open",
+        Some(today + Days::new(90)),
+        GoalStatus::Open,
     )
     .await?;
     db::plan::insert_action(
         pool,
         &goal,
         "Cv maken met de coach",
-        Some(&(today + Days::new(7)).to_string()),
-        "participant",
+        Some(today + Days::new(7)),
+        ActionOwner::Participant,
     )
     .await?;
     db::plan::insert_action(
@@ -237,7 +263,7 @@ pub async fn fill(
         &goal,
         "Zorgbedrijven zoeken voor een bezoek",
         None,
-        "coach",
+        ActionOwner::Coach,
     )
     .await?;
     db::contacts::insert(
@@ -245,8 +271,8 @@ pub async fn fill(
         &db::contacts::NewContact {
             participant_id: &participant_ids[0],
             coach_id: &coach,
-            date: &(today - Days::new(4)).to_string(),
-            kind: "meeting",
+            date: today - Days::new(4),
+            kind: ContactKind::Meeting,
             minutes: 45,
             note: "Wil graag in de zorg werken; zorgen over kinderopvang.",
             summary: "Doel gekozen: stage in de zorg. Volgende keer het cv.",
@@ -257,7 +283,7 @@ pub async fn fill(
     let organisations = [
         (
             &utrecht,
-            "company",
+            OrganisationKind::Company,
             "Bakkerij De Korenbloem",
             "Food",
             "Oudegracht 112",
@@ -267,7 +293,7 @@ pub async fn fill(
         ),
         (
             &utrecht,
-            "company",
+            OrganisationKind::Company,
             "Zorggroep Het Anker",
             "Care",
             "Vleutenseweg 40",
@@ -277,7 +303,7 @@ pub async fn fill(
         ),
         (
             &utrecht,
-            "school",
+            OrganisationKind::School,
             "ROC Midden Nederland",
             "Education",
             "Australiëlaan 25",
@@ -287,7 +313,7 @@ pub async fn fill(
         ),
         (
             &rotterdam,
-            "company",
+            OrganisationKind::Company,
             "Haven Logistiek",
             "Logistics",
             "Waalhaven 10",
@@ -307,68 +333,71 @@ pub async fn fill(
                     name,
                     sector,
                     street,
-                    postcode,
+                    postcode: &value(Postcode::parse(postcode))?,
                     city,
-                    kvk_number: kvk,
+                    kvk_number: kvk
+                        .map(KvkNumber::parse)
+                        .transpose()
+                        .map_err(|_| sqlx::Error::Protocol("demo data breaks a rule".into()))?
+                        .as_ref(),
                 },
             )
             .await?,
         );
     }
-    let visit_day = (today + Days::new(10)).to_string();
+    let visit_day = today + Days::new(10);
     let internship_start = today + Days::new(35);
-    let internship_end = (internship_start + Days::new(55)).to_string();
-    let internship_start = internship_start.to_string();
+    let internship_end = internship_start + Days::new(55);
     let openings = [
         NewOpening {
             organisation_id: &organisation_ids[0],
-            kind: "company_visit",
-            status: "open",
+            kind: OpeningKind::CompanyVisit,
+            status: OpeningStatus::Open,
             title: "Kijkje in de bakkerij",
             description: "Een ochtend meekijken in de bakkerij.",
-            date: Some(&visit_day),
+            date: Some(visit_day),
             place: Some("Oudegracht 112, Utrecht"),
             capacity: Some(8),
-            ..NewOpening::default()
+            ..NewOpening::empty(&organisation_ids[0])
         },
         NewOpening {
             organisation_id: &organisation_ids[0],
-            kind: "internship",
-            status: "open",
+            kind: OpeningKind::Internship,
+            status: OpeningStatus::Open,
             title: "Stage bakkerij",
             description: "Acht weken meedraaien in de bakkerij.",
-            start_date: Some(&internship_start),
-            end_date: Some(&internship_end),
+            start_date: Some(internship_start),
+            end_date: Some(internship_end),
             hours_per_week: Some(24),
-            dutch_level: Some("A2"),
-            ..NewOpening::default()
+            dutch_level: Some(DutchLevel::A2),
+            ..NewOpening::empty(&organisation_ids[0])
         },
         NewOpening {
             organisation_id: &organisation_ids[1],
-            kind: "job",
-            status: "open",
+            kind: OpeningKind::Job,
+            status: OpeningStatus::Open,
             title: "Helpende zorg",
             description: "Een baan als helpende in de zorg.",
-            ..NewOpening::default()
+            ..NewOpening::empty(&organisation_ids[0])
         },
         NewOpening {
             organisation_id: &organisation_ids[2],
-            kind: "education",
-            status: "draft",
+            kind: OpeningKind::Education,
+            status: OpeningStatus::Draft,
             title: "Opleiding logistiek medewerker",
             description: "Een plek in de opleiding logistiek.",
-            ..NewOpening::default()
+            ..NewOpening::empty(&organisation_ids[0])
         },
         NewOpening {
             organisation_id: &organisation_ids[3],
-            kind: "company_visit",
-            status: "open",
+            kind: OpeningKind::CompanyVisit,
+            status: OpeningStatus::Open,
             title: "Rondleiding haven",
             description: "Een rondleiding door het havenbedrijf.",
-            date: Some(&visit_day),
+            date: Some(visit_day),
             place: Some("Waalhaven 10, Rotterdam"),
             capacity: Some(12),
-            ..NewOpening::default()
+            ..NewOpening::empty(&organisation_ids[0])
         },
     ];
     for opening in &openings {

@@ -42,6 +42,12 @@ impl From<sqlx::Error> for AppError {
 }
 
 impl AppError {
+    /// A stored value that does not read as its type: the database holds what no write puts
+    /// there. Names only the kind of value, never the value.
+    pub fn stored(what: &str) -> AppError {
+        AppError::Internal(format!("stored {what} does not read"))
+    }
+
     fn kind(&self) -> ErrorKind {
         match self {
             AppError::BadRequest => ErrorKind::BadRequest,

@@ -2,7 +2,10 @@
 //! stored, valid for 7 days, used once.
 
 use sha2::{Digest, Sha256};
-use shared::api::{ACCEPT_INVITATION_PAGE, InvitationCreated};
+use shared::{
+    api::{ACCEPT_INVITATION_PAGE, InvitationCreated},
+    ids::UserId,
+};
 use sqlx::SqliteConnection;
 
 use crate::db::{self, users::NewUser};
@@ -30,15 +33,15 @@ pub fn token_hash(token: &str) -> String {
 pub async fn invite(
     tx: &mut SqliteConnection,
     user: &NewUser<'_>,
-    existing_user_id: Option<&str>,
-    invited_by: Option<&str>,
+    existing_user_id: Option<&UserId>,
+    invited_by: Option<&UserId>,
     public_url: &str,
-) -> Result<(String, InvitationCreated), sqlx::Error> {
+) -> Result<(UserId, InvitationCreated), sqlx::Error> {
     let token = new_token();
     let expires = chrono::Utc::now() + chrono::Duration::days(VALID_DAYS);
     let expires_at = expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let user_id = match existing_user_id {
-        Some(id) => id.to_owned(),
+        Some(id) => id.clone(),
         None => db::users::insert(&mut *tx, user, None).await?,
     };
     db::invitations::insert(

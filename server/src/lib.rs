@@ -13,6 +13,7 @@ mod error;
 mod invitations;
 mod request;
 mod routes;
+mod scope;
 mod site;
 
 use std::{io, net::SocketAddr, path::PathBuf, time::Duration};
@@ -175,7 +176,7 @@ pub async fn invite_coordinator(
     let db = db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
-    let municipality = match db::municipalities::by_code(&db, code.as_str())
+    let municipality = match db::municipalities::by_code(&db, &code)
         .await
         .map_err(|e| e.to_string())?
     {
@@ -190,10 +191,10 @@ pub async fn invite_coordinator(
             db::municipalities::insert(
                 &db,
                 &db::municipalities::NewMunicipality {
-                    cbs_code: code.as_str(),
+                    cbs_code: &code,
                     name,
-                    agreement_start: &today.to_string(),
-                    agreement_end: &(today + chrono::Days::new(365)).to_string(),
+                    agreement_start: today,
+                    agreement_end: today + chrono::Days::new(365),
                     contracted_participants: 1,
                     budget_cap_cents: None,
                 },
@@ -225,7 +226,7 @@ pub async fn invite_coordinator(
             organisation_id: None,
             municipality_ids: &municipalities,
         },
-        existing.as_ref().map(|u| u.id.as_str()),
+        existing.as_ref().map(|u| &u.id),
         None,
         &public_url,
     )
@@ -237,7 +238,7 @@ pub async fn invite_coordinator(
             actor: None,
             action: "invitation.create",
             record_type: Some("user"),
-            record_id: Some(&user_id),
+            record_id: Some(user_id.as_str()),
             address: Some("command line"),
             outcome: audit::Outcome::Success,
         },

@@ -25,6 +25,28 @@ fn check_id(text: &str) -> Result<(), ViolationKind> {
     Ok(())
 }
 
+/// An id the server makes for a new record: 128 random bits, as 32 hex digits (always a valid id).
+pub trait RecordId {
+    fn from_random(bytes: [u8; 16]) -> Self;
+}
+
+/// An id without an entity type (an audit entry's).
+impl RecordId for String {
+    fn from_random(bytes: [u8; 16]) -> Self {
+        hex(bytes)
+    }
+}
+
+fn hex(bytes: [u8; 16]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(32);
+    for b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    text
+}
+
 macro_rules! id_types {
     ($($(#[$doc:meta])* $name:ident),+ $(,)?) => {$(
         $(#[$doc])*
@@ -43,6 +65,18 @@ macro_rules! id_types {
 
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl RecordId for $name {
+            fn from_random(bytes: [u8; 16]) -> Self {
+                $name(hex(bytes))
             }
         }
 
@@ -105,6 +139,13 @@ impl fmt::Display for ViolationKind {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_new_record_id_is_32_hex_digits_that_parse_back() {
+        let id = ParticipantId::from_random([0xab; 16]);
+        assert_eq!(id.as_str(), "ab".repeat(16));
+        assert_eq!(ParticipantId::parse(id.as_str()), Ok(id));
+    }
 
     #[test]
     fn a_hex_id_is_accepted() {

@@ -50,44 +50,32 @@ pub fn session_layer(
 /// its absolute lifetime answers 401 and the session ends.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
-    pub id: String,
+    pub id: UserId,
     pub role: Role,
-    pub email: String,
+    pub email: Email,
     pub first_name: Option<String>,
-    pub participant_id: Option<String>,
-    pub organisation_id: Option<String>,
-    pub municipality_ids: Vec<String>,
+    pub participant_id: Option<ParticipantId>,
+    pub organisation_id: Option<OrganisationId>,
+    pub municipality_ids: Vec<MunicipalityId>,
 }
 
 impl CurrentUser {
-    pub fn me(&self, today: chrono::NaiveDate) -> Result<Me, AppError> {
-        let internal =
-            |what: &str| AppError::Internal(format!("stored {what} of user does not parse"));
-        Ok(Me {
-            user_id: UserId::parse(self.id.clone()).map_err(|_| internal("id"))?,
+    pub fn me(&self, today: chrono::NaiveDate) -> Me {
+        Me {
+            user_id: self.id.clone(),
             role: self.role,
-            email: Email::parse(&self.email).map_err(|_| internal("email"))?,
+            email: self.email.clone(),
             first_name: self.first_name.clone(),
-            participant_id: self
-                .participant_id
-                .clone()
-                .map(ParticipantId::parse)
-                .transpose()
-                .map_err(|_| internal("participant id"))?,
-            organisation_id: self
-                .organisation_id
-                .clone()
-                .map(OrganisationId::parse)
-                .transpose()
-                .map_err(|_| internal("organisation id"))?,
-            municipality_ids: self
-                .municipality_ids
-                .iter()
-                .map(|m| MunicipalityId::parse(m.clone()))
-                .collect::<Result<_, _>>()
-                .map_err(|_| internal("municipality id"))?,
+            participant_id: self.participant_id.clone(),
+            organisation_id: self.organisation_id.clone(),
+            municipality_ids: self.municipality_ids.clone(),
             today,
-        })
+        }
+    }
+
+    /// Whether a municipality is in the account's region.
+    pub fn holds(&self, municipality: &MunicipalityId) -> bool {
+        self.municipality_ids.contains(municipality)
     }
 }
 
@@ -98,7 +86,7 @@ pub async fn load_user(
 ) -> Result<Option<CurrentUser>, AppError> {
     let session_error = |_| AppError::Internal("session store".to_owned());
     let Some(user_id) = session
-        .get::<String>(USER_ID_KEY)
+        .get::<UserId>(USER_ID_KEY)
         .await
         .map_err(session_error)?
     else {
@@ -122,7 +110,7 @@ pub async fn load_user(
         session.flush().await.map_err(session_error)?;
         return Ok(None);
     }
-    let role = db::users::parse_role(&row.role)?;
+    let role = row.role;
     let municipality_ids = db::users::municipalities(&state.db, &row.id).await?;
     Ok(Some(CurrentUser {
         id: row.id,

@@ -117,7 +117,7 @@ impl SessionStore for SqlSessionStore {
 /// Ends every session of an account (when it is disabled).
 pub async fn end_sessions_of(
     db: impl sqlx::SqliteExecutor<'_>,
-    user_id: &str,
+    user_id: &shared::ids::UserId,
 ) -> std::result::Result<u64, sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)

@@ -1,9 +1,19 @@
+//! Cohorts, their 8 meetings and the attendance at each.
+
+use chrono::NaiveDate;
+use shared::{
+    api::{self, CohortSummary, MeetingDetail},
+    ids::{CohortId, MunicipalityId, ParticipantId, UserId},
+    rules::training::{self, AttendanceStatus, MeetingNumber, Theme, cohort_is_small},
+};
 use sqlx::{SqliteConnection, SqliteExecutor};
+
+use crate::AppError;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CohortRow {
-    pub id: String,
-    pub municipality_id: String,
+    pub id: CohortId,
+    pub municipality_id: MunicipalityId,
     pub name: String,
     pub location: String,
     pub version: i64,
@@ -12,11 +22,67 @@ pub struct CohortRow {
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MeetingRow {
-    pub number: i64,
-    pub date: String,
+    pub number: MeetingNumber,
+    pub date: NaiveDate,
     pub start_time: String,
     pub place: String,
     pub version: i64,
+}
+
+impl TryFrom<CohortRow> for CohortSummary {
+    type Error = AppError;
+    fn try_from(row: CohortRow) -> Result<Self, AppError> {
+        let participants =
+            u32::try_from(row.participants).map_err(|_| AppError::stored("cohort size"))?;
+        Ok(CohortSummary {
+            id: row.id,
+            version: row.version,
+            municipality_id: row.municipality_id,
+            name: row.name,
+            location: row.location,
+            participants,
+            small: cohort_is_small(participants),
+        })
+    }
+}
+
+/// The 8 meetings in order, scheduled or not.
+pub fn meeting_details(scheduled: &[MeetingRow]) -> Vec<MeetingDetail> {
+    MeetingNumber::all()
+        .map(|number| {
+            let stored = scheduled.iter().find(|m| m.number == number);
+            MeetingDetail {
+                number,
+                theme: Theme::of(number),
+                date: stored.map(|m| m.date),
+                start_time: stored.map(|m| m.start_time.clone()),
+                place: stored.map(|m| m.place.clone()),
+                version: stored.map_or(0, |m| m.version),
+            }
+        })
+        .collect()
+}
+
+/// The dates of the 8 meetings, for the schedule rules.
+pub fn schedule_of(scheduled: &[MeetingRow]) -> training::Schedule {
+    let mut schedule: training::Schedule = [None; 8];
+    for meeting in scheduled {
+        if let Some(slot) = schedule.get_mut(meeting.number.index()) {
+            *slot = Some(meeting.date);
+        }
+    }
+    schedule
+}
+
+impl From<AttendanceRow> for api::AttendanceRow {
+    fn from(row: AttendanceRow) -> Self {
+        api::AttendanceRow {
+            participant_id: row.participant_id,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            status: row.status,
+        }
+    }
 }
 
 const SELECT: &str = "SELECT c.id, c.municipality_id, c.name, c.location, c.version, \
@@ -24,11 +90,11 @@ const SELECT: &str = "SELECT c.id, c.municipality_id, c.name, c.location, c.vers
 
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
-    municipality_id: &str,
+    municipality_id: &MunicipalityId,
     name: &str,
     location: &str,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<CohortId, sqlx::Error> {
+    let id: CohortId = super::new_id();
     sqlx::query(
         "INSERT INTO cohorts (id, municipality_id, name, location) VALUES ($1, $2, $3, $4)",
     )
@@ -43,9 +109,9 @@ pub async fn insert(
 
 pub async fn insert_meeting(
     db: impl SqliteExecutor<'_>,
-    cohort_id: &str,
-    number: i64,
-    date: &str,
+    cohort_id: &CohortId,
+    number: MeetingNumber,
+    date: NaiveDate,
     start_time: &str,
     place: &str,
 ) -> Result<(), sqlx::Error> {
@@ -64,7 +130,7 @@ pub async fn insert_meeting(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &CohortId,
 ) -> Result<Option<CohortRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE c.id = $1")))
         .bind(id)
@@ -74,7 +140,7 @@ pub async fn by_id(
 
 pub async fn meetings(
     db: impl SqliteExecutor<'_>,
-    cohort_id: &str,
+    cohort_id: &CohortId,
 ) -> Result<Vec<MeetingRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT number, date, start_time, place, version FROM meetings WHERE cohort_id = $1 ORDER BY number",
@@ -86,7 +152,7 @@ pub async fn meetings(
 
 pub async fn list_in_region(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
+    user_id: &UserId,
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<CohortRow>, sqlx::Error> {
@@ -105,10 +171,10 @@ pub async fn list_in_region(
 /// changes only from `version`. Answers whether it was written.
 pub async fn schedule_meeting(
     db: impl SqliteExecutor<'_>,
-    cohort_id: &str,
-    number: i64,
+    cohort_id: &CohortId,
+    number: MeetingNumber,
     version: i64,
-    date: &str,
+    date: NaiveDate,
     start_time: &str,
     place: &str,
 ) -> Result<bool, sqlx::Error> {
@@ -143,17 +209,17 @@ pub async fn schedule_meeting(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttendanceRow {
-    pub participant_id: String,
+    pub participant_id: ParticipantId,
     pub first_name: String,
     pub last_name: String,
-    pub status: Option<String>,
+    pub status: Option<AttendanceStatus>,
 }
 
 /// The cohort's participants with their attendance at meeting `number`.
 pub async fn attendance(
     db: impl SqliteExecutor<'_>,
-    cohort_id: &str,
-    number: i64,
+    cohort_id: &CohortId,
+    number: MeetingNumber,
 ) -> Result<Vec<AttendanceRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.id AS participant_id, p.first_name, p.last_name, a.status FROM participants p \
@@ -169,9 +235,9 @@ pub async fn attendance(
 /// Saves a meeting's attendance lines in one transaction.
 pub async fn save_attendance(
     db: &mut SqliteConnection,
-    cohort_id: &str,
-    number: i64,
-    lines: &[(String, String)],
+    cohort_id: &CohortId,
+    number: MeetingNumber,
+    lines: &[(ParticipantId, AttendanceStatus)],
 ) -> Result<(), sqlx::Error> {
     for (participant_id, status) in lines {
         sqlx::query(
@@ -192,8 +258,8 @@ pub async fn save_attendance(
 /// A participant's attendance per meeting number of their cohort.
 pub async fn attendance_of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    participant_id: &ParticipantId,
+) -> Result<Vec<(MeetingNumber, AttendanceStatus)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT a.number, a.status FROM attendance a JOIN participants p ON p.id = a.participant_id \
          WHERE a.participant_id = $1 AND a.cohort_id = p.cohort_id ORDER BY a.number",
@@ -201,4 +267,15 @@ pub async fn attendance_of(
     .bind(participant_id)
     .fetch_all(db)
     .await
+}
+
+/// Meetings attended or made up by the participant.
+pub async fn meetings_attended(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+) -> Result<u32, sqlx::Error> {
+    let statuses = attendance_of(db, participant_id).await?;
+    Ok(training::attended_count(
+        statuses.into_iter().map(|(_, s)| s),
+    ))
 }

@@ -1,12 +1,15 @@
 //! The coach's contact log.
 
+use chrono::NaiveDate;
+use shared::ids::{ContactId, ParticipantId, UserId};
+use shared::rules::contact::ContactKind;
 use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ContactRow {
-    pub id: String,
-    pub date: String,
-    pub kind: String,
+    pub id: ContactId,
+    pub date: NaiveDate,
+    pub kind: ContactKind,
     pub minutes: i64,
     pub note: String,
     pub summary: String,
@@ -15,7 +18,7 @@ pub struct ContactRow {
 
 pub async fn of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<ContactRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, date, kind, minutes, note, summary, version FROM contacts \
@@ -28,10 +31,10 @@ pub async fn of(
 
 #[derive(Debug, Clone)]
 pub struct NewContact<'a> {
-    pub participant_id: &'a str,
-    pub coach_id: &'a str,
-    pub date: &'a str,
-    pub kind: &'a str,
+    pub participant_id: &'a ParticipantId,
+    pub coach_id: &'a UserId,
+    pub date: NaiveDate,
+    pub kind: ContactKind,
     pub minutes: i64,
     pub note: &'a str,
     pub summary: &'a str,
@@ -40,8 +43,8 @@ pub struct NewContact<'a> {
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     c: &NewContact<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<ContactId, sqlx::Error> {
+    let id: ContactId = super::new_id();
     sqlx::query(
         "INSERT INTO contacts (id, participant_id, coach_id, date, kind, minutes, note, summary, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

@@ -1,24 +1,50 @@
 //! The training budget's requests.
 
+use chrono::NaiveDate;
+use shared::{
+    api::ExpenseDetail,
+    ids::{ExpenseId, ParticipantId},
+    rules::budget::{ExpenseCategory, ExpenseStatus},
+    values::Money,
+};
 use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ExpenseRow {
-    pub id: String,
-    pub participant_id: String,
-    pub category: String,
-    pub amount_cents: i64,
+    pub id: ExpenseId,
+    pub participant_id: ParticipantId,
+    pub category: ExpenseCategory,
+    pub amount_cents: Money,
     pub description: String,
-    pub status: String,
-    pub requested_on: String,
+    pub status: ExpenseStatus,
+    pub requested_on: NaiveDate,
     pub version: i64,
 }
 
 const SELECT: &str = "SELECT id, participant_id, category, amount_cents, description, status, requested_on, version FROM expenses";
 
+impl From<ExpenseRow> for ExpenseDetail {
+    fn from(row: ExpenseRow) -> Self {
+        ExpenseDetail {
+            id: row.id,
+            version: row.version,
+            category: row.category,
+            amount_cents: row.amount_cents.cents(),
+            description: row.description,
+            status: row.status,
+            requested_on: row.requested_on,
+        }
+    }
+}
+
+/// The requests as (status, amount), for the shared budget rules.
+pub fn amounts(rows: &[ExpenseRow]) -> Vec<(ExpenseStatus, Money)> {
+    rows.iter().map(|r| (r.status, r.amount_cents)).collect()
+}
+
 pub async fn of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<ExpenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE participant_id = $1 ORDER BY created_at, id"
@@ -30,7 +56,7 @@ pub async fn of(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ExpenseId,
 ) -> Result<Option<ExpenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
         .bind(id)
@@ -41,13 +67,13 @@ pub async fn by_id(
 /// Stores a request; the caller's write transaction checked the budget.
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
-    category: &str,
-    amount_cents: i64,
+    participant_id: &ParticipantId,
+    category: ExpenseCategory,
+    amount_cents: Money,
     description: &str,
-    requested_on: &str,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+    requested_on: NaiveDate,
+) -> Result<ExpenseId, sqlx::Error> {
+    let id: ExpenseId = super::new_id();
     sqlx::query(
         "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
@@ -66,9 +92,9 @@ pub async fn insert(
 
 pub async fn set_status(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ExpenseId,
     version: i64,
-    status: &str,
+    status: ExpenseStatus,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE expenses SET status = $1, version = version + 1 WHERE id = $2 AND version = $3",

@@ -1,19 +1,26 @@
 //! Internships and their evaluations.
 
+use chrono::NaiveDate;
+use shared::{
+    api::EvaluationDetail,
+    ids::{EvaluationId, InternshipId, OpeningId, OrganisationId, ParticipantId},
+    rules::internship::{EvaluationMoment, Evaluator, PlannedInternship},
+    values::PersonName,
+};
 use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InternshipRow {
-    pub id: String,
-    pub participant_id: String,
-    pub organisation_id: String,
+    pub id: InternshipId,
+    pub participant_id: ParticipantId,
+    pub organisation_id: OrganisationId,
     pub organisation_name: String,
-    pub opening_id: Option<String>,
-    pub start_date: String,
-    pub end_date: String,
-    pub original_end_date: String,
+    pub opening_id: Option<OpeningId>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub original_end_date: NaiveDate,
     pub hours_per_week: i64,
-    pub supervisor_name: String,
+    pub supervisor_name: PersonName,
     pub extended: bool,
     pub cancelled: bool,
     pub version: i64,
@@ -21,13 +28,28 @@ pub struct InternshipRow {
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EvaluationRow {
-    pub moment: String,
-    pub evaluator: String,
-    pub punctuality: i64,
-    pub cooperation: i64,
-    pub dutch_at_work: i64,
-    pub professional_skills: i64,
+    pub internship_id: InternshipId,
+    pub moment: EvaluationMoment,
+    pub evaluator: Evaluator,
+    pub punctuality: u8,
+    pub cooperation: u8,
+    pub dutch_at_work: u8,
+    pub professional_skills: u8,
     pub remarks: String,
+}
+
+impl From<EvaluationRow> for EvaluationDetail {
+    fn from(e: EvaluationRow) -> Self {
+        EvaluationDetail {
+            moment: e.moment,
+            evaluator: e.evaluator,
+            punctuality: e.punctuality,
+            cooperation: e.cooperation,
+            dutch_at_work: e.dutch_at_work,
+            professional_skills: e.professional_skills,
+            remarks: e.remarks,
+        }
+    }
 }
 
 const SELECT: &str = "SELECT i.id, i.participant_id, i.organisation_id, g.name AS organisation_name, \
@@ -36,7 +58,7 @@ const SELECT: &str = "SELECT i.id, i.participant_id, i.organisation_id, g.name A
 
 pub async fn of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<InternshipRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE i.participant_id = $1 ORDER BY i.start_date, i.id"
@@ -46,9 +68,30 @@ pub async fn of(
     .await
 }
 
+/// The participant's internships as the overlap rule sees them.
+pub async fn planned_of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+) -> Result<Vec<(InternshipId, PlannedInternship)>, sqlx::Error> {
+    Ok(of(db, participant_id)
+        .await?
+        .into_iter()
+        .map(|i| {
+            (
+                i.id,
+                PlannedInternship {
+                    start: i.start_date,
+                    end: i.end_date,
+                    cancelled: i.cancelled,
+                },
+            )
+        })
+        .collect())
+}
+
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &InternshipId,
 ) -> Result<Option<InternshipRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE i.id = $1")))
         .bind(id)
@@ -58,11 +101,11 @@ pub async fn by_id(
 
 #[derive(Debug, Clone)]
 pub struct NewInternship<'a> {
-    pub participant_id: &'a str,
-    pub organisation_id: &'a str,
-    pub opening_id: Option<&'a str>,
-    pub start_date: &'a str,
-    pub end_date: &'a str,
+    pub participant_id: &'a ParticipantId,
+    pub organisation_id: &'a OrganisationId,
+    pub opening_id: Option<&'a OpeningId>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
     pub hours_per_week: i64,
     pub supervisor_name: &'a str,
 }
@@ -70,8 +113,8 @@ pub struct NewInternship<'a> {
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     i: &NewInternship<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<InternshipId, sqlx::Error> {
+    let id: InternshipId = super::new_id();
     sqlx::query(
         "INSERT INTO internships (id, participant_id, organisation_id, opening_id, start_date, end_date, \
          original_end_date, hours_per_week, supervisor_name) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)",
@@ -91,9 +134,9 @@ pub async fn insert(
 
 pub async fn extend(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &InternshipId,
     version: i64,
-    end_date: &str,
+    end_date: NaiveDate,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE internships SET end_date = $1, extended = 1, version = version + 1 \
@@ -109,7 +152,7 @@ pub async fn extend(
 
 pub async fn cancel(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &InternshipId,
     version: i64,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query("UPDATE internships SET cancelled = 1, version = version + 1 WHERE id = $1 AND version = $2")
@@ -120,24 +163,26 @@ pub async fn cancel(
         .map(|r| r.rows_affected() == 1)
 }
 
-pub async fn evaluations(
+/// The evaluations of all of a participant's internships, in one query.
+pub async fn evaluations_of(
     db: impl SqliteExecutor<'_>,
-    internship_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<EvaluationRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT moment, evaluator, punctuality, cooperation, dutch_at_work, professional_skills, remarks \
-         FROM evaluations WHERE internship_id = $1 ORDER BY moment, evaluator",
+        "SELECT e.internship_id, e.moment, e.evaluator, e.punctuality, e.cooperation, e.dutch_at_work, \
+         e.professional_skills, e.remarks FROM evaluations e JOIN internships i ON i.id = e.internship_id \
+         WHERE i.participant_id = $1 ORDER BY e.internship_id, e.moment, e.evaluator",
     )
-    .bind(internship_id)
+    .bind(participant_id)
     .fetch_all(db)
     .await
 }
 
 #[derive(Debug, Clone)]
 pub struct NewEvaluation<'a> {
-    pub internship_id: &'a str,
-    pub moment: &'a str,
-    pub evaluator: &'a str,
+    pub internship_id: &'a InternshipId,
+    pub moment: EvaluationMoment,
+    pub evaluator: Evaluator,
     pub scores: [i64; 4],
     pub remarks: &'a str,
 }
@@ -152,7 +197,7 @@ pub async fn insert_evaluation(
          professional_skills, remarks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (internship_id, moment, evaluator) DO NOTHING",
     )
-    .bind(super::new_id())
+    .bind(super::new_id::<EvaluationId>())
     .bind(e.internship_id)
     .bind(e.moment)
     .bind(e.evaluator)

@@ -1,16 +1,25 @@
 //! Warm introductions and the consent behind them.
 
+use chrono::NaiveDate;
+use shared::{
+    api::{ConsentDetail, ConsentPurpose, SharedProfile},
+    ids::{ConsentId, IntroductionId, MunicipalityId, OpeningId, OrganisationId, ParticipantId},
+    rules::introduction::IntroductionStatus,
+    values::{DutchLevel, PersonName},
+};
 use sqlx::{SqliteConnection, SqliteExecutor};
+
+use crate::AppError;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct IntroductionRow {
-    pub id: String,
-    pub participant_id: String,
-    pub organisation_id: String,
+    pub id: IntroductionId,
+    pub participant_id: ParticipantId,
+    pub organisation_id: OrganisationId,
     pub organisation_name: String,
-    pub opening_id: Option<String>,
+    pub opening_id: Option<OpeningId>,
     pub motivation: String,
-    pub status: String,
+    pub status: IntroductionStatus,
     pub version: i64,
 }
 
@@ -19,7 +28,7 @@ const SELECT: &str = "SELECT n.id, n.participant_id, n.organisation_id, g.name A
 
 pub async fn of_participant(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE n.participant_id = $1 ORDER BY n.created_at, n.id"
@@ -31,7 +40,7 @@ pub async fn of_participant(
 
 pub async fn of_organisation(
     db: impl SqliteExecutor<'_>,
-    organisation_id: &str,
+    organisation_id: &OrganisationId,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE n.organisation_id = $1 ORDER BY n.created_at, n.id"
@@ -43,7 +52,7 @@ pub async fn of_organisation(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &IntroductionId,
 ) -> Result<Option<IntroductionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE n.id = $1")))
         .bind(id)
@@ -53,12 +62,12 @@ pub async fn by_id(
 
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
-    organisation_id: &str,
-    opening_id: Option<&str>,
+    participant_id: &ParticipantId,
+    organisation_id: &OrganisationId,
+    opening_id: Option<&OpeningId>,
     motivation: &str,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<IntroductionId, sqlx::Error> {
+    let id: IntroductionId = super::new_id();
     sqlx::query(
         "INSERT INTO introductions (id, participant_id, organisation_id, opening_id, motivation, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'proposed', $6)",
@@ -76,9 +85,9 @@ pub async fn insert(
 
 pub async fn set_status(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &IntroductionId,
     version: i64,
-    status: &str,
+    status: IntroductionStatus,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query("UPDATE introductions SET status = $1, version = version + 1 WHERE id = $2 AND version = $3")
         .bind(status)
@@ -91,19 +100,19 @@ pub async fn set_status(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ConsentRow {
-    pub id: String,
-    pub purpose: String,
-    pub organisation_id: Option<String>,
-    pub municipality_id: Option<String>,
+    pub id: ConsentId,
+    pub purpose: ConsentPurpose,
+    pub organisation_id: Option<OrganisationId>,
+    pub municipality_id: Option<MunicipalityId>,
     pub recipient_name: String,
     pub given: bool,
-    pub changed_on: String,
+    pub changed_on: NaiveDate,
     pub version: i64,
 }
 
 pub async fn consents_of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<ConsentRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, c.purpose, c.organisation_id, c.municipality_id, \
@@ -120,12 +129,12 @@ pub async fn consents_of(
 /// Gives or withdraws consent for one recipient and purpose (one row each, updated in place).
 pub async fn set_consent(
     db: &mut SqliteConnection,
-    participant_id: &str,
-    purpose: &str,
-    organisation_id: Option<&str>,
-    municipality_id: Option<&str>,
+    participant_id: &ParticipantId,
+    purpose: ConsentPurpose,
+    organisation_id: Option<&OrganisationId>,
+    municipality_id: Option<&MunicipalityId>,
     given: bool,
-    today: &str,
+    today: NaiveDate,
 ) -> Result<(), sqlx::Error> {
     let existing: Option<String> = sqlx::query_scalar(
         "SELECT id FROM consents WHERE participant_id = $1 AND purpose = $2 \
@@ -133,8 +142,8 @@ pub async fn set_consent(
     )
     .bind(participant_id)
     .bind(purpose)
-    .bind(organisation_id.unwrap_or(""))
-    .bind(municipality_id.unwrap_or(""))
+    .bind(organisation_id.map_or("", |o| o.as_str()))
+    .bind(municipality_id.map_or("", |m| m.as_str()))
     .fetch_optional(&mut *db)
     .await?;
     match existing {
@@ -149,7 +158,7 @@ pub async fn set_consent(
             "INSERT INTO consents (id, participant_id, purpose, organisation_id, municipality_id, given, changed_on) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(super::new_id())
+        .bind(super::new_id::<ConsentId>())
         .bind(participant_id)
         .bind(purpose)
         .bind(organisation_id)
@@ -163,10 +172,60 @@ pub async fn set_consent(
 }
 
 /// Whether the participant consents to sharing their profile with the organisation.
+impl From<ConsentRow> for ConsentDetail {
+    fn from(c: ConsentRow) -> Self {
+        ConsentDetail {
+            id: c.id,
+            version: c.version,
+            purpose: c.purpose,
+            organisation_id: c.organisation_id,
+            municipality_id: c.municipality_id,
+            recipient_name: c.recipient_name,
+            given: c.given,
+            changed_on: c.changed_on,
+        }
+    }
+}
+
+/// What a participant consented to share with an organisation, with whose profile it is.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SharedProfileRow {
+    pub participant_id: ParticipantId,
+    pub first_name: PersonName,
+    pub languages: String,
+    pub dutch_level: DutchLevel,
+}
+
+impl SharedProfileRow {
+    pub fn profile(&self) -> Result<SharedProfile, AppError> {
+        Ok(SharedProfile {
+            first_name: self.first_name.clone().into(),
+            languages: super::participants::languages_of_stored(&self.languages)?,
+            dutch_level: self.dutch_level,
+        })
+    }
+}
+
+/// The profiles shared with an organisation (consent to share for introductions, given), in
+/// one query.
+pub async fn profiles_shared_with(
+    db: impl SqliteExecutor<'_>,
+    organisation_id: &OrganisationId,
+) -> Result<Vec<SharedProfileRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.id AS participant_id, p.first_name, p.languages, p.dutch_level \
+         FROM consents c JOIN participants p ON p.id = c.participant_id \
+         WHERE c.organisation_id = $1 AND c.purpose = 'introduction_profile' AND c.given = 1",
+    )
+    .bind(organisation_id)
+    .fetch_all(db)
+    .await
+}
+
 pub async fn shares_profile_with(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
-    organisation_id: &str,
+    participant_id: &ParticipantId,
+    organisation_id: &OrganisationId,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT COUNT(*) > 0 FROM consents WHERE participant_id = $1 AND organisation_id = $2 \

@@ -1,10 +1,11 @@
+use shared::ids::{InvitationId, UserId};
 use sqlx::SqliteExecutor;
 
 pub async fn insert(
     tx: &mut sqlx::SqliteConnection,
     token_hash: &str,
-    user_id: &str,
-    invited_by: Option<&str>,
+    user_id: &UserId,
+    invited_by: Option<&UserId>,
     expires_at: &str,
 ) -> Result<(), sqlx::Error> {
     // A new invitation replaces any earlier unused one of the account.
@@ -15,7 +16,7 @@ pub async fn insert(
     sqlx::query(
         "INSERT INTO invitations (id, token_hash, user_id, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(super::new_id())
+    .bind(super::new_id::<InvitationId>())
     .bind(token_hash)
     .bind(user_id)
     .bind(invited_by)
@@ -30,7 +31,7 @@ pub async fn valid(
     db: impl SqliteExecutor<'_>,
     token_hash: &str,
     now: &str,
-) -> Result<Option<(String, String)>, sqlx::Error> {
+) -> Result<Option<(InvitationId, UserId)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT i.id, i.user_id FROM invitations i JOIN users u ON u.id = i.user_id \
          WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2 AND u.disabled = 0",
@@ -44,7 +45,7 @@ pub async fn valid(
 /// Marks an invitation used; false when another request used it first.
 pub async fn mark_used(
     tx: &mut sqlx::SqliteConnection,
-    id: &str,
+    id: &InvitationId,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")

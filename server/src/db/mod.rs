@@ -81,19 +81,19 @@ pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
 /// Who asks for a list, and how the records must relate to them (see `access`).
 #[derive(Debug, Clone, Copy)]
 pub struct Scope<'a> {
-    pub relation: crate::access::Relation,
+    pub relation: crate::scope::Relation,
     pub user_id: &'a str,
     pub participant_id: &'a str,
     pub organisation_id: &'a str,
 }
 
 impl<'a> Scope<'a> {
-    pub fn of(user: &'a crate::auth::CurrentUser, relation: crate::access::Relation) -> Self {
+    pub fn of(user: &'a crate::auth::CurrentUser, relation: crate::scope::Relation) -> Self {
         Scope {
             relation,
-            user_id: &user.id,
-            participant_id: user.participant_id.as_deref().unwrap_or(""),
-            organisation_id: user.organisation_id.as_deref().unwrap_or(""),
+            user_id: user.id.as_str(),
+            participant_id: user.participant_id.as_ref().map_or("", |p| p.as_str()),
+            organisation_id: user.organisation_id.as_ref().map_or("", |o| o.as_str()),
         }
     }
 }
@@ -102,8 +102,8 @@ impl<'a> Scope<'a> {
 pub const REGION: &str = "(SELECT municipality_id FROM user_municipalities WHERE user_id = $1)";
 
 /// A new random record id: 128 bits, hex.
-pub fn new_id() -> String {
+pub fn new_id<T: shared::ids::RecordId>() -> T {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).expect("the operating system's random source is available");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    T::from_random(bytes)
 }

@@ -1,19 +1,52 @@
+//! Municipalities with their agreement (period, contracted participants, budget cap).
+
+use chrono::NaiveDate;
+use shared::{
+    api::{Agreement, MunicipalityDetail, ValidMunicipality},
+    ids::{MunicipalityId, UserId},
+    values::{Money, MunicipalityCode},
+};
 use sqlx::SqliteExecutor;
+
+use crate::AppError;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MunicipalityRow {
-    pub id: String,
-    pub cbs_code: String,
+    pub id: MunicipalityId,
+    pub cbs_code: MunicipalityCode,
     pub name: String,
     pub version: i64,
-    pub agreement_start: Option<String>,
-    pub agreement_end: Option<String>,
+    pub agreement_start: Option<NaiveDate>,
+    pub agreement_end: Option<NaiveDate>,
     pub contracted_participants: Option<i64>,
     pub budget_cap_cents: Option<i64>,
 }
 
 const COLUMNS: &str = "id, cbs_code, name, version, agreement_start, agreement_end, \
                        contracted_participants, budget_cap_cents";
+
+impl TryFrom<MunicipalityRow> for MunicipalityDetail {
+    type Error = AppError;
+    fn try_from(row: MunicipalityRow) -> Result<Self, AppError> {
+        Ok(MunicipalityDetail {
+            id: row.id,
+            version: row.version,
+            cbs_code: row.cbs_code,
+            name: row.name,
+            agreement: Agreement {
+                start_date: row
+                    .agreement_start
+                    .ok_or_else(|| AppError::stored("agreement start"))?,
+                end_date: row
+                    .agreement_end
+                    .ok_or_else(|| AppError::stored("agreement end"))?,
+                contracted_participants: u32::try_from(row.contracted_participants.unwrap_or(0))
+                    .map_err(|_| AppError::stored("contracted participants"))?,
+                budget_cap_cents: row.budget_cap_cents,
+            },
+        })
+    }
+}
 
 /// How many municipalities are stored.
 pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
@@ -25,20 +58,33 @@ pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
 /// A municipality with its agreement.
 #[derive(Debug, Clone)]
 pub struct NewMunicipality<'a> {
-    pub cbs_code: &'a str,
+    pub cbs_code: &'a MunicipalityCode,
     pub name: &'a str,
-    pub agreement_start: &'a str,
-    pub agreement_end: &'a str,
+    pub agreement_start: NaiveDate,
+    pub agreement_end: NaiveDate,
     pub contracted_participants: i64,
     pub budget_cap_cents: Option<i64>,
+}
+
+impl<'a> NewMunicipality<'a> {
+    pub fn of(valid: &'a ValidMunicipality) -> Self {
+        NewMunicipality {
+            cbs_code: &valid.cbs_code,
+            name: valid.name.as_str(),
+            agreement_start: valid.agreement.start_date,
+            agreement_end: valid.agreement.end_date,
+            contracted_participants: i64::from(valid.agreement.contracted_participants),
+            budget_cap_cents: valid.agreement.budget_cap_cents,
+        }
+    }
 }
 
 /// Stores a municipality; returns its id.
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     m: &NewMunicipality<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<MunicipalityId, sqlx::Error> {
+    let id: MunicipalityId = super::new_id();
     sqlx::query(
         "INSERT INTO municipalities (id, cbs_code, name, version, agreement_start, agreement_end, \
          contracted_participants, budget_cap_cents) VALUES ($1, $2, $3, 1, $4, $5, $6, $7)",
@@ -57,7 +103,7 @@ pub async fn insert(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &MunicipalityId,
 ) -> Result<Option<MunicipalityRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM municipalities WHERE id = $1"
@@ -67,9 +113,21 @@ pub async fn by_id(
     .await
 }
 
+/// The budget cap of the municipality's agreement, when it sets one.
+pub async fn agreement_cap(
+    db: impl SqliteExecutor<'_>,
+    id: &MunicipalityId,
+) -> Result<Option<Money>, sqlx::Error> {
+    sqlx::query_scalar("SELECT budget_cap_cents FROM municipalities WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+        .map(|cap: Option<Option<i64>>| cap.flatten().map(Money::from_cents))
+}
+
 pub async fn by_code(
     db: impl SqliteExecutor<'_>,
-    code: &str,
+    code: &MunicipalityCode,
 ) -> Result<Option<MunicipalityRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM municipalities WHERE cbs_code = $1"
@@ -82,7 +140,7 @@ pub async fn by_code(
 /// The municipalities of the account's region, by id, after `cursor`.
 pub async fn list_in_region(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
+    user_id: &UserId,
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<MunicipalityRow>, sqlx::Error> {
@@ -100,8 +158,8 @@ pub async fn list_in_region(
 /// Adds a municipality to an account's region.
 pub async fn join_region(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
-    municipality_id: &str,
+    user_id: &UserId,
+    municipality_id: &MunicipalityId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2) \
@@ -117,7 +175,7 @@ pub async fn join_region(
 /// Updates a municipality when `version` is current; answers whether it did.
 pub async fn update(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &MunicipalityId,
     version: i64,
     m: &NewMunicipality<'_>,
 ) -> Result<bool, sqlx::Error> {

@@ -1,20 +1,44 @@
+//! Companies, schools and volunteer organisations.
+
+use shared::{
+    api::OrganisationDetail,
+    ids::{MunicipalityId, OrganisationId},
+    rules::openings::{OrganisationKind, ValidOrganisation},
+    values::{KvkNumber, Postcode},
+};
 use sqlx::SqliteExecutor;
 
 use super::Scope;
-use crate::access::Relation;
+use crate::scope::Relation;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OrganisationRow {
-    pub id: String,
-    pub municipality_id: String,
-    pub kind: String,
+    pub id: OrganisationId,
+    pub municipality_id: MunicipalityId,
+    pub kind: OrganisationKind,
     pub name: String,
     pub sector: String,
     pub street: String,
-    pub postcode: String,
+    pub postcode: Postcode,
     pub city: String,
-    pub kvk_number: Option<String>,
+    pub kvk_number: Option<KvkNumber>,
     pub version: i64,
+}
+
+impl From<OrganisationRow> for OrganisationDetail {
+    fn from(row: OrganisationRow) -> Self {
+        OrganisationDetail {
+            id: row.id,
+            version: row.version,
+            kind: row.kind,
+            name: row.name,
+            sector: row.sector,
+            street: row.street,
+            postcode: row.postcode,
+            city: row.city,
+            kvk_number: row.kvk_number,
+        }
+    }
 }
 
 const COLUMNS: &str =
@@ -22,21 +46,36 @@ const COLUMNS: &str =
 
 #[derive(Debug, Clone)]
 pub struct NewOrganisation<'a> {
-    pub municipality_id: &'a str,
-    pub kind: &'a str,
+    pub municipality_id: &'a MunicipalityId,
+    pub kind: OrganisationKind,
     pub name: &'a str,
     pub sector: &'a str,
     pub street: &'a str,
-    pub postcode: &'a str,
+    pub postcode: &'a Postcode,
     pub city: &'a str,
-    pub kvk_number: Option<&'a str>,
+    pub kvk_number: Option<&'a KvkNumber>,
+}
+
+impl<'a> NewOrganisation<'a> {
+    pub fn of(valid: &'a ValidOrganisation, municipality_id: &'a MunicipalityId) -> Self {
+        NewOrganisation {
+            municipality_id,
+            kind: valid.kind,
+            name: valid.name.as_str(),
+            sector: valid.sector.as_str(),
+            street: valid.street.as_str(),
+            postcode: &valid.postcode,
+            city: valid.city.as_str(),
+            kvk_number: valid.kvk_number.as_ref(),
+        }
+    }
 }
 
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     o: &NewOrganisation<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<OrganisationId, sqlx::Error> {
+    let id: OrganisationId = super::new_id();
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO organisations ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)"
     )))
@@ -56,7 +95,7 @@ pub async fn insert(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &OrganisationId,
 ) -> Result<Option<OrganisationRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM organisations WHERE id = $1"
@@ -92,7 +131,7 @@ pub async fn list(
 
 pub async fn update(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &OrganisationId,
     version: i64,
     o: &NewOrganisation<'_>,
 ) -> Result<bool, sqlx::Error> {

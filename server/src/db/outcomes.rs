@@ -1,20 +1,58 @@
 //! Outcomes and their follow-up.
 
+use chrono::NaiveDate;
+use shared::{
+    api::{FollowUpDetail, OutcomeDetail},
+    ids::{OutcomeId, ParticipantId},
+    rules::outcome::{ContractKind, OutcomeKind, follow_up_due},
+    values::LadderRung,
+};
 use sqlx::SqliteExecutor;
+
+use crate::AppError;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OutcomeRow {
-    pub id: String,
-    pub participant_id: String,
-    pub kind: String,
-    pub date: String,
+    pub id: OutcomeId,
+    pub participant_id: ParticipantId,
+    pub kind: OutcomeKind,
+    pub date: NaiveDate,
     pub hours_per_week: Option<i64>,
-    pub contract: Option<String>,
+    pub contract: Option<ContractKind>,
     pub reason: Option<String>,
-    pub follow_up_date: Option<String>,
+    pub follow_up_date: Option<NaiveDate>,
     pub follow_up_lasted: Option<bool>,
-    pub follow_up_rung: Option<i64>,
+    pub follow_up_rung: Option<LadderRung>,
     pub version: i64,
+}
+
+impl TryFrom<OutcomeRow> for OutcomeDetail {
+    type Error = AppError;
+    fn try_from(row: OutcomeRow) -> Result<Self, AppError> {
+        let follow_up = match (row.follow_up_date, row.follow_up_lasted, row.follow_up_rung) {
+            (Some(date), Some(lasted), Some(ladder_rung)) => Some(FollowUpDetail {
+                date,
+                lasted,
+                ladder_rung,
+            }),
+            _ => None,
+        };
+        Ok(OutcomeDetail {
+            id: row.id,
+            version: row.version,
+            kind: row.kind,
+            date: row.date,
+            hours_per_week: row
+                .hours_per_week
+                .map(u32::try_from)
+                .transpose()
+                .map_err(|_| AppError::stored("outcome hours"))?,
+            contract: row.contract,
+            reason: row.reason,
+            follow_up_due: follow_up_due(row.date),
+            follow_up,
+        })
+    }
 }
 
 const SELECT: &str = "SELECT id, participant_id, kind, date, hours_per_week, contract, reason, \
@@ -22,7 +60,7 @@ const SELECT: &str = "SELECT id, participant_id, kind, date, hours_per_week, con
 
 pub async fn of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<OutcomeRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} WHERE participant_id = $1 ORDER BY date, created_at, id"
@@ -34,7 +72,7 @@ pub async fn of(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &OutcomeId,
 ) -> Result<Option<OutcomeRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
         .bind(id)
@@ -44,19 +82,19 @@ pub async fn by_id(
 
 #[derive(Debug, Clone)]
 pub struct NewOutcome<'a> {
-    pub participant_id: &'a str,
-    pub kind: &'a str,
-    pub date: &'a str,
+    pub participant_id: &'a ParticipantId,
+    pub kind: OutcomeKind,
+    pub date: NaiveDate,
     pub hours_per_week: Option<i64>,
-    pub contract: Option<&'a str>,
+    pub contract: Option<ContractKind>,
     pub reason: Option<&'a str>,
 }
 
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     o: &NewOutcome<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<OutcomeId, sqlx::Error> {
+    let id: OutcomeId = super::new_id();
     sqlx::query(
         "INSERT INTO outcomes (id, participant_id, kind, date, hours_per_week, contract, reason, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -76,11 +114,11 @@ pub async fn insert(
 
 pub async fn follow_up(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &OutcomeId,
     version: i64,
-    date: &str,
+    date: NaiveDate,
     lasted: bool,
-    rung: i64,
+    rung: LadderRung,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE outcomes SET follow_up_date = $1, follow_up_lasted = $2, follow_up_rung = $3, \

@@ -1,59 +1,111 @@
+//! Participants: their profile and placement (municipality, cohort, coach).
+
+use shared::{
+    api::{ParticipantDetail, ParticipantSummary, ValidParticipant},
+    ids::{CohortId, MunicipalityId, ParticipantId, UserId},
+    values::{DutchLevel, Email, LadderRung, LanguageCode, PersonName, Phone},
+};
 use sqlx::SqliteExecutor;
 
 use super::Scope;
-use crate::access::Relation;
+use crate::{AppError, scope::Relation};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ParticipantRow {
-    pub id: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub phone: Option<String>,
+    pub id: ParticipantId,
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub email: Email,
+    pub phone: Option<Phone>,
+    /// Comma-separated language tags.
     pub languages: String,
-    pub dutch_level: String,
-    pub municipality_id: String,
-    pub cohort_id: Option<String>,
-    pub coach_id: Option<String>,
-    pub ladder_rung_at_intake: i64,
+    pub dutch_level: DutchLevel,
+    pub municipality_id: MunicipalityId,
+    pub cohort_id: Option<CohortId>,
+    pub coach_id: Option<UserId>,
+    pub ladder_rung_at_intake: LadderRung,
     pub version: i64,
 }
 
 const COLUMNS: &str = "id, first_name, last_name, email, phone, languages, dutch_level, \
      municipality_id, cohort_id, coach_id, ladder_rung_at_intake, version";
 
-#[derive(Debug, Clone)]
-pub struct NewParticipant<'a> {
-    pub first_name: &'a str,
-    pub last_name: &'a str,
-    pub email: &'a str,
-    pub phone: Option<&'a str>,
-    pub languages: &'a str,
-    pub dutch_level: &'a str,
-    pub municipality_id: &'a str,
-    pub cohort_id: Option<&'a str>,
-    pub coach_id: Option<&'a str>,
-    pub ladder_rung_at_intake: i64,
+/// The stored, comma-separated language tags.
+pub fn languages_of_stored(text: &str) -> Result<Vec<LanguageCode>, AppError> {
+    text.split(',')
+        .filter(|l| !l.is_empty())
+        .map(LanguageCode::parse)
+        .collect::<Result<_, _>>()
+        .map_err(|_| AppError::stored("participant languages"))
+}
+
+impl ParticipantRow {
+    pub fn languages(&self) -> Result<Vec<LanguageCode>, AppError> {
+        languages_of_stored(&self.languages)
+    }
+}
+
+impl TryFrom<ParticipantRow> for ParticipantDetail {
+    type Error = AppError;
+    fn try_from(row: ParticipantRow) -> Result<Self, AppError> {
+        Ok(ParticipantDetail {
+            languages: row.languages()?,
+            id: row.id,
+            version: row.version,
+            first_name: row.first_name.into(),
+            last_name: row.last_name.into(),
+            email: row.email,
+            phone: row.phone,
+            dutch_level: row.dutch_level,
+            municipality_id: row.municipality_id,
+            cohort_id: row.cohort_id,
+            coach_id: row.coach_id,
+            ladder_rung_at_intake: row.ladder_rung_at_intake,
+        })
+    }
+}
+
+impl From<ParticipantRow> for ParticipantSummary {
+    fn from(row: ParticipantRow) -> Self {
+        ParticipantSummary {
+            id: row.id,
+            version: row.version,
+            first_name: row.first_name.into(),
+            last_name: row.last_name.into(),
+            cohort_id: row.cohort_id,
+            coach_id: row.coach_id,
+        }
+    }
+}
+
+/// The stored form of a profile.
+fn languages_of(valid: &ValidParticipant) -> String {
+    valid
+        .languages
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
-    p: &NewParticipant<'_>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+    p: &ValidParticipant,
+) -> Result<ParticipantId, sqlx::Error> {
+    let id: ParticipantId = super::new_id();
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO participants ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)"
     )))
     .bind(&id)
-    .bind(p.first_name)
-    .bind(p.last_name)
-    .bind(p.email)
-    .bind(p.phone)
-    .bind(p.languages)
+    .bind(&p.first_name)
+    .bind(&p.last_name)
+    .bind(&p.email)
+    .bind(&p.phone)
+    .bind(languages_of(p))
     .bind(p.dutch_level)
-    .bind(p.municipality_id)
-    .bind(p.cohort_id)
-    .bind(p.coach_id)
+    .bind(&p.municipality_id)
+    .bind(&p.cohort_id)
+    .bind(&p.coach_id)
     .bind(p.ladder_rung_at_intake)
     .execute(db)
     .await?;
@@ -62,7 +114,7 @@ pub async fn insert(
 
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ParticipantId,
 ) -> Result<Option<ParticipantRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM participants WHERE id = $1"
@@ -101,24 +153,24 @@ pub async fn list(
 /// Updates a participant when `version` is current; answers whether it did.
 pub async fn update(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ParticipantId,
     version: i64,
-    p: &NewParticipant<'_>,
+    p: &ValidParticipant,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE participants SET first_name = $1, last_name = $2, email = $3, phone = $4, languages = $5, \
          dutch_level = $6, municipality_id = $7, cohort_id = $8, coach_id = $9, ladder_rung_at_intake = $10, \
          version = version + 1 WHERE id = $11 AND version = $12",
     )
-    .bind(p.first_name)
-    .bind(p.last_name)
-    .bind(p.email)
-    .bind(p.phone)
-    .bind(p.languages)
+    .bind(&p.first_name)
+    .bind(&p.last_name)
+    .bind(&p.email)
+    .bind(&p.phone)
+    .bind(languages_of(p))
     .bind(p.dutch_level)
-    .bind(p.municipality_id)
-    .bind(p.cohort_id)
-    .bind(p.coach_id)
+    .bind(&p.municipality_id)
+    .bind(&p.cohort_id)
+    .bind(&p.coach_id)
     .bind(p.ladder_rung_at_intake)
     .bind(id)
     .bind(version)
@@ -130,7 +182,7 @@ pub async fn update(
 /// How many participants a cohort holds.
 pub async fn count_in_cohort(
     db: impl SqliteExecutor<'_>,
-    cohort_id: &str,
+    cohort_id: &CohortId,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE cohort_id = $1")
         .bind(cohort_id)
@@ -141,7 +193,7 @@ pub async fn count_in_cohort(
 /// How many participants a coach supports.
 pub async fn count_of_coach(
     db: impl SqliteExecutor<'_>,
-    coach_id: &str,
+    coach_id: &UserId,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE coach_id = $1")
         .bind(coach_id)

@@ -1,27 +1,66 @@
 //! The action plan: goals and actions.
 
+use chrono::NaiveDate;
+use shared::{
+    api::{ActionDetail, GoalDetail},
+    ids::{ActionId, GoalId, ParticipantId},
+    rules::plan::{ActionOwner, GoalStatus},
+};
 use sqlx::SqliteExecutor;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct GoalRow {
-    pub id: String,
-    pub participant_id: String,
+    pub id: GoalId,
+    pub participant_id: ParticipantId,
     pub title: String,
-    pub target_date: Option<String>,
-    pub status: String,
+    pub target_date: Option<NaiveDate>,
+    pub status: GoalStatus,
     pub version: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ActionRow {
-    pub id: String,
-    pub goal_id: String,
-    pub participant_id: String,
+    pub id: ActionId,
+    pub goal_id: GoalId,
+    pub participant_id: ParticipantId,
     pub text: String,
-    pub due_date: Option<String>,
-    pub owner: String,
+    pub due_date: Option<NaiveDate>,
+    pub owner: ActionOwner,
     pub done: bool,
     pub version: i64,
+}
+
+impl From<ActionRow> for ActionDetail {
+    fn from(row: ActionRow) -> Self {
+        ActionDetail {
+            id: row.id,
+            version: row.version,
+            goal_id: row.goal_id,
+            text: row.text,
+            due_date: row.due_date,
+            owner: row.owner,
+            done: row.done,
+        }
+    }
+}
+
+impl GoalRow {
+    /// The goal with its actions (those of `actions` that belong to it).
+    pub fn with_actions(self, actions: &[ActionRow]) -> GoalDetail {
+        GoalDetail {
+            actions: actions
+                .iter()
+                .filter(|a| a.goal_id == self.id)
+                .cloned()
+                .map(Into::into)
+                .collect(),
+            id: self.id,
+            version: self.version,
+            title: self.title,
+            target_date: self.target_date,
+            status: self.status,
+        }
+    }
 }
 
 const GOAL: &str = "SELECT id, participant_id, title, target_date, status, version FROM goals";
@@ -34,7 +73,7 @@ fn now() -> String {
 
 pub async fn goals_of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<GoalRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{GOAL} WHERE participant_id = $1 ORDER BY created_at, id"
@@ -44,7 +83,10 @@ pub async fn goals_of(
     .await
 }
 
-pub async fn goal(db: impl SqliteExecutor<'_>, id: &str) -> Result<Option<GoalRow>, sqlx::Error> {
+pub async fn goal(
+    db: impl SqliteExecutor<'_>,
+    id: &GoalId,
+) -> Result<Option<GoalRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{GOAL} WHERE id = $1")))
         .bind(id)
         .fetch_optional(db)
@@ -53,7 +95,7 @@ pub async fn goal(db: impl SqliteExecutor<'_>, id: &str) -> Result<Option<GoalRo
 
 pub async fn actions_of(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<ActionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{ACTION} WHERE g.participant_id = $1 ORDER BY a.created_at, a.id"
@@ -65,7 +107,7 @@ pub async fn actions_of(
 
 pub async fn action(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ActionId,
 ) -> Result<Option<ActionRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACTION} WHERE a.id = $1")))
         .bind(id)
@@ -75,12 +117,12 @@ pub async fn action(
 
 pub async fn insert_goal(
     db: impl SqliteExecutor<'_>,
-    participant_id: &str,
+    participant_id: &ParticipantId,
     title: &str,
-    target_date: Option<&str>,
-    status: &str,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+    target_date: Option<NaiveDate>,
+    status: GoalStatus,
+) -> Result<GoalId, sqlx::Error> {
+    let id: GoalId = super::new_id();
     sqlx::query(
         "INSERT INTO goals (id, participant_id, title, target_date, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -98,11 +140,11 @@ pub async fn insert_goal(
 
 pub async fn update_goal(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &GoalId,
     version: i64,
     title: &str,
-    target_date: Option<&str>,
-    status: &str,
+    target_date: Option<NaiveDate>,
+    status: GoalStatus,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE goals SET title = $1, target_date = $2, status = $3, version = version + 1 \
@@ -120,12 +162,12 @@ pub async fn update_goal(
 
 pub async fn insert_action(
     db: impl SqliteExecutor<'_>,
-    goal_id: &str,
+    goal_id: &GoalId,
     text: &str,
-    due_date: Option<&str>,
-    owner: &str,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+    due_date: Option<NaiveDate>,
+    owner: ActionOwner,
+) -> Result<ActionId, sqlx::Error> {
+    let id: ActionId = super::new_id();
     sqlx::query(
         "INSERT INTO actions (id, goal_id, text, due_date, owner, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -142,11 +184,11 @@ pub async fn insert_action(
 
 pub async fn update_action(
     db: impl SqliteExecutor<'_>,
-    id: &str,
+    id: &ActionId,
     version: i64,
     text: &str,
-    due_date: Option<&str>,
-    owner: &str,
+    due_date: Option<NaiveDate>,
+    owner: ActionOwner,
     done: bool,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(

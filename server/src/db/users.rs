@@ -1,31 +1,30 @@
+use shared::ids::{OrganisationId, ParticipantId, UserId};
 use shared::roles::Role;
+use shared::{
+    ids::MunicipalityId,
+    values::{Email, Phone},
+};
 use sqlx::SqliteExecutor;
-
-use crate::AppError;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct UserRow {
-    pub id: String,
-    pub email: String,
-    pub role: String,
+    pub id: UserId,
+    pub email: Email,
+    pub role: Role,
     pub first_name: Option<String>,
     pub password_hash: Option<String>,
-    pub participant_id: Option<String>,
-    pub organisation_id: Option<String>,
+    pub participant_id: Option<ParticipantId>,
+    pub organisation_id: Option<OrganisationId>,
     pub disabled: bool,
     pub version: i64,
 }
 
 const COLUMNS: &str = "id, email, role, first_name, password_hash, participant_id, organisation_id, disabled, version";
 
-pub fn parse_role(text: &str) -> Result<Role, AppError> {
-    Role::ALL
-        .into_iter()
-        .find(|r| r.as_str() == text)
-        .ok_or_else(|| AppError::Internal("stored role unknown".to_owned()))
-}
-
-pub async fn by_id(db: impl SqliteExecutor<'_>, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn by_id(
+    db: impl SqliteExecutor<'_>,
+    id: &UserId,
+) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users WHERE id = $1"
     )))
@@ -49,8 +48,8 @@ pub async fn by_email(
 /// The municipalities the account belongs to.
 pub async fn municipalities(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
-) -> Result<Vec<String>, sqlx::Error> {
+    user_id: &UserId,
+) -> Result<Vec<MunicipalityId>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT municipality_id FROM user_municipalities WHERE user_id = $1 ORDER BY municipality_id",
     )
@@ -66,17 +65,17 @@ pub struct NewUser<'a> {
     pub role: Role,
     pub first_name: Option<&'a str>,
     pub phone: Option<&'a str>,
-    pub participant_id: Option<&'a str>,
-    pub organisation_id: Option<&'a str>,
-    pub municipality_ids: &'a [String],
+    pub participant_id: Option<&'a ParticipantId>,
+    pub organisation_id: Option<&'a OrganisationId>,
+    pub municipality_ids: &'a [MunicipalityId],
 }
 
 pub async fn insert(
     tx: &mut sqlx::SqliteConnection,
     user: &NewUser<'_>,
     password_hash: Option<&str>,
-) -> Result<String, sqlx::Error> {
-    let id = super::new_id();
+) -> Result<UserId, sqlx::Error> {
+    let id: UserId = super::new_id();
     sqlx::query(
         "INSERT INTO users (id, email, role, first_name, phone, password_hash, participant_id, organisation_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -103,7 +102,7 @@ pub async fn insert(
 
 pub async fn set_password(
     tx: &mut sqlx::SqliteConnection,
-    user_id: &str,
+    user_id: &UserId,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2")
@@ -117,7 +116,7 @@ pub async fn set_password(
 /// Disables an account when `version` is current; answers whether it did.
 pub async fn disable(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
+    user_id: &UserId,
     version: i64,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
@@ -133,7 +132,7 @@ pub async fn disable(
 /// The accounts in the municipalities of `coordinator_id`, by id, after `cursor`.
 pub async fn list_in_region(
     db: impl SqliteExecutor<'_>,
-    coordinator_id: &str,
+    coordinator_id: &UserId,
     cursor: Option<&str>,
     limit: u32,
 ) -> Result<Vec<UserRow>, sqlx::Error> {
@@ -154,8 +153,8 @@ pub async fn list_in_region(
 /// A coach's first name, email and phone, as their participants see them.
 pub async fn contact_of(
     db: impl SqliteExecutor<'_>,
-    user_id: &str,
-) -> Result<Option<(Option<String>, String, Option<String>)>, sqlx::Error> {
+    user_id: &UserId,
+) -> Result<Option<(Option<String>, Email, Option<Phone>)>, sqlx::Error> {
     sqlx::query_as("SELECT first_name, email, phone FROM users WHERE id = $1 AND disabled = 0")
         .bind(user_id)
         .fetch_optional(db)

@@ -9,6 +9,7 @@ use axum::{
 use shared::{
     Violation, ViolationKind,
     api::{AcceptInvitationInput, LoginInput, Me, paths},
+    ids::UserId,
     rules::password::check_password,
     values::Email,
 };
@@ -39,7 +40,7 @@ fn session_error<E>(_: E) -> AppError {
 }
 
 /// Starts a session for `user_id` under a new token.
-async fn start_session(session: &Session, user_id: &str) -> Result<(), AppError> {
+async fn start_session(session: &Session, user_id: &UserId) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(USER_ID_KEY, user_id)
@@ -52,6 +53,11 @@ async fn start_session(session: &Session, user_id: &str) -> Result<(), AppError>
 }
 
 /// The same 401 whether the account exists or not; failures limited per account and address.
+///
+/// The attempt is reserved under both limits before the slow password hash, so parallel guesses
+/// count as many failures as sequential ones; an unknown or malformed email is limited under its
+/// own key exactly like a known one. Only a successful login gives the attempt back (and clears
+/// the account's failures).
 async fn login(
     State(state): State<AppState>,
     address: ClientAddress,
@@ -123,7 +129,7 @@ async fn login(
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(current.me(state.clock.today())?))
+    Ok(Json(current.me(state.clock.today())))
 }
 
 /// Ends the session on the server.
@@ -152,10 +158,18 @@ async fn logout(
 }
 
 async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Me> {
-    Ok(Json(user.me(state.clock.today())?))
+    Ok(Json(user.me(state.clock.today())))
 }
 
 /// Sets the password of an invited account and signs it in. The token works once, for 7 days.
+///
+/// Refused tokens are limited per address like failed logins: [`INVITATIONS_PER_ADDRESS`] in the
+/// window, then 429 with `Retry-After`. The attempt is reserved before the token is looked up
+/// and given back once the token is valid, so parallel guesses count too and a password the
+/// rules refuse does not. The audit log cannot be flooded anonymously: per address and window,
+/// only the first refused token is audited (`invitation.accept`, refused) and the first request
+/// the limit turns away (`invitation.accept.limited`, refused), two rows at most; later ones in
+/// the same window are not.
 async fn accept_invitation(
     State(state): State<AppState>,
     address: ClientAddress,
@@ -204,7 +218,7 @@ async fn accept_invitation(
             actor: Some(&user_id),
             action: "invitation.accept",
             record_type: Some("invitation"),
-            record_id: Some(&invitation_id),
+            record_id: Some(invitation_id.as_str()),
             address: Some(&address.0),
             outcome: Outcome::Success,
         },
@@ -215,5 +229,5 @@ async fn accept_invitation(
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(current.me(state.clock.today())?))
+    Ok(Json(current.me(state.clock.today())))
 }

@@ -9,25 +9,22 @@ use axum::{
 };
 use shared::{
     Violation,
-    api::{
-        BudgetOverview, ExpenseDecisionInput, ExpenseDetail, ExpenseInput, paths,
-        paths::ParticipantSub,
-    },
+    api::{BudgetOverview, ExpenseDecisionInput, ExpenseInput, paths, paths::ParticipantSub},
     ids::ExpenseId,
     ids::ParticipantId,
     rules::{
-        budget::{self, ExpenseStatus},
+        budget::{self},
         versions::check_version,
     },
     values::Money,
 };
 
-use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource},
+    access::{Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
-    db::{self, expenses::ExpenseRow, participants::ParticipantRow},
+    db::{self, participants::ParticipantRow},
     error::Path,
     error::{ApiResult, Json},
 };
@@ -41,34 +38,11 @@ pub fn router() -> Router<AppState> {
         .route(paths::EXPENSE_DECISION_PATTERN, post(decide_expense))
 }
 
-fn detail(row: ExpenseRow) -> Result<ExpenseDetail, AppError> {
-    Ok(ExpenseDetail {
-        id: ExpenseId::parse(row.id)
-            .map_err(|_| AppError::Internal("stored expense id".to_owned()))?,
-        version: row.version,
-        category: parse_name(&row.category)?,
-        amount_cents: row.amount_cents,
-        description: row.description,
-        status: parse_name(&row.status)?,
-        requested_on: date(Some(&row.requested_on))?
-            .ok_or_else(|| AppError::Internal("stored date".to_owned()))?,
-    })
-}
-
 /// The participant's cap: their municipality's agreement, else the programme's.
-pub async fn cap_of(state: &AppState, participant: &ParticipantRow) -> Result<Money, AppError> {
-    let agreement = db::municipalities::by_id(&state.db, &participant.municipality_id)
-        .await?
-        .and_then(|m| m.budget_cap_cents)
-        .map(Money::from_cents);
+async fn cap_of(state: &AppState, participant: &ParticipantRow) -> Result<Money, AppError> {
+    let agreement =
+        db::municipalities::agreement_cap(&state.db, &participant.municipality_id).await?;
     Ok(state.settings.budget_cap_for(agreement))
-}
-
-/// The requests as (status, amount), for the shared budget rules.
-pub fn amounts(rows: &[ExpenseRow]) -> Result<Vec<(ExpenseStatus, Money)>, AppError> {
-    rows.iter()
-        .map(|r| Ok((parse_name(&r.status)?, Money::from_cents(r.amount_cents))))
-        .collect()
 }
 
 async fn overview(
@@ -77,12 +51,12 @@ async fn overview(
 ) -> Result<BudgetOverview, AppError> {
     let rows = db::expenses::of(&state.db, &participant.id).await?;
     let cap = cap_of(state, participant).await?;
-    let existing = amounts(&rows)?;
+    let existing = db::expenses::amounts(&rows);
     Ok(BudgetOverview {
         cap_cents: cap.cents(),
         used_cents: budget::used(&existing).cents(),
         remaining_cents: budget::remaining(cap, &existing).cents(),
-        expenses: rows.into_iter().map(detail).collect::<Result<_, _>>()?,
+        expenses: rows.into_iter().map(Into::into).collect(),
     })
 }
 
@@ -96,7 +70,7 @@ async fn get_budget(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Expense,
         Action::Read,
     )
@@ -116,28 +90,28 @@ async fn request_expense(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Expense,
         Action::Create,
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
     let cap = cap_of(&state, &participant).await?;
-    let category = name_of(&valid.category)?;
     write(
         &state,
         Change::new(&user, &address, "expense.create", "expense"),
         async |tx| {
-            let existing = amounts(&db::expenses::of(&mut *tx, &participant.id).await?)?;
+            let existing =
+                db::expenses::amounts(&db::expenses::of(&mut *tx, &participant.id).await?);
             budget::check_request(valid.amount, &existing, cap)
                 .map_err(|v: Violation| AppError::Conflict(v.into()))?;
             Ok(db::expenses::insert(
                 &mut *tx,
                 &participant.id,
-                &category,
-                valid.amount.cents(),
+                valid.category,
+                valid.amount,
                 valid.description.as_str(),
-                &state.clock.today().to_string(),
+                state.clock.today(),
             )
             .await?)
         },
@@ -157,7 +131,7 @@ async fn decide_expense(
     Path(id): Path<ExpenseId>,
     Json(input): Json<ExpenseDecisionInput>,
 ) -> ApiResult<BudgetOverview> {
-    let row = db::expenses::by_id(&state.db, id.as_str())
+    let row = db::expenses::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let participant = participant_for(
@@ -169,16 +143,14 @@ async fn decide_expense(
         Action::Update,
     )
     .await?;
-    let status: ExpenseStatus = parse_name(&row.status)?;
-    let next = budget::decide(status, input.decision, user.role)
+    let next = budget::decide(row.status, input.decision, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("decision", kind).into()))?;
     check_version(row.version, input.version).map_err(|v| AppError::Conflict(v.into()))?;
-    let next = name_of(&next)?;
     write(
         &state,
         Change::new(&user, &address, "expense.decide", "expense"),
         async |tx| {
-            if db::expenses::set_status(&mut *tx, &row.id, input.version, &next).await? {
+            if db::expenses::set_status(&mut *tx, &row.id, input.version, next).await? {
                 Ok(row.id.clone())
             } else {
                 Err(stale(tx, "expenses", &row.id, input.version).await)

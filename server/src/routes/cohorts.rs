@@ -9,17 +9,17 @@ use axum::{
 use shared::{
     Violation, ViolationKind, Violations,
     api::{
-        AttendanceInput, AttendanceRow, CohortDetail, CohortInput, CohortSummary, MeetingDetail,
-        Page, PageQuery, ScheduleMeetingInput, paths,
+        AttendanceInput, AttendanceRow, CohortDetail, CohortInput, CohortSummary, Page, PageQuery,
+        ScheduleMeetingInput, paths,
     },
-    ids::{CohortId, MunicipalityId, ParticipantId},
+    ids::{CohortId, ParticipantId},
     rules::{
-        training::{self, AttendanceStatus, MeetingNumber, Theme, cohort_is_small},
+        training::{self, MeetingNumber},
         versions::check_version,
     },
 };
 
-use super::{Change, date, page, write};
+use super::{Change, page, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Relation, Resource, Ties},
@@ -40,29 +40,12 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The snake_case name of an attendance status, as stored.
-fn status_name(status: AttendanceStatus) -> &'static str {
-    match status {
-        AttendanceStatus::Present => "present",
-        AttendanceStatus::Excused => "excused",
-        AttendanceStatus::Absent => "absent",
-        AttendanceStatus::MadeUp => "made_up",
-    }
-}
-
-pub fn parse_status(text: &str) -> Result<AttendanceStatus, AppError> {
-    AttendanceStatus::ALL
-        .into_iter()
-        .find(|s| status_name(*s) == text)
-        .ok_or_else(|| stored("attendance status"))
-}
-
 /// A cohort the account may use for `action`, or 404.
 async fn visible_cohort(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,
-    id: &str,
+    id: &CohortId,
     resource: Resource,
     action: Action,
 ) -> Result<CohortRow, AppError> {
@@ -95,11 +78,7 @@ async fn create_cohort(
 ) -> Result<(StatusCode, Json<CohortDetail>), AppError> {
     access::require(&state, &user, &address, Resource::Cohort, Action::Create).await?;
     let (municipality_id, name, location) = input.validate().map_err(AppError::Validation)?;
-    if !user
-        .municipality_ids
-        .iter()
-        .any(|m| m == municipality_id.as_str())
-    {
+    if !user.holds(&municipality_id) {
         return Err(AppError::Validation(
             Violation::new("municipality_id", ViolationKind::UnknownRecord {}).into(),
         ));
@@ -108,13 +87,10 @@ async fn create_cohort(
         &state,
         Change::new(&user, &address, "cohort.create", "cohort"),
         async |tx| {
-            Ok(db::cohorts::insert(
-                &mut *tx,
-                municipality_id.as_str(),
-                name.as_str(),
-                location.as_str(),
+            Ok(
+                db::cohorts::insert(&mut *tx, &municipality_id, name.as_str(), location.as_str())
+                    .await?,
             )
-            .await?)
         },
     )
     .await?;
@@ -130,18 +106,6 @@ fn meeting_number(n: u8) -> Result<MeetingNumber, AppError> {
         .map_err(|kind| AppError::Validation(Violation::new("number", kind).into()))
 }
 
-/// The stored dates of the 8 meetings.
-fn schedule_of(meetings: &[db::cohorts::MeetingRow]) -> Result<training::Schedule, AppError> {
-    let mut schedule: training::Schedule = [None; 8];
-    for meeting in meetings {
-        let index = usize::try_from(meeting.number - 1).map_err(|_| stored("meeting number"))?;
-        if let Some(slot) = schedule.get_mut(index) {
-            *slot = date(Some(&meeting.date))?;
-        }
-    }
-    Ok(schedule)
-}
-
 /// Schedules meeting n: date, start time, place; the order and gaps of the dates are the shared
 /// rules, checked against the cohort's other meetings.
 async fn schedule_meeting(
@@ -155,7 +119,7 @@ async fn schedule_meeting(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Cohort,
         Action::Update,
     )
@@ -169,19 +133,24 @@ async fn schedule_meeting(
         Change::new(&user, &address, "meeting.schedule", "cohort"),
         async |tx| {
             let scheduled = db::cohorts::meetings(&mut *tx, &row.id).await?;
-            training::check_meeting_date(number, date, &schedule_of(&scheduled)?, &state.settings)
-                .map_err(AppError::Validation)?;
+            training::check_meeting_date(
+                number,
+                date,
+                &db::cohorts::schedule_of(&scheduled),
+                &state.settings,
+            )
+            .map_err(AppError::Validation)?;
             let stored_version = scheduled
                 .iter()
-                .find(|m| m.number == i64::from(number.get()))
+                .find(|m| m.number == number)
                 .map_or(0, |m| m.version);
             check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
             let written = db::cohorts::schedule_meeting(
                 &mut *tx,
                 &row.id,
-                i64::from(number.get()),
+                number,
                 version,
-                &date.to_string(),
+                date,
                 &start_time,
                 place.as_str(),
             )
@@ -204,22 +173,14 @@ async fn schedule_meeting(
 
 async fn attendance_rows(
     state: &AppState,
-    cohort_id: &str,
+    cohort_id: &CohortId,
     number: MeetingNumber,
 ) -> Result<Vec<AttendanceRow>, AppError> {
-    db::cohorts::attendance(&state.db, cohort_id, i64::from(number.get()))
+    Ok(db::cohorts::attendance(&state.db, cohort_id, number)
         .await?
         .into_iter()
-        .map(|r| {
-            Ok(AttendanceRow {
-                participant_id: ParticipantId::parse(r.participant_id)
-                    .map_err(|_| stored("participant id"))?,
-                first_name: r.first_name,
-                last_name: r.last_name,
-                status: r.status.as_deref().map(parse_status).transpose()?,
-            })
-        })
-        .collect()
+        .map(Into::into)
+        .collect())
 }
 
 async fn get_attendance(
@@ -232,7 +193,7 @@ async fn get_attendance(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Attendance,
         Action::Read,
     )
@@ -253,7 +214,7 @@ async fn record_attendance(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Attendance,
         Action::Update,
     )
@@ -261,34 +222,29 @@ async fn record_attendance(
     let number = meeting_number(n)?;
     input.validate().map_err(AppError::Validation)?;
     let today = state.clock.today();
-    let lines: Vec<(String, String)> = input
+    let lines: Vec<_> = input
         .0
         .iter()
-        .map(|l| {
-            (
-                l.participant_id.as_str().to_owned(),
-                status_name(l.status).to_owned(),
-            )
-        })
+        .map(|l| (l.participant_id.clone(), l.status))
         .collect();
     write(
         &state,
         Change::new(&user, &address, "attendance.record", "cohort"),
         async |tx| {
-            let schedule = schedule_of(&db::cohorts::meetings(&mut *tx, &row.id).await?)?;
+            let schedule =
+                db::cohorts::schedule_of(&db::cohorts::meetings(&mut *tx, &row.id).await?);
             let meeting_date = schedule[number.index()];
             if let Err(kind) = training::check_attendance(meeting_date, today, true) {
                 return Err(AppError::Validation(Violation::new("", kind).into()));
             }
-            let members: Vec<String> =
-                db::cohorts::attendance(&mut *tx, &row.id, i64::from(number.get()))
-                    .await?
-                    .into_iter()
-                    .map(|r| r.participant_id)
-                    .collect();
+            let members: Vec<ParticipantId> = db::cohorts::attendance(&mut *tx, &row.id, number)
+                .await?
+                .into_iter()
+                .map(|r| r.participant_id)
+                .collect();
             let mut violations = Violations::new();
             for (i, line) in input.0.iter().enumerate() {
-                let in_cohort = members.iter().any(|m| m == line.participant_id.as_str());
+                let in_cohort = members.contains(&line.participant_id);
                 if let Err(kind) = training::check_attendance(meeting_date, today, in_cohort) {
                     violations.push(format!("lines.{i}.participant_id"), kind);
                 }
@@ -296,30 +252,12 @@ async fn record_attendance(
             if !violations.is_empty() {
                 return Err(AppError::Validation(violations));
             }
-            db::cohorts::save_attendance(tx, &row.id, i64::from(number.get()), &lines).await?;
+            db::cohorts::save_attendance(tx, &row.id, number, &lines).await?;
             Ok(row.id.clone())
         },
     )
     .await?;
     attendance_rows(&state, &row.id, number).await.map(Json)
-}
-
-fn stored(what: &str) -> AppError {
-    AppError::Internal(format!("stored cohort {what}"))
-}
-
-fn summary(row: CohortRow) -> Result<CohortSummary, AppError> {
-    let participants = u32::try_from(row.participants).map_err(|_| stored("count"))?;
-    Ok(CohortSummary {
-        id: CohortId::parse(row.id).map_err(|_| stored("id"))?,
-        version: row.version,
-        municipality_id: MunicipalityId::parse(row.municipality_id)
-            .map_err(|_| stored("municipality"))?,
-        name: row.name,
-        location: row.location,
-        participants,
-        small: cohort_is_small(participants),
-    })
 }
 
 async fn list_cohorts(
@@ -337,7 +275,7 @@ async fn list_cohorts(
         limit,
     )
     .await?;
-    page(rows, limit, |r| r.id.clone(), summary).map(Json)
+    page(rows, limit, |r| r.id.to_string(), TryInto::try_into).map(Json)
 }
 
 async fn get_cohort(
@@ -347,7 +285,7 @@ async fn get_cohort(
     Path(id): Path<CohortId>,
 ) -> ApiResult<CohortDetail> {
     let relation = access::require(&state, &user, &address, Resource::Cohort, Action::Read).await?;
-    let row = db::cohorts::by_id(&state.db, id.as_str())
+    let row = db::cohorts::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.municipality_id.clone()];
@@ -369,23 +307,8 @@ async fn get_cohort(
 
 /// A cohort with its 8 meetings in order.
 async fn cohort_detail(state: &AppState, row: CohortRow) -> Result<CohortDetail, AppError> {
-    let scheduled = db::cohorts::meetings(&state.db, &row.id).await?;
-    let meetings = MeetingNumber::all()
-        .map(|number| {
-            let stored_meeting = scheduled
-                .iter()
-                .find(|m| m.number == i64::from(number.get()));
-            Ok(MeetingDetail {
-                number,
-                theme: Theme::of(number),
-                date: date(stored_meeting.map(|m| m.date.as_str()))?,
-                start_time: stored_meeting.map(|m| m.start_time.clone()),
-                place: stored_meeting.map(|m| m.place.clone()),
-                version: stored_meeting.map_or(0, |m| m.version),
-            })
-        })
-        .collect::<Result<Vec<_>, AppError>>()?;
-    let summary = summary(row)?;
+    let meetings = db::cohorts::meeting_details(&db::cohorts::meetings(&state.db, &row.id).await?);
+    let summary = CohortSummary::try_from(row)?;
     Ok(CohortDetail {
         id: summary.id,
         version: summary.version,

@@ -4,15 +4,14 @@
 use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     api::{ContactDetail, ContactInput, paths::ParticipantSub},
-    ids::ContactId,
     ids::ParticipantId,
     roles::Role,
 };
 
-use super::{Change, date, name_of, parse_name, participants::participant_for, write};
+use super::{Change, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource},
+    access::{Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
     db::{self, contacts::ContactRow},
     error::Path,
@@ -33,14 +32,11 @@ fn sees_notes(user: &CurrentUser) -> bool {
 
 fn detail(row: ContactRow, with_note: bool) -> Result<ContactDetail, AppError> {
     Ok(ContactDetail {
-        id: ContactId::parse(row.id)
-            .map_err(|_| AppError::Internal("stored contact id".to_owned()))?,
+        id: row.id,
         version: row.version,
-        date: date(Some(&row.date))?
-            .ok_or_else(|| AppError::Internal("stored contact date".to_owned()))?,
-        kind: parse_name(&row.kind)?,
-        minutes: u32::try_from(row.minutes)
-            .map_err(|_| AppError::Internal("stored minutes".to_owned()))?,
+        date: row.date,
+        kind: row.kind,
+        minutes: u32::try_from(row.minutes).map_err(|_| AppError::stored("contact minutes"))?,
         note: with_note.then_some(row.note),
         summary: row.summary,
     })
@@ -56,7 +52,7 @@ async fn list_contacts(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Contact,
         Action::Read,
     )
@@ -80,7 +76,7 @@ async fn create_contact(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Contact,
         Action::Create,
     )
@@ -88,7 +84,6 @@ async fn create_contact(
     let valid = input
         .validate(state.clock.today())
         .map_err(AppError::Validation)?;
-    let kind = name_of(&valid.kind)?;
     let contact_id = write(
         &state,
         Change::new(&user, &address, "contact.create", "contact"),
@@ -98,8 +93,8 @@ async fn create_contact(
                 &db::contacts::NewContact {
                     participant_id: &participant.id,
                     coach_id: &user.id,
-                    date: &valid.date.to_string(),
-                    kind: &kind,
+                    date: valid.date,
+                    kind: valid.kind,
                     minutes: i64::from(valid.minutes),
                     note: valid.note.as_str(),
                     summary: valid.summary.as_str(),

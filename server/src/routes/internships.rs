@@ -11,32 +11,30 @@ use chrono::NaiveDate;
 use shared::{
     Violation, ViolationKind, Violations,
     api::{
-        EvaluationDetail, EvaluationInput, InternshipDetail, InternshipInput, InternshipPatch,
-        paths, paths::ParticipantSub,
+        EvaluationInput, InternshipDetail, InternshipInput, InternshipPatch, paths,
+        paths::ParticipantSub,
     },
-    ids::{InternshipId, OpeningId, OrganisationId, ParticipantId},
+    ids::{InternshipId, ParticipantId},
     roles::Role,
     rules::{
         internship::{self, Evaluator, PlannedInternship},
+        openings::OpeningKind,
         plan::GoalStatus,
-        training::attended_count,
         versions::check_version,
     },
     values::PersonName,
 };
 
-use super::{
-    Change,
-    cohorts::parse_status,
-    date, name_of, parse_name,
-    participants::{participant_for, through_organisation_or_participant},
-    stale, write,
-};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource},
+    access::{self, Action, Resource, participant_for, through_organisation_or_participant},
     auth::{ClientAddress, CurrentUser},
-    db::{self, internships::InternshipRow},
+    db::{
+        self,
+        internships::{EvaluationRow, InternshipRow},
+        participants::ParticipantRow,
+    },
     error::Path,
     error::{ApiResult, Json},
 };
@@ -54,99 +52,81 @@ pub fn router() -> Router<AppState> {
         .route(paths::EVALUATIONS_PATTERN, post(evaluate_internship))
 }
 
-fn stored(what: &str) -> AppError {
-    AppError::Internal(format!("stored {what}"))
+/// What the internship page shows of a participant's file, loaded once for all their internships.
+struct FileFacts {
+    participant: ParticipantRow,
+    learning_goals: Vec<String>,
+    evaluations: Vec<EvaluationRow>,
 }
 
-fn day(text: &str) -> Result<NaiveDate, AppError> {
-    date(Some(text))?.ok_or_else(|| stored("date"))
-}
-
-/// The planned (not cancelled) internships of a participant, for the overlap rule.
-pub async fn planned_of(
-    db: impl sqlx::SqliteExecutor<'_>,
-    participant_id: &str,
-) -> Result<Vec<(String, PlannedInternship)>, AppError> {
-    db::internships::of(db, participant_id)
-        .await?
-        .into_iter()
-        .map(|i| {
-            Ok((
-                i.id.clone(),
-                PlannedInternship {
-                    start: day(&i.start_date)?,
-                    end: day(&i.end_date)?,
-                    cancelled: i.cancelled,
-                },
-            ))
+impl FileFacts {
+    async fn load(state: &AppState, participant_id: &ParticipantId) -> Result<Self, AppError> {
+        let participant = db::participants::by_id(&state.db, participant_id)
+            .await?
+            .ok_or_else(|| AppError::stored("internship's participant"))?;
+        let learning_goals = db::plan::goals_of(&state.db, participant_id)
+            .await?
+            .into_iter()
+            .filter(|g| g.status != GoalStatus::Dropped)
+            .map(|g| g.title)
+            .collect();
+        let evaluations = db::internships::evaluations_of(&state.db, participant_id).await?;
+        Ok(FileFacts {
+            participant,
+            learning_goals,
+            evaluations,
         })
-        .collect()
-}
+    }
 
-/// Meetings attended or made up by the participant.
-pub async fn meetings_attended(
-    db: impl sqlx::SqliteExecutor<'_>,
-    participant_id: &str,
-) -> Result<u32, AppError> {
-    let statuses = db::cohorts::attendance_of(db, participant_id)
-        .await?
-        .iter()
-        .map(|(_, s)| parse_status(s))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(attended_count(statuses))
-}
-
-async fn detail(state: &AppState, row: InternshipRow) -> Result<InternshipDetail, AppError> {
-    let participant = db::participants::by_id(&state.db, &row.participant_id)
-        .await?
-        .ok_or_else(|| stored("participant"))?;
-    let learning_goals = db::plan::goals_of(&state.db, &row.participant_id)
-        .await?
-        .into_iter()
-        .filter(|g| parse_name::<GoalStatus>(&g.status).is_ok_and(|s| s != GoalStatus::Dropped))
-        .map(|g| g.title)
-        .collect();
-    let evaluations = db::internships::evaluations(&state.db, &row.id)
-        .await?
-        .into_iter()
-        .map(|e| {
-            let score = |n: i64| u8::try_from(n).map_err(|_| stored("score"));
-            Ok(EvaluationDetail {
-                moment: parse_name(&e.moment)?,
-                evaluator: parse_name(&e.evaluator)?,
-                punctuality: score(e.punctuality)?,
-                cooperation: score(e.cooperation)?,
-                dutch_at_work: score(e.dutch_at_work)?,
-                professional_skills: score(e.professional_skills)?,
-                remarks: e.remarks,
-            })
+    /// The internship as `user` may see it: a company contact sees only the supervisor's
+    /// evaluations, never the coach's.
+    fn detail(
+        &self,
+        user: &CurrentUser,
+        row: InternshipRow,
+        today: NaiveDate,
+    ) -> Result<InternshipDetail, AppError> {
+        let evaluations = self
+            .evaluations
+            .iter()
+            .filter(|e| e.internship_id == row.id)
+            .filter(|e| user.role != Role::CompanyContact || e.evaluator == Evaluator::Supervisor)
+            .cloned()
+            .map(Into::into)
+            .collect();
+        Ok(InternshipDetail {
+            id: row.id,
+            version: row.version,
+            participant_id: row.participant_id,
+            participant_first_name: self.participant.first_name.clone().into(),
+            participant_last_name: self.participant.last_name.clone().into(),
+            learning_goals: self.learning_goals.clone(),
+            organisation_id: row.organisation_id,
+            organisation_name: row.organisation_name,
+            opening_id: row.opening_id,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            original_end_date: row.original_end_date,
+            hours_per_week: u32::try_from(row.hours_per_week)
+                .map_err(|_| AppError::stored("internship hours"))?,
+            supervisor_name: row.supervisor_name.into(),
+            extended: row.extended,
+            cancelled: row.cancelled,
+            progress: internship::week_of(row.start_date, row.end_date, today),
+            evaluations,
         })
-        .collect::<Result<_, AppError>>()?;
-    let (start, end) = (day(&row.start_date)?, day(&row.end_date)?);
-    Ok(InternshipDetail {
-        id: InternshipId::parse(row.id).map_err(|_| stored("id"))?,
-        version: row.version,
-        participant_id: ParticipantId::parse(row.participant_id).map_err(|_| stored("id"))?,
-        participant_first_name: participant.first_name,
-        participant_last_name: participant.last_name,
-        learning_goals,
-        organisation_id: OrganisationId::parse(row.organisation_id).map_err(|_| stored("id"))?,
-        organisation_name: row.organisation_name,
-        opening_id: row
-            .opening_id
-            .map(OpeningId::parse)
-            .transpose()
-            .map_err(|_| stored("id"))?,
-        start_date: start,
-        end_date: end,
-        original_end_date: day(&row.original_end_date)?,
-        hours_per_week: u32::try_from(row.hours_per_week).map_err(|_| stored("hours"))?,
-        supervisor_name: row.supervisor_name,
-        extended: row.extended,
-        cancelled: row.cancelled,
-        progress: internship::week_of(start, end, state.clock.today()),
-        evaluations,
-    })
+    }
+}
+
+/// One internship as `user` may see it.
+async fn detail(
+    state: &AppState,
+    user: &CurrentUser,
+    row: InternshipRow,
+) -> Result<InternshipDetail, AppError> {
+    FileFacts::load(state, &row.participant_id)
+        .await?
+        .detail(user, row, state.clock.today())
 }
 
 async fn list_internships(
@@ -159,16 +139,19 @@ async fn list_internships(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Internship,
         Action::Read,
     )
     .await?;
-    let mut out = Vec::new();
-    for row in db::internships::of(&state.db, &participant.id).await? {
-        out.push(detail(&state, row).await?);
-    }
-    Ok(Json(out))
+    let facts = FileFacts::load(&state, &participant.id).await?;
+    let today = state.clock.today();
+    db::internships::of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .map(|row| facts.detail(&user, row, today))
+        .collect::<Result<_, _>>()
+        .map(Json)
 }
 
 /// Plans an internship: the window and hours (422), then the training and the free period (409).
@@ -183,7 +166,7 @@ async fn plan_internship(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Internship,
         Action::Create,
     )
@@ -201,7 +184,7 @@ async fn plan_internship(
             Violation::new("", ViolationKind::Required {}).into(),
         ));
     };
-    let organisation = db::organisations::by_id(&state.db, organisation_id.as_str())
+    let organisation = db::organisations::by_id(&state.db, organisation_id)
         .await?
         .filter(|o| o.municipality_id == participant.municipality_id)
         .ok_or_else(|| {
@@ -210,9 +193,11 @@ async fn plan_internship(
             )
         })?;
     if let Some(opening) = &input.opening_id {
-        let ok = db::openings::by_id(&state.db, opening.as_str())
+        let ok = db::openings::by_id(&state.db, opening)
             .await?
-            .is_some_and(|o| o.organisation_id == organisation.id && o.kind == "internship");
+            .is_some_and(|o| {
+                o.organisation_id == organisation.id && o.kind == OpeningKind::Internship
+            });
         if !ok {
             return Err(AppError::Validation(
                 Violation::new("opening_id", ViolationKind::UnknownRecord {}).into(),
@@ -225,12 +210,13 @@ async fn plan_internship(
         &state,
         Change::new(&user, &address, "internship.create", "internship"),
         async |tx| {
-            let existing: Vec<PlannedInternship> = planned_of(&mut *tx, &participant.id)
-                .await?
-                .into_iter()
-                .map(|(_, p)| p)
-                .collect();
-            let attended = meetings_attended(&mut *tx, &participant.id).await?;
+            let existing: Vec<PlannedInternship> =
+                db::internships::planned_of(&mut *tx, &participant.id)
+                    .await?
+                    .into_iter()
+                    .map(|(_, p)| p)
+                    .collect();
+            let attended = db::cohorts::meetings_attended(&mut *tx, &participant.id).await?;
             internship::check_plan(start, end, &existing, attended, &state.settings)
                 .map_err(AppError::Conflict)?;
             Ok(db::internships::insert(
@@ -238,9 +224,9 @@ async fn plan_internship(
                 &db::internships::NewInternship {
                     participant_id: &participant.id,
                     organisation_id: &organisation.id,
-                    opening_id: input.opening_id.as_ref().map(|o| o.as_str()),
-                    start_date: &start.to_string(),
-                    end_date: &end.to_string(),
+                    opening_id: input.opening_id.as_ref(),
+                    start_date: start,
+                    end_date: end,
                     hours_per_week: i64::from(hours),
                     supervisor_name: supervisor.as_str(),
                 },
@@ -252,7 +238,7 @@ async fn plan_internship(
     let row = db::internships::by_id(&state.db, &internship_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(&state, row).await?)))
+    Ok((StatusCode::CREATED, Json(detail(&state, &user, row).await?)))
 }
 
 /// An internship the account may use: through the participant's file, or for the company
@@ -261,10 +247,12 @@ async fn internship_for(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,
-    id: &str,
+    id: &InternshipId,
     resource: Resource,
     action: Action,
 ) -> Result<InternshipRow, AppError> {
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(state, user, address, resource, action).await?;
     let row = db::internships::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -292,12 +280,12 @@ async fn get_internship(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Internship,
         Action::Read,
     )
     .await?;
-    detail(&state, row).await.map(Json)
+    detail(&state, &user, row).await.map(Json)
 }
 
 /// Extends (a coordinator, once, within the limits) or cancels an internship.
@@ -314,7 +302,7 @@ async fn change_internship(
                 &state,
                 &user,
                 &address,
-                id.as_str(),
+                &id,
                 Resource::InternshipExtension,
                 Action::Update,
             )
@@ -325,7 +313,7 @@ async fn change_internship(
                 &state,
                 &user,
                 &address,
-                id.as_str(),
+                &id,
                 Resource::Internship,
                 Action::Update,
             )
@@ -334,7 +322,7 @@ async fn change_internship(
     };
     match patch {
         InternshipPatch::Extend { end_date, version } => {
-            let (start, current_end) = (day(&row.start_date)?, day(&row.end_date)?);
+            let (start, current_end) = (row.start_date, row.end_date);
             let mut violations = Violations::new();
             if let Err(v) = internship::check_extension(
                 start,
@@ -353,17 +341,16 @@ async fn change_internship(
                 &state,
                 Change::new(&user, &address, "internship.extend", "internship"),
                 async |tx| {
-                    let others: Vec<PlannedInternship> = planned_of(&mut *tx, &row.participant_id)
-                        .await?
-                        .into_iter()
-                        .filter(|(other, _)| *other != row.id)
-                        .map(|(_, p)| p)
-                        .collect();
+                    let others: Vec<PlannedInternship> =
+                        db::internships::planned_of(&mut *tx, &row.participant_id)
+                            .await?
+                            .into_iter()
+                            .filter(|(other, _)| *other != row.id)
+                            .map(|(_, p)| p)
+                            .collect();
                     internship::check_extension_overlap(current_end, end_date, &others)
                         .map_err(AppError::Conflict)?;
-                    if db::internships::extend(&mut *tx, &row.id, version, &end_date.to_string())
-                        .await?
-                    {
+                    if db::internships::extend(&mut *tx, &row.id, version, end_date).await? {
                         Ok(row.id.clone())
                     } else {
                         Err(stale(tx, "internships", &row.id, version).await)
@@ -391,7 +378,7 @@ async fn change_internship(
     let row = db::internships::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    detail(&state, row).await.map(Json)
+    detail(&state, &user, row).await.map(Json)
 }
 
 /// The supervisor (company contact) and the coach each evaluate at midterm and at the end.
@@ -406,7 +393,7 @@ async fn evaluate_internship(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Evaluation,
         Action::Create,
     )
@@ -429,8 +416,6 @@ async fn evaluate_internship(
         i64::from(evaluation.dutch_at_work.get()),
         i64::from(evaluation.professional_skills.get()),
     ];
-    let moment = name_of(&evaluation.moment)?;
-    let evaluator = name_of(&evaluation.evaluator)?;
     write(
         &state,
         Change::new(&user, &address, "evaluation.create", "internship"),
@@ -439,8 +424,8 @@ async fn evaluate_internship(
                 &mut *tx,
                 &db::internships::NewEvaluation {
                     internship_id: &row.id,
-                    moment: &moment,
-                    evaluator: &evaluator,
+                    moment: evaluation.moment,
+                    evaluator: evaluation.evaluator,
                     scores,
                     remarks: evaluation.remarks.as_str(),
                 },
@@ -459,5 +444,5 @@ async fn evaluate_internship(
     let row = db::internships::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(&state, row).await?)))
+    Ok((StatusCode::CREATED, Json(detail(&state, &user, row).await?)))
 }

@@ -12,25 +12,20 @@ use shared::{
         ConsentDetail, ConsentInput, ConsentPurpose, IntroductionDetail, IntroductionInput,
         IntroductionPatch, SharedProfile, paths, paths::ParticipantSub,
     },
-    ids::{ConsentId, IntroductionId, MunicipalityId, OpeningId, OrganisationId, ParticipantId},
+    ids::{IntroductionId, OrganisationId, ParticipantId},
     roles::Role,
-    rules::{
-        introduction::{IntroductionStatus, transition},
-        versions::check_version,
-    },
-    values::{DutchLevel, LanguageCode},
+    rules::{introduction::transition, versions::check_version},
 };
 
-use super::{
-    Change, date, name_of, parse_name,
-    participants::{participant_for, through_organisation_or_participant},
-    stale, write,
-};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties},
+    access::{self, Action, Resource, Ties, participant_for, through_organisation_or_participant},
     auth::{ClientAddress, CurrentUser},
-    db::{self, introductions::IntroductionRow},
+    db::{
+        self,
+        introductions::{IntroductionRow, SharedProfileRow},
+    },
     error::Path,
     error::{ApiResult, Json},
 };
@@ -52,70 +47,60 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn stored(what: &str) -> AppError {
-    AppError::Internal(format!("stored {what}"))
-}
-
-/// An introduction as the account may see it: the organisation sees only the consented profile,
-/// never the participant's id.
-async fn detail(
-    state: &AppState,
+/// An introduction as the account may see it: the organisation sees only the consented profile
+/// (`shared`, when the participant consented), never the participant's id.
+fn detail(
     user: &CurrentUser,
     row: IntroductionRow,
-) -> Result<IntroductionDetail, AppError> {
+    shared: Option<SharedProfile>,
+) -> IntroductionDetail {
     let for_organisation = user.role == Role::CompanyContact;
-    let participant = if for_organisation {
-        if db::introductions::shares_profile_with(
-            &state.db,
-            &row.participant_id,
-            &row.organisation_id,
-        )
-        .await?
-        {
-            let p = db::participants::by_id(&state.db, &row.participant_id)
-                .await?
-                .ok_or_else(|| stored("participant"))?;
-            Some(SharedProfile {
-                first_name: p.first_name,
-                languages: p
-                    .languages
-                    .split(',')
-                    .filter(|l| !l.is_empty())
-                    .map(LanguageCode::parse)
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| stored("languages"))?,
-                dutch_level: DutchLevel::parse(&p.dutch_level).map_err(|_| stored("level"))?,
-            })
-        } else {
-            None
-        }
-    } else {
-        None
-    };
-    Ok(IntroductionDetail {
-        id: IntroductionId::parse(row.id).map_err(|_| stored("id"))?,
+    let participant = if for_organisation { shared } else { None };
+    IntroductionDetail {
+        id: row.id,
         version: row.version,
-        organisation_id: OrganisationId::parse(row.organisation_id).map_err(|_| stored("id"))?,
+        organisation_id: row.organisation_id,
         organisation_name: row.organisation_name,
-        opening_id: row
-            .opening_id
-            .map(OpeningId::parse)
-            .transpose()
-            .map_err(|_| stored("id"))?,
+        opening_id: row.opening_id,
         // The motivation is part of what the participant consented to share.
         motivation: if for_organisation && participant.is_none() {
             String::new()
         } else {
             row.motivation
         },
-        status: parse_name(&row.status)?,
+        status: row.status,
         participant,
-        participant_id: if for_organisation {
-            None
-        } else {
-            Some(ParticipantId::parse(row.participant_id).map_err(|_| stored("id"))?)
-        },
-    })
+        participant_id: (!for_organisation).then_some(row.participant_id),
+    }
+}
+
+/// The introductions as the account may see them, with the profiles shared with their
+/// organisations loaded once per organisation.
+async fn details(
+    state: &AppState,
+    user: &CurrentUser,
+    rows: Vec<IntroductionRow>,
+) -> Result<Vec<IntroductionDetail>, AppError> {
+    let mut shared: Vec<SharedProfileRow> = Vec::new();
+    if user.role == Role::CompanyContact {
+        let mut organisations: Vec<&OrganisationId> =
+            rows.iter().map(|r| &r.organisation_id).collect();
+        organisations.sort();
+        organisations.dedup();
+        for organisation in organisations {
+            shared.extend(db::introductions::profiles_shared_with(&state.db, organisation).await?);
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let profile = shared
+                .iter()
+                .find(|p| p.participant_id == row.participant_id)
+                .map(SharedProfileRow::profile)
+                .transpose()?;
+            Ok(detail(user, row, profile))
+        })
+        .collect()
 }
 
 async fn list_introductions(
@@ -128,16 +113,13 @@ async fn list_introductions(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Introduction,
         Action::Read,
     )
     .await?;
-    let mut out = Vec::new();
-    for row in db::introductions::of_participant(&state.db, &participant.id).await? {
-        out.push(detail(&state, &user, row).await?);
-    }
-    Ok(Json(out))
+    let rows = db::introductions::of_participant(&state.db, &participant.id).await?;
+    details(&state, &user, rows).await.map(Json)
 }
 
 /// The introductions to an organisation, for its company contact (and coordinators).
@@ -155,7 +137,7 @@ async fn list_organisation_introductions(
         Action::Read,
     )
     .await?;
-    let org = db::organisations::by_id(&state.db, id.as_str())
+    let org = db::organisations::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let municipality = [org.municipality_id.clone()];
@@ -177,11 +159,8 @@ async fn list_organisation_introductions(
         &ties,
     )
     .await?;
-    let mut out = Vec::new();
-    for row in db::introductions::of_organisation(&state.db, &org.id).await? {
-        out.push(detail(&state, &user, row).await?);
-    }
-    Ok(Json(out))
+    let rows = db::introductions::of_organisation(&state.db, &org.id).await?;
+    details(&state, &user, rows).await.map(Json)
 }
 
 /// A coach proposes the participant to an organisation; the participant must have consented to
@@ -197,27 +176,24 @@ async fn propose_introduction(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Introduction,
         Action::Create,
     )
     .await?;
     let motivation = input.validate().map_err(AppError::Validation)?;
-    let organisation_id = input
-        .organisation_id
-        .as_ref()
-        .map(|o| o.as_str())
-        .unwrap_or("");
-    let org = db::organisations::by_id(&state.db, organisation_id)
-        .await?
-        .filter(|o| o.municipality_id == participant.municipality_id)
-        .ok_or_else(|| {
-            AppError::Validation(
-                Violation::new("organisation_id", ViolationKind::UnknownRecord {}).into(),
-            )
-        })?;
+    let org = match &input.organisation_id {
+        Some(id) => db::organisations::by_id(&state.db, id).await?,
+        None => None,
+    }
+    .filter(|o| o.municipality_id == participant.municipality_id)
+    .ok_or_else(|| {
+        AppError::Validation(
+            Violation::new("organisation_id", ViolationKind::UnknownRecord {}).into(),
+        )
+    })?;
     if let Some(opening) = &input.opening_id {
-        let ok = db::openings::by_id(&state.db, opening.as_str())
+        let ok = db::openings::by_id(&state.db, opening)
             .await?
             .is_some_and(|o| o.organisation_id == org.id);
         if !ok {
@@ -239,7 +215,7 @@ async fn propose_introduction(
                 &mut *tx,
                 &participant.id,
                 &org.id,
-                input.opening_id.as_ref().map(|o| o.as_str()),
+                input.opening_id.as_ref(),
                 motivation.as_str(),
             )
             .await?)
@@ -249,7 +225,7 @@ async fn propose_introduction(
     let row = db::introductions::by_id(&state.db, &introduction)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &user, row).await?)))
+    Ok((StatusCode::CREATED, Json(detail(&user, row, None))))
 }
 
 /// The organisation accepts or declines; then the meeting and its result are recorded.
@@ -260,7 +236,16 @@ async fn answer_introduction(
     Path(id): Path<IntroductionId>,
     Json(patch): Json<IntroductionPatch>,
 ) -> ApiResult<IntroductionDetail> {
-    let row = db::introductions::by_id(&state.db, id.as_str())
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(
+        &state,
+        &user,
+        &address,
+        Resource::Introduction,
+        Action::Update,
+    )
+    .await?;
+    let row = db::introductions::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     through_organisation_or_participant(
@@ -274,16 +259,15 @@ async fn answer_introduction(
         Action::Update,
     )
     .await?;
-    let from: IntroductionStatus = parse_name(&row.status)?;
-    transition(from, patch.status, user.role)
+    transition(row.status, patch.status, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    let status = name_of(&patch.status)?;
     write(
         &state,
         Change::new(&user, &address, "introduction.update", "introduction"),
         async |tx| {
-            if db::introductions::set_status(&mut *tx, &row.id, patch.version, &status).await? {
+            if db::introductions::set_status(&mut *tx, &row.id, patch.version, patch.status).await?
+            {
                 Ok(row.id.clone())
             } else {
                 Err(stale(tx, "introductions", &row.id, patch.version).await)
@@ -294,34 +278,19 @@ async fn answer_introduction(
     let row = db::introductions::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    detail(&state, &user, row).await.map(Json)
+    let mut one = details(&state, &user, vec![row]).await?;
+    one.pop().map(Json).ok_or(AppError::NotFound)
 }
 
-async fn consents(state: &AppState, participant_id: &str) -> Result<Vec<ConsentDetail>, AppError> {
-    db::introductions::consents_of(&state.db, participant_id)
+async fn consents(
+    state: &AppState,
+    participant_id: &ParticipantId,
+) -> Result<Vec<ConsentDetail>, AppError> {
+    Ok(db::introductions::consents_of(&state.db, participant_id)
         .await?
         .into_iter()
-        .map(|c| {
-            Ok(ConsentDetail {
-                id: ConsentId::parse(c.id).map_err(|_| stored("id"))?,
-                version: c.version,
-                purpose: parse_name(&c.purpose)?,
-                organisation_id: c
-                    .organisation_id
-                    .map(OrganisationId::parse)
-                    .transpose()
-                    .map_err(|_| stored("id"))?,
-                municipality_id: c
-                    .municipality_id
-                    .map(MunicipalityId::parse)
-                    .transpose()
-                    .map_err(|_| stored("id"))?,
-                recipient_name: c.recipient_name,
-                given: c.given,
-                changed_on: date(Some(&c.changed_on))?.ok_or_else(|| stored("date"))?,
-            })
-        })
-        .collect()
+        .map(Into::into)
+        .collect())
 }
 
 async fn list_consents(
@@ -334,7 +303,7 @@ async fn list_consents(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Consent,
         Action::Read,
     )
@@ -354,7 +323,7 @@ async fn set_consent(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Consent,
         Action::Update,
     )
@@ -362,33 +331,25 @@ async fn set_consent(
     input.validate().map_err(AppError::Validation)?;
     let (organisation, municipality) = match input.purpose {
         ConsentPurpose::IntroductionProfile => {
-            let id = input
-                .organisation_id
-                .as_ref()
-                .map(|o| o.as_str())
-                .unwrap_or("");
-            let org = db::organisations::by_id(&state.db, id)
-                .await?
-                .filter(|o| o.municipality_id == participant.municipality_id)
-                .ok_or_else(|| {
-                    AppError::Validation(
-                        Violation::new("organisation_id", ViolationKind::UnknownRecord {}).into(),
-                    )
-                })?;
+            let org = match &input.organisation_id {
+                Some(id) => db::organisations::by_id(&state.db, id).await?,
+                None => None,
+            }
+            .filter(|o| o.municipality_id == participant.municipality_id)
+            .ok_or_else(|| {
+                AppError::Validation(
+                    Violation::new("organisation_id", ViolationKind::UnknownRecord {}).into(),
+                )
+            })?;
             (Some(org.id), None)
         }
         ConsentPurpose::MunicipalityResults => {
-            let id = input
-                .municipality_id
-                .as_ref()
-                .map(|m| m.as_str())
-                .unwrap_or("");
-            if id != participant.municipality_id {
+            if input.municipality_id.as_ref() != Some(&participant.municipality_id) {
                 return Err(AppError::Validation(
                     Violation::new("municipality_id", ViolationKind::UnknownRecord {}).into(),
                 ));
             }
-            (None, Some(id.to_owned()))
+            (None, Some(participant.municipality_id.clone()))
         }
     };
     let action = if input.given {
@@ -396,7 +357,6 @@ async fn set_consent(
     } else {
         "consent.withdraw"
     };
-    let purpose = name_of(&input.purpose)?;
     write(
         &state,
         Change::new(&user, &address, action, "participant"),
@@ -404,11 +364,11 @@ async fn set_consent(
             db::introductions::set_consent(
                 tx,
                 &participant.id,
-                &purpose,
-                organisation.as_deref(),
-                municipality.as_deref(),
+                input.purpose,
+                organisation.as_ref(),
+                municipality.as_ref(),
                 input.given,
-                &state.clock.today().to_string(),
+                state.clock.today(),
             )
             .await?;
             Ok(participant.id.clone())

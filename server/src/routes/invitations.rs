@@ -4,6 +4,7 @@ use axum::{Router, extract::State, http::StatusCode, routing::post};
 use shared::{
     Violation, ViolationKind,
     api::{InvitationCreated, InvitationInput, paths},
+    ids::MunicipalityId,
     roles::Role,
 };
 
@@ -25,7 +26,7 @@ fn already_registered() -> AppError {
     AppError::Conflict(Violation::new("email", ViolationKind::AlreadyRegistered {}).into())
 }
 
-fn sorted(ids: &[String]) -> Vec<String> {
+fn sorted(ids: &[MunicipalityId]) -> Vec<MunicipalityId> {
     let mut ids = ids.to_vec();
     ids.sort();
     ids
@@ -50,51 +51,40 @@ async fn create_invitation(
     )
     .await?;
     let email = input.validate().map_err(AppError::Validation)?;
-    let in_region = |m: &str| user.municipality_ids.iter().any(|mine| mine == m);
+    let in_region = |m: &MunicipalityId| user.holds(m);
 
     // The record the account belongs to must be in the coordinator's region; a missing one and
     // one outside it get the same answer.
     let mut first_name = None;
     let mut participant_id = None;
     let mut organisation_id = None;
-    let municipality_ids: Vec<String> = match input.role {
+    let municipality_ids: Vec<MunicipalityId> = match input.role {
         Role::Participant => {
-            let id = input
-                .participant_id
-                .as_ref()
-                .map(|p| p.as_str())
-                .unwrap_or("");
-            let p = db::participants::by_id(&state.db, id)
-                .await?
-                .filter(|p| in_region(&p.municipality_id))
-                .ok_or_else(|| unknown("participant_id"))?;
-            first_name = Some(p.first_name.clone());
+            let p = match &input.participant_id {
+                Some(id) => db::participants::by_id(&state.db, id).await?,
+                None => None,
+            }
+            .filter(|p| in_region(&p.municipality_id))
+            .ok_or_else(|| unknown("participant_id"))?;
+            first_name = Some(p.first_name.as_str().to_owned());
             participant_id = Some(p.id.clone());
             vec![p.municipality_id]
         }
         Role::CompanyContact => {
-            let id = input
-                .organisation_id
-                .as_ref()
-                .map(|o| o.as_str())
-                .unwrap_or("");
-            let o = db::organisations::by_id(&state.db, id)
-                .await?
-                .filter(|o| in_region(&o.municipality_id))
-                .ok_or_else(|| unknown("organisation_id"))?;
+            let o = match &input.organisation_id {
+                Some(id) => db::organisations::by_id(&state.db, id).await?,
+                None => None,
+            }
+            .filter(|o| in_region(&o.municipality_id))
+            .ok_or_else(|| unknown("organisation_id"))?;
             organisation_id = Some(o.id.clone());
             vec![o.municipality_id]
         }
         Role::Coordinator | Role::MunicipalityViewer | Role::Coach => {
-            let id = input
-                .municipality_id
-                .as_ref()
-                .map(|m| m.as_str())
-                .unwrap_or("");
-            if !in_region(id) {
-                return Err(unknown("municipality_id"));
+            match &input.municipality_id {
+                Some(id) if in_region(id) => vec![id.clone()],
+                Some(_) | None => return Err(unknown("municipality_id")),
             }
-            vec![id.to_owned()]
         }
     };
 
@@ -111,7 +101,7 @@ async fn create_invitation(
                 );
             }
             let same = account.password_hash.is_none()
-                && account.role == input.role.as_str()
+                && account.role == input.role
                 && account.participant_id == participant_id
                 && account.organisation_id == organisation_id
                 && theirs == sorted(&municipality_ids);
@@ -127,8 +117,8 @@ async fn create_invitation(
         role: input.role,
         first_name: first_name.as_deref(),
         phone: None,
-        participant_id: participant_id.as_deref(),
-        organisation_id: organisation_id.as_deref(),
+        participant_id: participant_id.as_ref(),
+        organisation_id: organisation_id.as_ref(),
         municipality_ids: &municipality_ids,
     };
     let mut created = None;
@@ -146,7 +136,7 @@ async fn create_invitation(
             let (user_id, link) = invitations::invite(
                 tx,
                 &new_user,
-                existing.as_ref().map(|u| u.id.as_str()),
+                existing.as_ref().map(|u| &u.id),
                 Some(&user.id),
                 &state.public_url,
             )

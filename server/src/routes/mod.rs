@@ -9,10 +9,12 @@ mod internships;
 mod introductions;
 mod invitations;
 mod municipalities;
+mod openings;
 mod organisations;
 mod outcomes;
 mod participants;
 mod plan;
+mod registrations;
 mod route;
 mod users;
 
@@ -26,7 +28,6 @@ use axum::{
     response::{IntoResponse, Response},
     routing::any,
 };
-use chrono::NaiveDate;
 use shared::api::Page;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -59,6 +60,8 @@ pub fn api(state: AppState) -> Router {
         .merge(outcomes::router())
         .merge(route::router())
         .merge(organisations::router())
+        .merge(openings::router())
+        .merge(registrations::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(sessions)
@@ -172,11 +175,11 @@ impl<'a> Change<'a> {
 /// The one write path: opens a transaction that holds the write lock, runs `body` (the rule checks
 /// that read stored state and the write they guard; it answers the changed record's id), appends
 /// the audit entry and commits once. Any error rolls everything back, audit entry included.
-pub async fn write(
+pub async fn write<I: AsRef<str>>(
     state: &AppState,
     change: Change<'_>,
-    body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<String, AppError>,
-) -> Result<String, AppError> {
+    body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<I, AppError>,
+) -> Result<I, AppError> {
     let mut tx = crate::db::begin_write(&state.db).await?;
     let record_id = body(&mut tx).await?;
     crate::audit::record(
@@ -185,7 +188,7 @@ pub async fn write(
             actor: Some(&change.user.id),
             action: change.action,
             record_type: Some(change.record_type),
-            record_id: Some(&record_id),
+            record_id: Some(record_id.as_ref()),
             address: Some(&change.address.0),
             outcome: crate::audit::Outcome::Success,
         },
@@ -196,8 +199,13 @@ pub async fn write(
 }
 
 /// The 409 for an update that lost the race (inside its write): names the version now stored.
-pub async fn stale(db: &mut sqlx::SqliteConnection, table: &str, id: &str, given: i64) -> AppError {
-    match crate::db::version_of(db, table, id).await {
+pub async fn stale(
+    db: &mut sqlx::SqliteConnection,
+    table: &str,
+    id: impl AsRef<str>,
+    given: i64,
+) -> AppError {
+    match crate::db::version_of(db, table, id.as_ref()).await {
         Ok(Some(current)) => AppError::Conflict(
             shared::rules::versions::check_version(current, given)
                 .err()
@@ -207,29 +215,6 @@ pub async fn stale(db: &mut sqlx::SqliteConnection, table: &str, id: &str, given
         Ok(None) => AppError::NotFound,
         Err(err) => err.into(),
     }
-}
-
-/// A stored snake_case name back into its enum, through serde.
-pub fn parse_name<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, AppError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|_| AppError::Internal("stored name of a kind or status".to_owned()))
-}
-
-/// The snake_case name of an enum value, for storing.
-pub fn name_of<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => Ok(name),
-        Ok(_) | Err(_) => Err(AppError::Internal("value has no name".to_owned())),
-    }
-}
-
-/// A stored `YYYY-MM-DD` date.
-pub fn date(text: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
-    text.map(|t| {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| AppError::Internal("stored date does not parse".to_owned()))
-    })
-    .transpose()
 }
 
 async fn timeout(request: Request, next: Next) -> Response {

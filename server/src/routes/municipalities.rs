@@ -3,18 +3,17 @@
 use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     Violation, ViolationKind,
-    api::{Agreement, MunicipalityDetail, MunicipalityInput, Page, PageQuery, paths},
+    api::{MunicipalityDetail, MunicipalityInput, Page, PageQuery, paths},
     ids::MunicipalityId,
     rules::versions::check_version,
-    values::MunicipalityCode,
 };
 
-use super::{Change, date, page, stale, write};
+use super::{Change, page, stale, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource, Ties},
     auth::{ClientAddress, CurrentUser},
-    db::{self, municipalities::MunicipalityRow, municipalities::NewMunicipality},
+    db::{self, municipalities::NewMunicipality},
     error::Path,
     error::{ApiResult, Json, Query},
 };
@@ -29,27 +28,6 @@ pub fn router() -> Router<AppState> {
             paths::MUNICIPALITY_PATTERN,
             get(get_municipality).put(update_municipality),
         )
-}
-
-fn stored_form(valid: &shared::api::ValidMunicipality) -> (String, String, String, String) {
-    (
-        valid.cbs_code.as_str().to_owned(),
-        valid.name.as_str().to_owned(),
-        valid.agreement.start_date.to_string(),
-        valid.agreement.end_date.to_string(),
-    )
-}
-
-/// The agreement's numbers as stored; the texts are filled in by the caller.
-fn stored_numbers(valid: &shared::api::ValidMunicipality) -> NewMunicipality<'static> {
-    NewMunicipality {
-        cbs_code: "",
-        name: "",
-        agreement_start: "",
-        agreement_end: "",
-        contracted_participants: i64::from(valid.agreement.contracted_participants),
-        budget_cap_cents: valid.agreement.budget_cap_cents,
-    }
 }
 
 fn code_taken() -> AppError {
@@ -72,28 +50,17 @@ async fn create_municipality(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    let (code, name, start, end) = stored_form(&valid);
     let id = write(
         &state,
         Change::new(&user, &address, "municipality.create", "municipality"),
         async |tx| {
-            if db::municipalities::by_code(&mut *tx, valid.cbs_code.as_str())
+            if db::municipalities::by_code(&mut *tx, &valid.cbs_code)
                 .await?
                 .is_some()
             {
                 return Err(code_taken());
             }
-            let id = db::municipalities::insert(
-                &mut *tx,
-                &NewMunicipality {
-                    cbs_code: &code,
-                    name: &name,
-                    agreement_start: &start,
-                    agreement_end: &end,
-                    ..stored_numbers(&valid)
-                },
-            )
-            .await?;
+            let id = db::municipalities::insert(&mut *tx, &NewMunicipality::of(&valid)).await?;
             db::municipalities::join_region(&mut *tx, &user.id, &id).await?;
             Ok(id)
         },
@@ -102,7 +69,7 @@ async fn create_municipality(
     let row = db::municipalities::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(row)?)))
+    Ok((StatusCode::CREATED, Json(row.try_into()?)))
 }
 
 async fn update_municipality(
@@ -120,7 +87,7 @@ async fn update_municipality(
         Action::Update,
     )
     .await?;
-    let row = db::municipalities::by_id(&state.db, id.as_str())
+    let row = db::municipalities::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.id.clone()];
@@ -144,12 +111,11 @@ async fn update_municipality(
         ));
     };
     check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
-    let (code, name, start, end) = stored_form(&valid);
     write(
         &state,
         Change::new(&user, &address, "municipality.update", "municipality"),
         async |tx| {
-            if db::municipalities::by_code(&mut *tx, valid.cbs_code.as_str())
+            if db::municipalities::by_code(&mut *tx, &valid.cbs_code)
                 .await?
                 .is_some_and(|other| other.id != row.id)
             {
@@ -159,13 +125,7 @@ async fn update_municipality(
                 &mut *tx,
                 &row.id,
                 version,
-                &NewMunicipality {
-                    cbs_code: &code,
-                    name: &name,
-                    agreement_start: &start,
-                    agreement_end: &end,
-                    ..stored_numbers(&valid)
-                },
+                &NewMunicipality::of(&valid),
             )
             .await?;
             if updated {
@@ -179,24 +139,7 @@ async fn update_municipality(
     let row = db::municipalities::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    detail(row).map(Json)
-}
-
-fn detail(row: MunicipalityRow) -> Result<MunicipalityDetail, AppError> {
-    let stored = |what: &str| AppError::Internal(format!("stored municipality {what}"));
-    Ok(MunicipalityDetail {
-        id: MunicipalityId::parse(row.id).map_err(|_| stored("id"))?,
-        version: row.version,
-        cbs_code: MunicipalityCode::parse(&row.cbs_code).map_err(|_| stored("code"))?,
-        name: row.name,
-        agreement: Agreement {
-            start_date: date(row.agreement_start.as_deref())?.ok_or_else(|| stored("start"))?,
-            end_date: date(row.agreement_end.as_deref())?.ok_or_else(|| stored("end"))?,
-            contracted_participants: u32::try_from(row.contracted_participants.unwrap_or(0))
-                .map_err(|_| stored("contracted"))?,
-            budget_cap_cents: row.budget_cap_cents,
-        },
-    })
+    Ok(Json(row.try_into()?))
 }
 
 async fn list_municipalities(
@@ -221,7 +164,7 @@ async fn list_municipalities(
         limit,
     )
     .await?;
-    page(rows, limit, |r| r.id.clone(), detail).map(Json)
+    page(rows, limit, |r| r.id.to_string(), TryInto::try_into).map(Json)
 }
 
 async fn get_municipality(
@@ -238,7 +181,7 @@ async fn get_municipality(
         Action::Read,
     )
     .await?;
-    let row = db::municipalities::by_id(&state.db, id.as_str())
+    let row = db::municipalities::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let ties = [row.id.clone()];
@@ -255,5 +198,5 @@ async fn get_municipality(
         },
     )
     .await?;
-    detail(row).map(Json)
+    Ok(Json(row.try_into()?))
 }

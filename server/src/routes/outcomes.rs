@@ -8,24 +8,21 @@ use axum::{
     routing::{get, post},
 };
 use shared::{
-    api::{
-        FollowUpDetail, FollowUpPatch, OutcomeDetail, OutcomeInput, paths, paths::ParticipantSub,
-    },
+    api::{FollowUpPatch, OutcomeDetail, OutcomeInput, paths, paths::ParticipantSub},
     ids::OutcomeId,
     ids::ParticipantId,
     rules::{
-        outcome::{ValidOutcome, follow_up_due},
+        outcome::{OutcomeKind, ValidOutcome},
         versions::check_version,
     },
-    values::LadderRung,
 };
 
-use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource},
+    access::{Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
-    db::{self, outcomes::OutcomeRow},
+    db::{self},
     error::Path,
     error::{ApiResult, Json},
 };
@@ -39,37 +36,6 @@ pub fn router() -> Router<AppState> {
         .route(paths::FOLLOW_UP_PATTERN, post(record_follow_up))
 }
 
-fn stored(what: &str) -> AppError {
-    AppError::Internal(format!("stored outcome {what}"))
-}
-
-pub fn detail(row: OutcomeRow) -> Result<OutcomeDetail, AppError> {
-    let day = date(Some(&row.date))?.ok_or_else(|| stored("date"))?;
-    let follow_up = match (row.follow_up_date, row.follow_up_lasted, row.follow_up_rung) {
-        (Some(d), Some(lasted), Some(rung)) => Some(FollowUpDetail {
-            date: date(Some(&d))?.ok_or_else(|| stored("follow-up date"))?,
-            lasted,
-            ladder_rung: LadderRung::new(rung).map_err(|_| stored("rung"))?,
-        }),
-        _ => None,
-    };
-    Ok(OutcomeDetail {
-        id: OutcomeId::parse(row.id).map_err(|_| stored("id"))?,
-        version: row.version,
-        kind: parse_name(&row.kind)?,
-        date: day,
-        hours_per_week: row
-            .hours_per_week
-            .map(u32::try_from)
-            .transpose()
-            .map_err(|_| stored("hours"))?,
-        contract: row.contract.as_deref().map(parse_name).transpose()?,
-        reason: row.reason,
-        follow_up_due: follow_up_due(day),
-        follow_up,
-    })
-}
-
 async fn list_outcomes(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -80,7 +46,7 @@ async fn list_outcomes(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Outcome,
         Action::Read,
     )
@@ -88,7 +54,7 @@ async fn list_outcomes(
     db::outcomes::of(&state.db, &participant.id)
         .await?
         .into_iter()
-        .map(detail)
+        .map(TryInto::try_into)
         .collect::<Result<_, _>>()
         .map(Json)
 }
@@ -104,7 +70,7 @@ async fn record_outcome(
         &state,
         &user,
         &address,
-        id.as_str(),
+        &id,
         Resource::Outcome,
         Action::Create,
     )
@@ -112,24 +78,27 @@ async fn record_outcome(
     let valid = input
         .validate(state.clock.today())
         .map_err(AppError::Validation)?;
-    let kind = name_of(&input.kind)?;
-    let (date, hours, contract, reason) = match &valid {
+    let (kind, date, hours, contract, reason) = match &valid {
         ValidOutcome::PaidJob {
             date,
             hours_per_week,
             contract,
         } => (
+            OutcomeKind::PaidJob,
             *date,
             Some(i64::from(*hours_per_week)),
-            Some(name_of(contract)?),
+            Some(*contract),
             None,
         ),
-        ValidOutcome::Education { date } | ValidOutcome::Volunteering { date } => {
-            (*date, None, None, None)
-        }
-        ValidOutcome::None { date, reason } => {
-            (*date, None, None, Some(reason.as_str().to_owned()))
-        }
+        ValidOutcome::Education { date } => (OutcomeKind::Education, *date, None, None, None),
+        ValidOutcome::Volunteering { date } => (OutcomeKind::Volunteering, *date, None, None, None),
+        ValidOutcome::None { date, reason } => (
+            OutcomeKind::None,
+            *date,
+            None,
+            None,
+            Some(reason.as_str().to_owned()),
+        ),
     };
     let outcome = write(
         &state,
@@ -139,10 +108,10 @@ async fn record_outcome(
                 &mut *tx,
                 &db::outcomes::NewOutcome {
                     participant_id: &participant.id,
-                    kind: &kind,
-                    date: &date.to_string(),
+                    kind,
+                    date,
                     hours_per_week: hours,
-                    contract: contract.as_deref(),
+                    contract,
                     reason: reason.as_deref(),
                 },
             )
@@ -153,7 +122,7 @@ async fn record_outcome(
     let row = db::outcomes::by_id(&state.db, &outcome)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(row)?)))
+    Ok((StatusCode::CREATED, Json(row.try_into()?)))
 }
 
 /// Records whether the outcome lasted, from six months after it on.
@@ -164,7 +133,7 @@ async fn record_follow_up(
     Path(id): Path<OutcomeId>,
     Json(patch): Json<FollowUpPatch>,
 ) -> ApiResult<OutcomeDetail> {
-    let row = db::outcomes::by_id(&state.db, id.as_str())
+    let row = db::outcomes::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     participant_for(
@@ -176,7 +145,7 @@ async fn record_follow_up(
         Action::Update,
     )
     .await?;
-    let outcome_date = date(Some(&row.date))?.ok_or_else(|| stored("date"))?;
+    let outcome_date = row.date;
     let valid = patch
         .follow_up
         .validate(outcome_date, state.clock.today())
@@ -190,9 +159,9 @@ async fn record_follow_up(
                 &mut *tx,
                 &row.id,
                 patch.version,
-                &valid.date.to_string(),
+                valid.date,
                 valid.lasted,
-                i64::from(valid.ladder_rung),
+                valid.ladder_rung,
             )
             .await?
             {
@@ -206,5 +175,5 @@ async fn record_follow_up(
     let row = db::outcomes::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    detail(row).map(Json)
+    Ok(Json(row.try_into()?))
 }

@@ -15,21 +15,15 @@ use shared::{
     },
     ids::ParticipantId,
     ids::{ActionId, GoalId},
-    rules::{
-        plan::{ActionOwner, GoalStatus, may_tick},
-        versions::check_version,
-    },
+    rules::{plan::may_tick, versions::check_version},
 };
 
-use super::{Change, date, name_of, parse_name, participants::participant_for, stale, write};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource},
+    access::{Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
-    db::{
-        self,
-        plan::{ActionRow, GoalRow},
-    },
+    db::{self, plan::GoalRow},
     error::Path,
     error::{ApiResult, Json},
 };
@@ -45,48 +39,16 @@ pub fn router() -> Router<AppState> {
         .route(paths::ACTION_PATTERN, patch(update_action))
 }
 
-fn stored(what: &str) -> AppError {
-    AppError::Internal(format!("stored {what}"))
-}
-
-pub fn action_detail(row: ActionRow) -> Result<ActionDetail, AppError> {
-    Ok(ActionDetail {
-        id: ActionId::parse(row.id).map_err(|_| stored("action id"))?,
-        version: row.version,
-        goal_id: GoalId::parse(row.goal_id).map_err(|_| stored("goal id"))?,
-        text: row.text,
-        due_date: date(row.due_date.as_deref())?,
-        owner: parse_name(&row.owner)?,
-        done: row.done,
-    })
-}
-
-fn goal_detail(row: GoalRow, actions: &[ActionRow]) -> Result<GoalDetail, AppError> {
-    Ok(GoalDetail {
-        actions: actions
-            .iter()
-            .filter(|a| a.goal_id == row.id)
-            .cloned()
-            .map(action_detail)
-            .collect::<Result<_, _>>()?,
-        id: GoalId::parse(row.id).map_err(|_| stored("goal id"))?,
-        version: row.version,
-        title: row.title,
-        target_date: date(row.target_date.as_deref())?,
-        status: parse_name(&row.status)?,
-    })
-}
-
 async fn goals_with_actions(
     state: &AppState,
-    participant_id: &str,
+    participant_id: &ParticipantId,
 ) -> Result<Vec<GoalDetail>, AppError> {
     let actions = db::plan::actions_of(&state.db, participant_id).await?;
-    db::plan::goals_of(&state.db, participant_id)
+    Ok(db::plan::goals_of(&state.db, participant_id)
         .await?
         .into_iter()
-        .map(|g| goal_detail(g, &actions))
-        .collect()
+        .map(|g| g.with_actions(&actions))
+        .collect())
 }
 
 async fn list_goals(
@@ -95,15 +57,8 @@ async fn list_goals(
     address: ClientAddress,
     Path(id): Path<ParticipantId>,
 ) -> ApiResult<Vec<GoalDetail>> {
-    let participant = participant_for(
-        &state,
-        &user,
-        &address,
-        id.as_str(),
-        Resource::Plan,
-        Action::Read,
-    )
-    .await?;
+    let participant =
+        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Read).await?;
     goals_with_actions(&state, &participant.id).await.map(Json)
 }
 
@@ -114,19 +69,11 @@ async fn create_goal(
     Path(id): Path<ParticipantId>,
     Json(input): Json<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalDetail>), AppError> {
-    let participant = participant_for(
-        &state,
-        &user,
-        &address,
-        id.as_str(),
-        Resource::Plan,
-        Action::Create,
-    )
-    .await?;
+    let participant =
+        participant_for(&state, &user, &address, &id, Resource::Plan, Action::Create).await?;
     let valid = input
         .validate(state.clock.today(), None)
         .map_err(AppError::Validation)?;
-    let status = name_of(&valid.status)?;
     let goal_id = write(
         &state,
         Change::new(&user, &address, "goal.create", "goal"),
@@ -135,8 +82,8 @@ async fn create_goal(
                 &mut *tx,
                 &participant.id,
                 valid.title.as_str(),
-                valid.target_date.map(|d| d.to_string()).as_deref(),
-                &status,
+                valid.target_date,
+                valid.status,
             )
             .await?)
         },
@@ -145,7 +92,7 @@ async fn create_goal(
     let row = db::plan::goal(&state.db, &goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(goal_detail(row, &[])?)))
+    Ok((StatusCode::CREATED, Json(row.with_actions(&[]))))
 }
 
 /// A goal and its participant, when the account may use the plan for `action`.
@@ -153,7 +100,7 @@ async fn goal_for(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,
-    goal_id: &str,
+    goal_id: &GoalId,
     action: Action,
 ) -> Result<GoalRow, AppError> {
     let goal = db::plan::goal(&state.db, goal_id)
@@ -178,14 +125,13 @@ async fn update_goal(
     Path(id): Path<GoalId>,
     Json(patch): Json<GoalPatch>,
 ) -> ApiResult<GoalDetail> {
-    let goal = goal_for(&state, &user, &address, id.as_str(), Action::Update).await?;
-    let stored_target = date(goal.target_date.as_deref())?;
+    let goal = goal_for(&state, &user, &address, &id, Action::Update).await?;
+    let stored_target = goal.target_date;
     let valid = patch
         .goal
         .validate(state.clock.today(), stored_target)
         .map_err(AppError::Validation)?;
     check_version(goal.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    let status: GoalStatus = valid.status;
     write(
         &state,
         Change::new(&user, &address, "goal.update", "goal"),
@@ -195,8 +141,8 @@ async fn update_goal(
                 &goal.id,
                 patch.version,
                 valid.title.as_str(),
-                valid.target_date.map(|d| d.to_string()).as_deref(),
-                &name_of(&status)?,
+                valid.target_date,
+                valid.status,
             )
             .await?
             {
@@ -211,7 +157,7 @@ async fn update_goal(
     let row = db::plan::goal(&state.db, &goal.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    goal_detail(row, &actions).map(Json)
+    Ok(Json(row.with_actions(&actions)))
 }
 
 async fn create_action(
@@ -221,11 +167,10 @@ async fn create_action(
     Path(id): Path<GoalId>,
     Json(input): Json<ActionInput>,
 ) -> Result<(StatusCode, Json<ActionDetail>), AppError> {
-    let goal = goal_for(&state, &user, &address, id.as_str(), Action::Create).await?;
+    let goal = goal_for(&state, &user, &address, &id, Action::Create).await?;
     let valid = input
         .validate(state.clock.today())
         .map_err(AppError::Validation)?;
-    let owner = name_of(&valid.owner)?;
     let action_id = write(
         &state,
         Change::new(&user, &address, "action.create", "action"),
@@ -234,8 +179,8 @@ async fn create_action(
                 &mut *tx,
                 &goal.id,
                 valid.text.as_str(),
-                valid.due_date.map(|d| d.to_string()).as_deref(),
-                &owner,
+                valid.due_date,
+                valid.owner,
             )
             .await?)
         },
@@ -244,7 +189,7 @@ async fn create_action(
     let row = db::plan::action(&state.db, &action_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(action_detail(row)?)))
+    Ok((StatusCode::CREATED, Json(row.into())))
 }
 
 /// Ticks an action off (or back on), or edits it. Ticking is allowed to the participant for
@@ -256,7 +201,7 @@ async fn update_action(
     Path(id): Path<ActionId>,
     Json(patch): Json<ActionPatch>,
 ) -> ApiResult<ActionDetail> {
-    let row = db::plan::action(&state.db, id.as_str())
+    let row = db::plan::action(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let only_ticking = patch.text.is_none() && patch.due_date.is_none() && patch.owner.is_none();
@@ -274,8 +219,8 @@ async fn update_action(
         action,
     )
     .await?;
-    let owner: ActionOwner = parse_name(&row.owner)?;
-    let stored_due = date(row.due_date.as_deref())?;
+    let owner = row.owner;
+    let stored_due = row.due_date;
     let (text, due_date, owner) = if only_ticking {
         may_tick(user.role, owner)
             .map_err(|kind| AppError::Validation(Violation::new("done", kind).into()))?;
@@ -312,8 +257,8 @@ async fn update_action(
                 &row.id,
                 patch.version,
                 &text,
-                due_date.map(|d| d.to_string()).as_deref(),
-                &name_of(&owner)?,
+                due_date,
+                owner,
                 patch.done.unwrap_or(row.done),
             )
             .await?
@@ -328,5 +273,5 @@ async fn update_action(
     let row = db::plan::action(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    action_detail(row).map(Json)
+    Ok(Json(row.into()))
 }

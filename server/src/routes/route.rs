@@ -2,26 +2,21 @@
 
 use axum::{Router, extract::State, routing::get};
 use shared::{
-    api::{CoachContact, NextMeeting, RouteResponse, paths::ParticipantSub},
+    api::{ActionDetail, CoachContact, NextMeeting, RouteResponse, paths::ParticipantSub},
     ids::ParticipantId,
     route::{InternshipFact, MeetingFact, ParticipantFile, route},
     rules::{
         plan::{ActionOwner, GoalStatus},
         training::{MeetingNumber, Theme},
     },
-    values::{Email, Phone},
 };
 
-use super::{
-    cohorts::parse_status, date, parse_name, participants::participant_for, plan::action_detail,
-};
-use crate::error::{ApiResult, Json};
 use crate::{
-    AppError, AppState,
-    access::{Action, Resource},
+    AppState,
+    access::{Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
     db,
-    error::Path,
+    error::{ApiResult, Json, Path},
 };
 
 pub fn router() -> Router<AppState> {
@@ -34,15 +29,8 @@ async fn get_route(
     address: ClientAddress,
     Path(id): Path<ParticipantId>,
 ) -> ApiResult<RouteResponse> {
-    let participant = participant_for(
-        &state,
-        &user,
-        &address,
-        id.as_str(),
-        Resource::Route,
-        Action::Read,
-    )
-    .await?;
+    let participant =
+        participant_for(&state, &user, &address, &id, Resource::Route, Action::Read).await?;
     let today = state.clock.today();
 
     let scheduled = match &participant.cohort_id {
@@ -50,28 +38,25 @@ async fn get_route(
         None => Vec::new(),
     };
     let attendance = db::cohorts::attendance_of(&state.db, &participant.id).await?;
-    let mut meetings = Vec::new();
-    for number in MeetingNumber::all() {
-        let n = i64::from(number.get());
-        let stored = scheduled.iter().find(|m| m.number == n);
-        meetings.push(MeetingFact {
+    let meetings: Vec<MeetingFact> = MeetingNumber::all()
+        .map(|number| MeetingFact {
             number,
-            date: date(stored.map(|m| m.date.as_str()))?,
+            date: scheduled
+                .iter()
+                .find(|m| m.number == number)
+                .map(|m| m.date),
             attendance: attendance
                 .iter()
-                .find(|(m, _)| *m == n)
-                .map(|(_, s)| parse_status(s))
-                .transpose()?,
-        });
-    }
+                .find(|(m, _)| *m == number)
+                .map(|(_, s)| *s),
+        })
+        .collect();
     let next_meeting = meetings
         .iter()
         .filter_map(|m| m.date.filter(|d| *d >= today).map(|d| (m.number, d)))
         .min_by_key(|(_, d)| *d)
         .map(|(number, date)| {
-            let stored = scheduled
-                .iter()
-                .find(|m| m.number == i64::from(number.get()));
+            let stored = scheduled.iter().find(|m| m.number == number);
             NextMeeting {
                 number,
                 theme: Theme::of(number),
@@ -84,34 +69,28 @@ async fn get_route(
     let goals: Vec<GoalStatus> = db::plan::goals_of(&state.db, &participant.id)
         .await?
         .iter()
-        .map(|g| parse_name(&g.status))
-        .collect::<Result<_, _>>()?;
-    let actions = db::plan::actions_of(&state.db, &participant.id).await?;
-    let mut open_actions = Vec::new();
-    for action in actions {
-        let owner: ActionOwner = parse_name(&action.owner)?;
-        if owner == ActionOwner::Participant && !action.done {
-            open_actions.push(action_detail(action)?);
-        }
-    }
+        .map(|g| g.status)
+        .collect();
+    let open_actions: Vec<ActionDetail> = db::plan::actions_of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.owner == ActionOwner::Participant && !a.done)
+        .map(Into::into)
+        .collect();
 
     let coach =
         match &participant.coach_id {
             Some(coach_id) => db::users::contact_of(&state.db, coach_id).await?.map(
                 |(first_name, email, phone)| CoachContact {
                     first_name: first_name.unwrap_or_default(),
-                    email: Email::parse(&email).ok(),
-                    phone: phone.as_deref().and_then(|p| Phone::parse(p).ok()),
+                    email: Some(email),
+                    phone,
                 },
             ),
             None => None,
         };
-    let visits = db::openings::visit_dates_of(&state.db, &participant.id)
-        .await?
-        .iter()
-        .map(|d| date(Some(d))?.ok_or_else(|| AppError::Internal("stored date".to_owned())))
-        .collect::<Result<_, _>>()?;
-    let internships = super::internships::planned_of(&state.db, &participant.id)
+    let visits = db::openings::visit_dates_of(&state.db, &participant.id).await?;
+    let internships = db::internships::planned_of(&state.db, &participant.id)
         .await?
         .into_iter()
         .map(|(_, p)| InternshipFact {
@@ -123,9 +102,11 @@ async fn get_route(
     let introductions = db::introductions::of_participant(&state.db, &participant.id)
         .await?
         .iter()
-        .map(|n| parse_name(&n.status))
-        .collect::<Result<_, _>>()?;
-    let expenses = super::budget::amounts(&db::expenses::of(&state.db, &participant.id).await?)?;
+        .map(|n| n.status)
+        .collect();
+    let expenses = db::expenses::amounts(&db::expenses::of(&state.db, &participant.id).await?);
+    let agreement_cap =
+        db::municipalities::agreement_cap(&state.db, &participant.municipality_id).await?;
 
     let file = ParticipantFile {
         meetings_required: state.settings.meetings_required,
@@ -135,18 +116,16 @@ async fn get_route(
         visits,
         internships,
         introductions,
-        budget_cap: super::budget::cap_of(&state, &participant).await?,
+        budget_cap: state.settings.budget_cap_for(agreement_cap),
         expenses,
         outcome: db::outcomes::of(&state.db, &participant.id)
             .await?
             .last()
-            .map(|o| parse_name(&o.kind))
-            .transpose()?,
+            .map(|o| o.kind),
     };
     Ok(Json(RouteResponse {
-        participant_id: ParticipantId::parse(participant.id)
-            .map_err(|_| AppError::Internal("stored participant id".to_owned()))?,
-        first_name: participant.first_name,
+        participant_id: participant.id,
+        first_name: participant.first_name.into(),
         route: route(&file, today),
         next_meeting,
         coach,

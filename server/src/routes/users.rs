@@ -9,7 +9,6 @@ use shared::{
     api::{Page, PageQuery, UserSummary, VersionOnly, paths},
     ids::UserId,
     rules::versions::check_version,
-    values::Email,
 };
 
 use super::{Change, write};
@@ -30,12 +29,10 @@ pub fn router() -> Router<AppState> {
 
 fn summary(row: &UserRow) -> Result<UserSummary, AppError> {
     Ok(UserSummary {
-        id: UserId::parse(row.id.clone())
-            .map_err(|_| AppError::Internal("stored user id".to_owned()))?,
+        id: row.id.clone(),
         version: row.version,
-        email: Email::parse(&row.email)
-            .map_err(|_| AppError::Internal("stored email".to_owned()))?,
-        role: db::users::parse_role(&row.role)?,
+        email: row.email.clone(),
+        role: row.role,
         disabled: row.disabled,
         password_set: row.password_hash.is_some(),
     })
@@ -52,7 +49,7 @@ async fn list_users(
     let rows =
         db::users::list_in_region(&state.db, &user.id, page.cursor.as_deref(), limit).await?;
     let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| r.id.clone()))
+        .then(|| rows.last().map(|r| r.id.to_string()))
         .flatten();
     Ok(Json(Page {
         items: rows.iter().map(summary).collect::<Result<_, _>>()?,
@@ -70,7 +67,7 @@ async fn disable_user(
 ) -> ApiResult<UserSummary> {
     let relation =
         access::require(&state, &user, &address, Resource::User, Action::Disable).await?;
-    let target = db::users::by_id(&state.db, id.as_str())
+    let target = db::users::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
     let municipalities = db::users::municipalities(&state.db, &target.id).await?;
