@@ -61,16 +61,34 @@ fn value<T>(checked: Result<T, shared::ViolationKind>) -> Result<T, sqlx::Error>
     checked.map_err(|_| sqlx::Error::Protocol("demo data breaks a rule".into()))
 }
 
-/// Fills an empty database; leaves one that holds data alone.
+/// Why the demo data was not added.
+#[derive(Debug)]
+pub enum DemoError {
+    /// The database holds data that is not demonstration data: `--demo` never mixes the two.
+    RealData,
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for DemoError {
+    fn from(err: sqlx::Error) -> Self {
+        DemoError::Database(err)
+    }
+}
+
+/// Fills an empty database; leaves a demo database as it is; refuses one with real data.
 pub async fn fill(
     pool: &SqlitePool,
     passwords: &Passwords,
     today: NaiveDate,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), DemoError> {
     if db::municipalities::count(pool).await? > 0 {
-        tracing::info!("database holds data; demo data not added");
-        return Ok(());
+        if db::installation::is_demo(pool).await? {
+            tracing::info!("demo database holds data; demo data not added again");
+            return Ok(());
+        }
+        return Err(DemoError::RealData);
     }
+    db::installation::mark_demo(pool).await?;
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let year_end = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
     let utrecht = db::municipalities::insert(

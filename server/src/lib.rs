@@ -91,7 +91,32 @@ pub struct AppState {
     pub passwords: auth::password::Passwords,
     pub limiter: auth::rate_limit::LoginLimiter,
     pub public_url: String,
+    /// The origins a state change may come from: the public URL's, or (when none is set) the
+    /// bound address, and `localhost` for a loopback one.
+    pub origins: Vec<String>,
     pub clock: clock::Clock,
+}
+
+/// The origin (`scheme://host[:port]`) of a URL.
+fn origin_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        authority.to_ascii_lowercase()
+    )
+}
+
+fn own_origins(public_url: Option<&str>, bound: SocketAddr) -> Vec<String> {
+    match public_url {
+        Some(url) => vec![origin_of(url)],
+        None if bound.ip().is_loopback() => vec![
+            format!("http://{bound}"),
+            format!("http://localhost:{}", bound.port()),
+        ],
+        None => vec![format!("http://{bound}")],
+    }
 }
 
 /// A server that is bound and ready to run.
@@ -105,6 +130,8 @@ pub struct App {
 #[derive(Debug)]
 pub enum StartError {
     Database(sqlx::Error),
+    /// `--demo` on a database that holds real data.
+    NotDemo,
     Migration(sqlx::migrate::MigrateError),
     Io(io::Error),
 }
@@ -113,6 +140,10 @@ impl std::fmt::Display for StartError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StartError::Database(e) => write!(f, "database: {e}"),
+            StartError::NotDemo => write!(
+                f,
+                "--demo refuses this database: it holds data that is not demonstration data"
+            ),
             StartError::Migration(e) => write!(f, "migration: {e}"),
             StartError::Io(e) => write!(f, "io: {e}"),
         }
@@ -132,7 +163,10 @@ pub async fn build(config: Config) -> Result<App, StartError> {
     if config.demo {
         demo::fill(&db, &passwords, clock.today())
             .await
-            .map_err(StartError::Database)?;
+            .map_err(|err| match err {
+                demo::DemoError::RealData => StartError::NotDemo,
+                demo::DemoError::Database(err) => StartError::Database(err),
+            })?;
     }
     let listener = TcpListener::bind(config.bind)
         .await
@@ -142,12 +176,14 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{bound}"));
+    let origins = own_origins(config.public_url.as_deref(), bound);
     let state = AppState {
         db,
         settings: shared::ProgrammeSettings::default(),
         passwords,
         limiter: auth::rate_limit::LoginLimiter::default(),
         public_url,
+        origins,
         clock,
     };
     let router = router(state.clone(), &config.site, config.behind_tls);
@@ -250,6 +286,38 @@ pub async fn invite_coordinator(
     Ok(created.link)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_origin_of_a_public_url_drops_its_path_and_case() {
+        assert_eq!(
+            origin_of("HTTPS://VIP.Example.org/app/"),
+            "https://vip.example.org"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn a_loopback_server_without_a_public_url_also_answers_localhost() {
+        let bound: SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        assert_eq!(
+            own_origins(None, bound),
+            ["http://127.0.0.1:3000", "http://localhost:3000"]
+        );
+        assert_eq!(
+            own_origins(Some("https://vip.example.org"), bound),
+            ["https://vip.example.org"]
+        );
+    }
+}
+
+/// Nothing of the device's hardware or the page's context is the app's to use.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
+    fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), \
+    payment=(), publickey-credentials-get=(), usb=(), interest-cohort=()";
+
 /// The whole HTTP application: API, web app and the layers around them.
 pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Router {
     let router = Router::new()
@@ -272,6 +340,18 @@ pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Rout
         .layer(SetResponseHeaderLayer::overriding(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(PERMISSIONS_POLICY),
         ));
     let router = if behind_tls {
         router.layer(SetResponseHeaderLayer::overriding(

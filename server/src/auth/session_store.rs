@@ -31,6 +31,16 @@ impl SqlSessionStore {
     }
 }
 
+/// The stored form of a session id: its SHA-256, so a copy of the database holds no session
+/// that could be used.
+fn key(id: &Id) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn backend(err: sqlx::Error) -> Error {
     Error::Backend(err.to_string())
 }
@@ -54,7 +64,7 @@ impl SessionStore for SqlSessionStore {
                 "INSERT INTO sessions (id, user_id, data, expiry_date) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (id) DO NOTHING",
             )
-            .bind(record.id.to_string())
+            .bind(key(&record.id))
             .bind(user_of(record))
             .bind(data)
             .bind(record.expiry_date.unix_timestamp())
@@ -73,7 +83,7 @@ impl SessionStore for SqlSessionStore {
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
         sqlx::query("UPDATE sessions SET user_id = $2, data = $3, expiry_date = $4 WHERE id = $1")
-            .bind(record.id.to_string())
+            .bind(key(&record.id))
             .bind(user_of(record))
             .bind(data)
             .bind(record.expiry_date.unix_timestamp())
@@ -88,7 +98,7 @@ impl SessionStore for SqlSessionStore {
         let row: Option<(String, i64)> = sqlx::query_as(
             "SELECT data, expiry_date FROM sessions WHERE id = $1 AND expiry_date > $2",
         )
-        .bind(id.to_string())
+        .bind(key(id))
         .bind(now)
         .fetch_optional(&self.db)
         .await
@@ -106,7 +116,7 @@ impl SessionStore for SqlSessionStore {
 
     async fn delete(&self, id: &Id) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id.to_string())
+            .bind(key(id))
             .execute(&self.db)
             .await
             .map_err(backend)?;

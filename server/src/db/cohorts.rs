@@ -210,6 +210,7 @@ pub async fn schedule_meeting(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttendanceRow {
     pub participant_id: ParticipantId,
+    pub coach_id: Option<UserId>,
     pub first_name: String,
     pub last_name: String,
     pub status: Option<AttendanceStatus>,
@@ -222,7 +223,7 @@ pub async fn attendance(
     number: MeetingNumber,
 ) -> Result<Vec<AttendanceRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT p.id AS participant_id, p.first_name, p.last_name, a.status FROM participants p \
+        "SELECT p.id AS participant_id, p.coach_id, p.first_name, p.last_name, a.status FROM participants p \
          LEFT JOIN attendance a ON a.participant_id = p.id AND a.cohort_id = p.cohort_id AND a.number = $2 \
          WHERE p.cohort_id = $1 ORDER BY p.first_name, p.last_name, p.id",
     )

@@ -3,6 +3,7 @@
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
+pub mod installation;
 pub mod internships;
 pub mod introductions;
 pub mod invitations;
@@ -28,8 +29,9 @@ use crate::StartError;
 /// WAL with `synchronous=FULL`: an acknowledged write survives the process being killed.
 pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(StartError::Io)?;
+        owner_only_folder(dir).map_err(StartError::Io)?;
     }
+    owner_only_file(path).map_err(StartError::Io)?;
     let options = SqliteConnectOptions::from_str("sqlite:")
         .map_err(StartError::Database)?
         .filename(path)
@@ -48,6 +50,32 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
         .await
         .map_err(StartError::Migration)?;
     Ok(pool)
+}
+
+/// Creates the database's folder readable by its owner only (an existing folder is left as it is).
+fn owner_only_folder(dir: &Path) -> std::io::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Creates the database file readable and writable by its owner only, before SQLite opens it
+/// (SQLite's journal files take the same permissions).
+fn owner_only_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(err),
+    }
 }
 
 /// A write transaction that holds the write lock from its first statement (`BEGIN IMMEDIATE`), so

@@ -114,14 +114,17 @@ pub async fn set_password(
 }
 
 /// Disables an account when `version` is current; answers whether it did.
-pub async fn disable(
+/// Disables or enables an account when `version` is current; answers whether it did.
+pub async fn set_disabled(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
     version: i64,
+    disabled: bool,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query(
-        "UPDATE users SET disabled = 1, version = version + 1 WHERE id = $1 AND version = $2",
+        "UPDATE users SET disabled = $1, version = version + 1 WHERE id = $2 AND version = $3",
     )
+    .bind(disabled)
     .bind(user_id)
     .bind(version)
     .execute(db)

@@ -22,7 +22,7 @@ use shared::{
 use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource, participant_for},
+    access::{self, Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
     db::{self, participants::ParticipantRow},
     error::Path,
@@ -131,6 +131,15 @@ async fn decide_expense(
     Path(id): Path<ExpenseId>,
     Json(input): Json<ExpenseDecisionInput>,
 ) -> ApiResult<BudgetOverview> {
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(
+        &state,
+        &user,
+        &address,
+        Resource::ExpenseDecision,
+        Action::Update,
+    )
+    .await?;
     let row = db::expenses::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -13,6 +13,7 @@ use shared::{
         ScheduleMeetingInput, paths,
     },
     ids::{CohortId, ParticipantId},
+    roles::Role,
     rules::{
         training::{self, MeetingNumber},
         versions::check_version,
@@ -171,14 +172,22 @@ async fn schedule_meeting(
     cohort_detail(&state, row).await.map(Json)
 }
 
+/// Whether the account takes the attendance of this participant: a coach only of their own
+/// participants, a coordinator of the whole cohort.
+fn takes_attendance_of(user: &CurrentUser, row: &db::cohorts::AttendanceRow) -> bool {
+    user.role != Role::Coach || row.coach_id.as_ref() == Some(&user.id)
+}
+
 async fn attendance_rows(
     state: &AppState,
+    user: &CurrentUser,
     cohort_id: &CohortId,
     number: MeetingNumber,
 ) -> Result<Vec<AttendanceRow>, AppError> {
     Ok(db::cohorts::attendance(&state.db, cohort_id, number)
         .await?
         .into_iter()
+        .filter(|r| takes_attendance_of(user, r))
         .map(Into::into)
         .collect())
 }
@@ -199,7 +208,9 @@ async fn get_attendance(
     )
     .await?;
     let number = meeting_number(n)?;
-    attendance_rows(&state, &row.id, number).await.map(Json)
+    attendance_rows(&state, &user, &row.id, number)
+        .await
+        .map(Json)
 }
 
 /// Saves the attendance of a held meeting in one request; any refusal saves nothing.
@@ -237,9 +248,11 @@ async fn record_attendance(
             if let Err(kind) = training::check_attendance(meeting_date, today, true) {
                 return Err(AppError::Validation(Violation::new("", kind).into()));
             }
+            // Participants of another coach are, for a coach, not in the cohort.
             let members: Vec<ParticipantId> = db::cohorts::attendance(&mut *tx, &row.id, number)
                 .await?
                 .into_iter()
+                .filter(|r| takes_attendance_of(&user, r))
                 .map(|r| r.participant_id)
                 .collect();
             let mut violations = Violations::new();
@@ -257,7 +270,9 @@ async fn record_attendance(
         },
     )
     .await?;
-    attendance_rows(&state, &row.id, number).await.map(Json)
+    attendance_rows(&state, &user, &row.id, number)
+        .await
+        .map(Json)
 }
 
 async fn list_cohorts(

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Request},
+    extract::{DefaultBodyLimit, Request, State},
     http::{HeaderValue, Method, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -65,7 +65,7 @@ pub fn api(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(sessions)
-        .layer(middleware::from_fn(same_origin))
+        .layer(middleware::from_fn_with_state(state.clone(), same_origin))
         .layer(middleware::from_fn(timeout))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(SetResponseHeaderLayer::overriding(
@@ -95,9 +95,10 @@ async fn method_not_allowed() -> AppError {
     AppError::MethodNotAllowed
 }
 
-/// Refuses a state-changing request sent from another site: its `Origin` must be this host,
-/// and `Sec-Fetch-Site`, when the browser sends it, `same-origin` (or `none`, typed by the user).
-async fn same_origin(request: Request, next: Next) -> Response {
+/// Refuses a state change that does not show it comes from this app: its `Origin` must be one
+/// of the server's own (from the configured public URL, never the request's `Host`); without an
+/// `Origin`, `Sec-Fetch-Site` must say `same-origin`; a request with neither is refused.
+async fn same_origin(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -105,25 +106,23 @@ async fn same_origin(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let headers = request.headers();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    let origin_ok = headers
-        .get(header::ORIGIN)
-        .and_then(|o| o.to_str().ok())
-        .is_none_or(|origin| {
-            !host.is_empty()
-                && (origin == format!("http://{host}") || origin == format!("https://{host}"))
-        });
-    let site_ok = headers
-        .get("sec-fetch-site")
-        .and_then(|s| s.to_str().ok())
-        .is_none_or(|site| site == "same-origin" || site == "none");
-    if origin_ok && site_ok {
+    let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+    let site = headers.get("sec-fetch-site").and_then(|s| s.to_str().ok());
+    let origin_ok = origin.map(|o| {
+        let o = o.to_ascii_lowercase();
+        state.origins.iter().any(|own| *own == o)
+    });
+    let site_ok = site.map(|s| s == "same-origin");
+    let allowed = match (origin_ok, site_ok) {
+        (Some(origin), Some(site)) => origin && site,
+        (Some(origin), None) => origin,
+        (None, Some(site)) => site,
+        (None, None) => false,
+    };
+    if allowed {
         next.run(request).await
     } else {
-        tracing::warn!("cross-site state change refused");
+        tracing::warn!("state change from another site, or of unknown origin, refused");
         AppError::Forbidden.into_response()
     }
 }

@@ -20,7 +20,7 @@ use shared::{
 use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource, participant_for},
+    access::{self, Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
     db::{self},
     error::Path,
@@ -133,6 +133,8 @@ async fn record_follow_up(
     Path(id): Path<OutcomeId>,
     Json(patch): Json<FollowUpPatch>,
 ) -> ApiResult<OutcomeDetail> {
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(&state, &user, &address, Resource::Outcome, Action::Update).await?;
     let row = db::outcomes::by_id(&state.db, &id)
         .await?
         .ok_or(AppError::NotFound)?;

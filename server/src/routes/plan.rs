@@ -21,7 +21,7 @@ use shared::{
 use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{Action, Resource, participant_for},
+    access::{self, Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
     db::{self, plan::GoalRow},
     error::Path,
@@ -103,6 +103,8 @@ async fn goal_for(
     goal_id: &GoalId,
     action: Action,
 ) -> Result<GoalRow, AppError> {
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(state, user, address, Resource::Plan, action).await?;
     let goal = db::plan::goal(&state.db, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -201,15 +203,17 @@ async fn update_action(
     Path(id): Path<ActionId>,
     Json(patch): Json<ActionPatch>,
 ) -> ApiResult<ActionDetail> {
-    let row = db::plan::action(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let only_ticking = patch.text.is_none() && patch.due_date.is_none() && patch.owner.is_none();
     let (resource, action) = if only_ticking {
         (Resource::ActionDone, Action::Update)
     } else {
         (Resource::Plan, Action::Update)
     };
+    // A role without the right learns nothing of the record: 403 before the lookup.
+    access::require(&state, &user, &address, resource, action).await?;
+    let row = db::plan::action(&state.db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     participant_for(
         &state,
         &user,

@@ -6,15 +6,16 @@ use axum::{
     routing::{get, post},
 };
 use shared::{
+    Violation, ViolationKind,
     api::{Page, PageQuery, UserSummary, VersionOnly, paths},
     ids::UserId,
     rules::versions::check_version,
 };
 
-use super::{Change, write};
+use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties},
+    access::{self, Action, Resource},
     auth::{ClientAddress, CurrentUser, session_store},
     db::{self, users::UserRow},
     error::Path,
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(paths::USERS, get(list_users))
         .route(paths::USER_DISABLE_PATTERN, post(disable_user))
+        .route(paths::USER_ENABLE_PATTERN, post(enable_user))
 }
 
 fn summary(row: &UserRow) -> Result<UserSummary, AppError> {
@@ -65,42 +67,61 @@ async fn disable_user(
     Path(id): Path<UserId>,
     Json(body): Json<VersionOnly>,
 ) -> ApiResult<UserSummary> {
-    let relation =
-        access::require(&state, &user, &address, Resource::User, Action::Disable).await?;
-    let target = db::users::by_id(&state.db, &id)
+    set_disabled(&state, &user, &address, &id, body.version, true).await
+}
+
+/// Enables a disabled account again; it signs in with its old password.
+async fn enable_user(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<UserId>,
+    Json(body): Json<VersionOnly>,
+) -> ApiResult<UserSummary> {
+    set_disabled(&state, &user, &address, &id, body.version, false).await
+}
+
+/// A coordinator disables or enables an account that their region holds entirely: never their
+/// own, and never a peer's that also serves municipalities outside the region (404, as for any
+/// record outside it).
+async fn set_disabled(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &UserId,
+    version: i64,
+    disabled: bool,
+) -> ApiResult<UserSummary> {
+    access::require(state, user, address, Resource::User, Action::Disable).await?;
+    if *id == user.id {
+        return Err(AppError::Validation(
+            Violation::new("id", ViolationKind::NotAllowedForRole {}).into(),
+        ));
+    }
+    let target = db::users::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let municipalities = db::users::municipalities(&state.db, &target.id).await?;
-    access::check(
-        &state,
-        &user,
-        &address,
-        Resource::User,
-        &target.id,
-        relation,
-        &Ties {
-            municipality_ids: &municipalities,
-            ..Ties::default()
-        },
-    )
-    .await?;
-    check_version(target.version, body.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let held = !municipalities.is_empty() && municipalities.iter().all(|m| user.holds(m));
+    if !held {
+        return Err(access::refuse(state, user, address, Resource::User, &target.id).await);
+    }
+    check_version(target.version, version).map_err(|v| AppError::Conflict(v.into()))?;
+    let action = if disabled {
+        "user.disable"
+    } else {
+        "user.enable"
+    };
     write(
-        &state,
-        Change::new(&user, &address, "user.disable", "user"),
+        state,
+        Change::new(user, address, action, "user"),
         async |tx| {
-            if !db::users::disable(&mut *tx, &target.id, body.version).await? {
-                let current = db::users::by_id(&mut *tx, &target.id)
-                    .await?
-                    .map_or(body.version, |u| u.version);
-                return Err(AppError::Conflict(
-                    check_version(current, body.version)
-                        .err()
-                        .map(Into::into)
-                        .unwrap_or_default(),
-                ));
+            if !db::users::set_disabled(&mut *tx, &target.id, version, disabled).await? {
+                return Err(stale(tx, "users", &target.id, version).await);
             }
-            session_store::end_sessions_of(&mut *tx, &target.id).await?;
+            if disabled {
+                session_store::end_sessions_of(&mut *tx, &target.id).await?;
+            }
             Ok(target.id.clone())
         },
     )

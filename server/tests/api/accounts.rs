@@ -541,8 +541,25 @@ async fn a_state_change_from_another_origin_is_refused() {
     let same = app
         .client
         .post(app.url("/api/v1/auth/login"))
-        .header(header::ORIGIN, host)
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
         .header("sec-fetch-site", "same-origin")
+        .json(&login)
+        .send()
+        .await
+        .unwrap();
+
+    // The request's own Host is not the app's origin: the configured public URL is.
+    let host_only = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header(header::ORIGIN, host)
+        .json(&login)
+        .send()
+        .await
+        .unwrap();
+    // Neither Origin nor Sec-Fetch-Site: nothing shows the request comes from the app.
+    let anonymous = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/login"))
         .json(&login)
         .send()
         .await
@@ -551,6 +568,8 @@ async fn a_state_change_from_another_origin_is_refused() {
     assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
     assert_eq!(body(foreign).await["error"], "forbidden");
     assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+    assert_eq!(host_only.status(), StatusCode::FORBIDDEN);
+    assert_eq!(anonymous.status(), StatusCode::FORBIDDEN);
     assert_eq!(same.status(), StatusCode::OK);
 }
 
@@ -788,8 +807,11 @@ async fn the_application_log_holds_no_email_address_or_name() {
         .unwrap()
         .trim_end_matches('/')
         .to_owned();
+    let mut own_origin = reqwest::header::HeaderMap::new();
+    own_origin.insert(reqwest::header::ORIGIN, base.parse().unwrap());
     let client = reqwest::Client::builder()
         .cookie_store(true)
+        .default_headers(own_origin)
         .build()
         .unwrap();
     for (email, password) in [

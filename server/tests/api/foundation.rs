@@ -306,6 +306,7 @@ async fn today_is_the_programmes_day_even_when_utc_is_still_yesterday() {
         .expect("an HTTP client");
     let login = client
         .post(format!("http://{addr}/api/v1/auth/login"))
+        .header(reqwest::header::ORIGIN, format!("http://{addr}"))
         .json(&serde_json::json!({"email": "coordinator@example.org", "password": crate::helpers::DEMO_PASSWORD}))
         .send()
         .await

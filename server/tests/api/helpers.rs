@@ -42,7 +42,7 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
         database: database_path(&dir),
         site,
         demo,
-        public_url: Some("https://vip.example.org".to_owned()),
+        public_url: Some(PUBLIC_URL.to_owned()),
         behind_tls: false,
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(now()),
@@ -59,6 +59,7 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
         addr,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(from_the_app())
             .build()
             .expect("an HTTP client"),
         db,
@@ -66,6 +67,19 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
         stop: Some(stop),
         handle: Some(handle),
     }
+}
+
+/// The public URL of every test server (invitation links, the origin of state changes).
+pub const PUBLIC_URL: &str = "https://vip.example.org";
+
+/// The headers a browser sends with the app's own requests: its origin.
+pub fn from_the_app() -> reqwest::header::HeaderMap {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ORIGIN,
+        reqwest::header::HeaderValue::from_static(PUBLIC_URL),
+    );
+    headers
 }
 
 pub fn database_path(dir: &tempfile::TempDir) -> PathBuf {
@@ -80,6 +94,7 @@ impl TestApp {
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            .default_headers(from_the_app())
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("an HTTP client")

@@ -8,4 +8,5 @@ mod companies;
 mod concurrency;
 mod foundation;
 mod outcomes;
+mod review;
 mod training;

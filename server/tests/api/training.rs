@@ -271,6 +271,54 @@ async fn a_meeting_needs_a_date_a_time_and_a_place_and_only_a_coordinator_schedu
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
+#[tokio::test]
+async fn a_coach_takes_the_attendance_of_their_own_participants_only() {
+    let app = spawn_app_with(true).await;
+    let coach = app.demo("coach@example.org").await;
+    let coordinator = app.demo("coordinator@example.org").await;
+    let cohort = demo_cohort(&app).await;
+    // Rasha's coach is coach2.
+    let rasha = participant(&app, "Rasha").await;
+    let path = format!("/cohorts/{cohort}/meetings/1/attendance");
+
+    let (_, coach_view) = call(&app, &coach, Method::GET, &path, None).await;
+    let (_, coordinator_view) = call(&app, &coordinator, Method::GET, &path, None).await;
+    let (status, body) = call(
+        &app,
+        &coach,
+        Method::PUT,
+        &path,
+        Some(json!([{"participant_id": rasha, "status": "absent"}])),
+    )
+    .await;
+
+    let names = |rows: &Value| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["first_name"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&coach_view).len(), 3);
+    assert!(
+        !names(&coach_view).contains(&"Rasha".to_owned()),
+        "another coach's participant"
+    );
+    assert_eq!(
+        names(&coordinator_view).len(),
+        10,
+        "the coordinator sees the whole cohort"
+    );
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(codes(&body)[0].0, "lines.0.participant_id");
+    let stored = scalar(
+        &app,
+        &format!("SELECT status FROM attendance WHERE participant_id = '{rasha}' AND number = 1"),
+    )
+    .await;
+    assert_eq!(stored, "present", "the other coach's record is unchanged");
+}
+
 async fn demo_cohort(app: &TestApp) -> String {
     scalar(
         app,
@@ -292,7 +340,11 @@ async fn a_coach_records_a_held_meeting_in_one_request() {
 
     assert_eq!(status, StatusCode::OK, "{rows}");
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 10, "the whole cohort is listed");
+    assert_eq!(
+        rows.len(),
+        3,
+        "the coach's own three participants are listed"
+    );
     let status_of =
         |id: &str| rows.iter().find(|r| r["participant_id"] == id).unwrap()["status"].clone();
     assert_eq!(status_of(&amal), "present");

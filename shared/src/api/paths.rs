@@ -26,6 +26,12 @@ pub fn user_disable(id: impl Display) -> String {
     format!("/users/{id}/disable")
 }
 
+/// `POST`: enables a disabled account again.
+pub const USER_ENABLE_PATTERN: &str = "/users/{id}/enable";
+pub fn user_enable(id: impl Display) -> String {
+    format!("/users/{id}/enable")
+}
+
 pub const MUNICIPALITIES: &str = "/municipalities";
 pub const MUNICIPALITY_PATTERN: &str = "/municipalities/{id}";
 pub fn municipality(id: impl Display) -> String {
@@ -181,6 +187,7 @@ mod tests {
         let pairs = [
             (MUNICIPALITY_PATTERN, municipality("m1")),
             (USER_DISABLE_PATTERN, user_disable("u1")),
+            (USER_ENABLE_PATTERN, user_enable("u1")),
             (COHORT_PATTERN, cohort("c1")),
             (MEETING_PATTERN, meeting("c1", 3)),
             (ATTENDANCE_PATTERN, attendance("c1", 3)),
