@@ -101,7 +101,7 @@ async fn login(
         audit::record(
             &state.db,
             Entry {
-                actor: user.as_ref().map(|u| u.id.as_str()),
+                actor: user.as_ref().map(|u| &u.id),
                 action: "login",
                 record_type: None,
                 record_id: None,
