@@ -73,6 +73,16 @@ impl CurrentUser {
         }
     }
 
+    /// Who asks for a list, and how the records must relate to them.
+    pub fn scope(&self, relation: crate::scope::Relation) -> db::Scope<'_> {
+        db::Scope {
+            relation,
+            user_id: self.id.as_str(),
+            participant_id: self.participant_id.as_ref().map_or("", |p| p.as_str()),
+            organisation_id: self.organisation_id.as_ref().map_or("", |o| o.as_str()),
+        }
+    }
+
     /// Whether a municipality is in the account's region.
     pub fn holds(&self, municipality: &MunicipalityId) -> bool {
         self.municipality_ids.contains(municipality)

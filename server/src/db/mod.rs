@@ -115,17 +115,6 @@ pub struct Scope<'a> {
     pub organisation_id: &'a str,
 }
 
-impl<'a> Scope<'a> {
-    pub fn of(user: &'a crate::auth::CurrentUser, relation: crate::scope::Relation) -> Self {
-        Scope {
-            relation,
-            user_id: user.id.as_str(),
-            participant_id: user.participant_id.as_ref().map_or("", |p| p.as_str()),
-            organisation_id: user.organisation_id.as_ref().map_or("", |o| o.as_str()),
-        }
-    }
-}
-
 /// The municipalities of an account, as a sub-query on `$1` (the account's id).
 pub const REGION: &str = "(SELECT municipality_id FROM user_municipalities WHERE user_id = $1)";
 

@@ -18,7 +18,7 @@ use crate::{
     access::{self, Action, Relation, Resource, Ties, organisation_for},
     auth::{ClientAddress, CurrentUser},
     db::{
-        self, Scope,
+        self,
         openings::{CandidateRow, NewOpening, OpeningRow},
     },
     error::{ApiResult, Json, Path, Query},
@@ -118,7 +118,7 @@ async fn list_organisation_openings(
     let limit = query.limit();
     let rows = db::openings::list(
         &state.db,
-        Scope::of(&user, opening_relation),
+        user.scope(opening_relation),
         Some(&organisation.id),
         &filter,
         query.cursor.as_deref().unwrap_or(""),
@@ -151,7 +151,7 @@ async fn list_openings(
     let limit = query.limit();
     let rows = db::openings::list(
         &state.db,
-        Scope::of(&user, relation),
+        user.scope(relation),
         None,
         &filter,
         query.cursor.as_deref().unwrap_or(""),

@@ -13,7 +13,7 @@ use crate::{
     AppError, AppState,
     access::{self, Action, Resource, organisation_for},
     auth::{ClientAddress, CurrentUser},
-    db::{self, Scope, organisations::NewOrganisation},
+    db::{self, organisations::NewOrganisation},
     error::{ApiResult, Json, Path, Query},
 };
 
@@ -46,7 +46,7 @@ async fn list_organisations(
     let limit = query.limit();
     let rows = db::organisations::list(
         &state.db,
-        Scope::of(&user, relation),
+        user.scope(relation),
         query.cursor.as_deref().unwrap_or(""),
         limit,
     )

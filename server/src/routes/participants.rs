@@ -17,7 +17,7 @@ use crate::{
     AppError, AppState,
     access::{self, Action, Resource, participant_for},
     auth::{ClientAddress, CurrentUser},
-    db::{self, Scope, participants::ParticipantRow},
+    db::{self, participants::ParticipantRow},
     error::Path,
     error::{ApiResult, Json, Query},
 };
@@ -194,7 +194,7 @@ async fn list_participants(
     let limit = query.limit();
     let rows = db::participants::list(
         &state.db,
-        Scope::of(&user, relation),
+        user.scope(relation),
         query.cursor.as_deref().unwrap_or(""),
         limit,
     )

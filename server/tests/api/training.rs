@@ -434,6 +434,54 @@ fn new_participant(
 }
 
 #[tokio::test]
+async fn the_minimum_participant_body_of_the_api_leaves_out_every_optional_field() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.demo("coordinator@example.org").await;
+    let m = utrecht(&app).await;
+
+    let (status, created) = call(
+        &app,
+        &coordinator,
+        Method::POST,
+        "/participants",
+        Some(
+            json!({"first_name": "Noor", "last_name": "Ali", "email": "noor@example.org",
+                    "languages": ["ar"], "dutch_level": "A1", "municipality_id": m,
+                    "ladder_rung_at_intake": 2}),
+        ),
+    )
+    .await;
+    let (missing, body) = call(
+        &app,
+        &coordinator,
+        Method::POST,
+        "/participants",
+        Some(
+            json!({"languages": ["ar"], "dutch_level": "A1", "municipality_id": m,
+                    "ladder_rung_at_intake": 2}),
+        ),
+    )
+    .await;
+
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["phone"], Value::Null);
+    assert_eq!(created["cohort_id"], Value::Null);
+    assert_eq!(
+        missing,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a missing name is named: {body}"
+    );
+    assert_eq!(
+        codes(&body)[..3],
+        [
+            pair("first_name", "required"),
+            pair("last_name", "required"),
+            pair("email", "required"),
+        ]
+    );
+}
+
+#[tokio::test]
 async fn a_coordinator_registers_a_participant_and_every_field_is_checked() {
     let app = spawn_app_with(true).await;
     let coordinator = app.demo("coordinator@example.org").await;

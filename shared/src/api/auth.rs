@@ -9,6 +9,7 @@ use crate::{
 
 /// `POST /auth/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LoginInput {
     pub email: String,
     pub password: String,
@@ -90,6 +91,7 @@ pub struct UserSummary {
 
 /// `POST /auth/accept-invitation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AcceptInvitationInput {
     pub token: String,
     pub password: String,

@@ -30,6 +30,7 @@ pub use crate::rules::{
 
 /// `POST /participants`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ParticipantInput {
     pub first_name: String,
     pub last_name: String,
@@ -251,6 +252,7 @@ pub struct RouteResponse {
 
 /// `POST /participants/{id}/internships`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct InternshipInput {
     pub organisation_id: Option<OrganisationId>,
     pub opening_id: Option<OpeningId>,
@@ -355,6 +357,7 @@ pub type Motivation = BoundedText<10, 1000>;
 
 /// `POST /participants/{id}/introductions`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IntroductionInput {
     pub organisation_id: Option<OrganisationId>,
     pub opening_id: Option<OpeningId>,

@@ -16,6 +16,7 @@ pub type Location = BoundedText<2, 160>;
 
 /// The agreement with a municipality.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AgreementInput {
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -92,6 +93,7 @@ impl Agreement {
 
 /// `POST /municipalities`; `PUT /municipalities/{id}` adds `version`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MunicipalityInput {
     pub cbs_code: String,
     pub name: String,
@@ -143,6 +145,7 @@ pub struct MunicipalityDetail {
 
 /// `POST /cohorts`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CohortInput {
     pub municipality_id: Option<MunicipalityId>,
     pub name: String,
@@ -201,6 +204,7 @@ pub struct CohortDetail {
 
 /// `PUT /cohorts/{id}/meetings/{n}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ScheduleMeetingInput {
     pub date: Option<NaiveDate>,
     /// `HH:MM`, 24 hours.

@@ -236,6 +236,7 @@ pub type ExpenseDescription = BoundedText<3, 500>;
 
 /// A budget request as typed into the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ExpenseInput {
     pub category: Option<ExpenseCategory>,
     pub amount_cents: Option<i64>,

@@ -21,6 +21,7 @@ pub enum ContactKind {
 pub const MAX_MINUTES: u32 = 600;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ContactInput {
     pub date: Option<NaiveDate>,
     pub kind: Option<ContactKind>,

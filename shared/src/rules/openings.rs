@@ -74,6 +74,7 @@ pub type City = BoundedText<2, 80>;
 pub type Place = BoundedText<2, 160>;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OrganisationInput {
     pub kind: Option<OrganisationKind>,
     pub name: String,
@@ -141,6 +142,7 @@ impl OrganisationInput {
 
 /// An opening as typed in a form; which fields count depends on the kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OpeningInput {
     pub kind: Option<OpeningKind>,
     pub title: String,

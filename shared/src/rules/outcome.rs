@@ -35,6 +35,7 @@ pub const FOLLOW_UP_MONTHS: u32 = 6;
 pub type Reason = BoundedText<3, 500>;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OutcomeInput {
     pub kind: Option<OutcomeKind>,
     pub date: Option<NaiveDate>,
@@ -130,6 +131,7 @@ pub fn follow_up_due(outcome_date: NaiveDate) -> NaiveDate {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FollowUpInput {
     pub date: Option<NaiveDate>,
     /// Whether the outcome lasted.

@@ -29,6 +29,7 @@ pub enum ActionOwner {
 
 /// A goal as typed in a form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct GoalInput {
     pub title: String,
     pub target_date: Option<NaiveDate>,
@@ -80,6 +81,7 @@ impl GoalInput {
 
 /// An action as typed in a form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ActionInput {
     pub text: String,
     pub due_date: Option<NaiveDate>,
