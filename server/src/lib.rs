@@ -52,6 +52,14 @@ pub struct Config {
     /// Served behind TLS (a reverse proxy): send Strict-Transport-Security.
     #[arg(long, env = "VIP_BEHIND_TLS")]
     pub behind_tls: bool,
+    /// A TLS proxy in front, by address (repeat, or separate with commas): only for requests
+    /// from it is the client's address taken from `X-Forwarded-For`.
+    #[arg(
+        long = "trusted-proxy",
+        env = "VIP_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The programme's time zone (IANA name): "today" is the calendar day there.
     #[arg(long, env = "VIP_TIME_ZONE", default_value = "Europe/Amsterdam", value_parser = parse_zone)]
     pub time_zone: chrono_tz::Tz,
@@ -94,6 +102,7 @@ pub struct AppState {
     /// The origins a state change may come from: the public URL's, or (when none is set) the
     /// bound address, and `localhost` for a loopback one.
     pub origins: Vec<String>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub clock: clock::Clock,
 }
 
@@ -184,6 +193,7 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         limiter: auth::rate_limit::LoginLimiter::default(),
         public_url,
         origins,
+        trusted_proxies: config.trusted_proxies.clone(),
         clock,
     };
     let router = router(state.clone(), &config.site, config.behind_tls);

@@ -4,7 +4,7 @@ pub mod password;
 pub mod rate_limit;
 pub mod session_store;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::{
     extract::{ConnectInfo, FromRef, FromRequestParts},
@@ -151,19 +151,122 @@ where
     }
 }
 
-/// The client's address, for rate limits and the audit log.
+/// The client's address, for rate limits and the audit log: the TCP peer, or, when the peer is a
+/// proxy named with `--trusted-proxy`, the right-most address in `X-Forwarded-For` that is not a
+/// trusted proxy (the left part of that header is whatever the client wrote).
 #[derive(Debug, Clone)]
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl ClientAddress {
+    /// The address as rate limits count it: an IPv6 client by its /64 (one household or phone
+    /// owns a whole /64), an IPv4 client by its address.
+    pub fn limit_key(&self) -> String {
+        match self.0.parse::<IpAddr>() {
+            Ok(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+            Ok(IpAddr::V6(v6)) => v6
+                .to_ipv4_mapped()
+                .map_or_else(|| self.0.clone(), |v4| v4.to_string()),
+            Ok(IpAddr::V4(_)) | Err(_) => self.0.clone(),
+        }
+    }
+
+    /// The client behind `peer`, given the request's `X-Forwarded-For` and the trusted proxies.
+    pub fn resolve(peer: IpAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) -> IpAddr {
+        if !trusted.contains(&peer) {
+            return peer;
+        }
+        let Some(header) = forwarded_for else {
+            return peer;
+        };
+        let mut client = peer;
+        for entry in header.rsplit(',') {
+            match entry.trim().parse::<IpAddr>() {
+                Ok(ip) if trusted.contains(&ip) => client = ip,
+                Ok(ip) => return ip,
+                // Whatever cannot be read ends the walk: what lies left of it is not to be trusted.
+                Err(_) => return client,
+            }
+        }
+        client
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress
+where
+    AppState: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map_or_else(|| "unknown".to_owned(), |ConnectInfo(a)| a.ip().to_string()),
-        ))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
+            return Ok(ClientAddress("unknown".to_owned()));
+        };
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        let client = ClientAddress::resolve(peer.ip(), forwarded, &state.trusted_proxies);
+        Ok(ClientAddress(client.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn without_a_trusted_proxy_the_peer_is_the_client_whatever_the_header_says() {
+        assert_eq!(
+            ClientAddress::resolve(ip("198.51.100.7"), Some("203.0.113.9"), &[]),
+            ip("198.51.100.7")
+        );
+    }
+
+    #[test]
+    fn behind_a_trusted_proxy_the_right_most_untrusted_entry_is_the_client() {
+        let proxy = ip("10.0.0.2");
+        assert_eq!(
+            ClientAddress::resolve(proxy, Some("1.2.3.4, 203.0.113.9"), &[proxy]),
+            ip("203.0.113.9"),
+            "the left part was written by the client"
+        );
+        assert_eq!(
+            ClientAddress::resolve(
+                proxy,
+                Some("203.0.113.9, 10.0.0.3"),
+                &[proxy, ip("10.0.0.3")]
+            ),
+            ip("203.0.113.9"),
+            "a chain of trusted proxies is walked"
+        );
+        assert_eq!(ClientAddress::resolve(proxy, None, &[proxy]), proxy);
+        assert_eq!(
+            ClientAddress::resolve(proxy, Some("not an address"), &[proxy]),
+            proxy
+        );
+    }
+
+    #[test]
+    fn an_ipv6_client_is_limited_by_its_64_and_an_ipv4_one_by_its_address() {
+        let a = ClientAddress("2001:db8:1:2:aaaa::1".to_owned());
+        let b = ClientAddress("2001:db8:1:2:bbbb::9".to_owned());
+        assert_eq!(a.limit_key(), "2001:db8:1:2::/64");
+        assert_eq!(a.limit_key(), b.limit_key());
+        assert_eq!(
+            ClientAddress("192.0.2.1".to_owned()).limit_key(),
+            "192.0.2.1"
+        );
+        assert_eq!(
+            ClientAddress("::ffff:192.0.2.1".to_owned()).limit_key(),
+            "192.0.2.1"
+        );
     }
 }

@@ -634,6 +634,7 @@ async fn behind_tls_every_response_carries_hsts() {
         demo: false,
         public_url: None,
         behind_tls: true,
+        trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(crate::helpers::now()),
         command: None,

@@ -289,6 +289,7 @@ async fn today_is_the_programmes_day_even_when_utc_is_still_yesterday() {
         demo: true,
         public_url: None,
         behind_tls: false,
+        trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(
             chrono::DateTime::parse_from_rfc3339("2026-06-30T22:30:00Z")

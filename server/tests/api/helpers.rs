@@ -30,6 +30,15 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts a server whose database and site live in `dir`.
 pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
+    spawn_app_configured(dir, demo, |_| {}).await
+}
+
+/// Starts a server on a fresh database, with the configuration changed by `configure`.
+pub async fn spawn_app_configured(
+    dir: tempfile::TempDir,
+    demo: bool,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
     let site = dir.path().join("site");
     let pkg = site.join("pkg/abc123");
     std::fs::create_dir_all(&pkg).expect("the site folder");
@@ -37,17 +46,19 @@ pub async fn spawn_app_in(dir: tempfile::TempDir, demo: bool) -> TestApp {
     std::fs::write(pkg.join("app.js"), APP_JS).expect("app.js");
     std::fs::write(pkg.join("app.js.br"), b"brotli bytes").expect("app.js.br");
     std::fs::write(pkg.join("app.js.gz"), b"gzip bytes").expect("app.js.gz");
-    let config = Config {
+    let mut config = Config {
         bind: "127.0.0.1:0".parse().expect("an address"),
         database: database_path(&dir),
         site,
         demo,
         public_url: Some(PUBLIC_URL.to_owned()),
         behind_tls: false,
+        trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(now()),
         command: None,
     };
+    configure(&mut config);
     let app = build(config).await.expect("the server starts");
     let addr = app.local_addr();
     let db = app.db().clone();

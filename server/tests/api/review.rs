@@ -429,6 +429,7 @@ async fn demo_data_is_never_added_to_a_database_with_real_data() {
         demo: true,
         public_url: None,
         behind_tls: false,
+        trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(crate::helpers::now()),
         command: None,
@@ -469,4 +470,68 @@ async fn session_ids_are_stored_hashed() {
     assert_ne!(stored, token);
     assert!(!stored.contains(&token), "the cookie's token is not stored");
     assert_eq!(stored.len(), 64, "a SHA-256");
+}
+
+async fn login_from(app: &TestApp, forwarded_for: &str, password: &str) -> StatusCode {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", forwarded_for)
+        .json(&json!({"email": "coach@example.org", "password": password}))
+        .send()
+        .await
+        .expect("the server answers")
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_named_proxy_one_client_s_typos_lock_out_that_client_only() {
+    let proxy: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+    let app = crate::helpers::spawn_app_configured(tempfile::tempdir().unwrap(), true, |c| {
+        c.trusted_proxies = vec![proxy];
+    })
+    .await;
+    // Twenty typos of a few accounts from one client, as the proxy forwards them.
+    for i in 0..25 {
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", "198.51.100.1, 203.0.113.7")
+            .json(&json!({"email": format!("nobody{i}@example.org"), "password": "wrong-password"}))
+            .send()
+            .await
+            .expect("the server answers");
+    }
+
+    let typist = login_from(&app, "203.0.113.7", crate::helpers::DEMO_PASSWORD).await;
+    let someone_else = login_from(&app, "203.0.113.8", crate::helpers::DEMO_PASSWORD).await;
+
+    assert_eq!(typist, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        someone_else,
+        StatusCode::OK,
+        "other people behind the proxy still sign in"
+    );
+    let recorded = scalar(
+        &app,
+        "SELECT address FROM audit_log WHERE action = 'login' AND outcome = 'success'",
+    )
+    .await;
+    assert_eq!(
+        recorded, "203.0.113.8",
+        "the audit log records the client, not the proxy"
+    );
+}
+
+#[tokio::test]
+async fn without_a_named_proxy_a_forwarded_for_header_changes_nothing() {
+    let app = spawn_app_with(true).await;
+
+    let status = login_from(&app, "203.0.113.8", crate::helpers::DEMO_PASSWORD).await;
+
+    assert_eq!(status, StatusCode::OK);
+    let recorded = scalar(
+        &app,
+        "SELECT address FROM audit_log WHERE action = 'login' AND outcome = 'success'",
+    )
+    .await;
+    assert_eq!(recorded, "127.0.0.1");
 }
