@@ -296,33 +296,6 @@ pub async fn invite_coordinator(
     Ok(created.link)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_origin_of_a_public_url_drops_its_path_and_case() {
-        assert_eq!(
-            origin_of("HTTPS://VIP.Example.org/app/"),
-            "https://vip.example.org"
-        );
-        assert_eq!(origin_of("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
-    }
-
-    #[test]
-    fn a_loopback_server_without_a_public_url_also_answers_localhost() {
-        let bound: SocketAddr = "127.0.0.1:3000".parse().unwrap();
-        assert_eq!(
-            own_origins(None, bound),
-            ["http://127.0.0.1:3000", "http://localhost:3000"]
-        );
-        assert_eq!(
-            own_origins(Some("https://vip.example.org"), bound),
-            ["https://vip.example.org"]
-        );
-    }
-}
-
 /// Nothing of the device's hardware or the page's context is the app's to use.
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
     fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), \
@@ -466,4 +439,31 @@ pub fn init_tracing() {
         .with_writer(io::stderr)
         .compact()
         .init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_origin_of_a_public_url_drops_its_path_and_case() {
+        assert_eq!(
+            origin_of("HTTPS://VIP.Example.org/app/"),
+            "https://vip.example.org"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:3000"), "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn a_loopback_server_without_a_public_url_also_answers_localhost() {
+        let bound: SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        assert_eq!(
+            own_origins(None, bound),
+            ["http://127.0.0.1:3000", "http://localhost:3000"]
+        );
+        assert_eq!(
+            own_origins(Some("https://vip.example.org"), bound),
+            ["https://vip.example.org"]
+        );
+    }
 }

@@ -94,7 +94,7 @@ async fn create_invitation(
     let existing = match existing {
         Some(account) => {
             let theirs = db::users::municipalities(&state.db, &account.id).await?;
-            let held = !theirs.is_empty() && theirs.iter().all(|m| in_region(m));
+            let held = !theirs.is_empty() && theirs.iter().all(in_region);
             if !held {
                 return Err(
                     access::refuse(&state, &user, &address, Resource::User, &account.id).await,

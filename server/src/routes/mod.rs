@@ -110,7 +110,7 @@ async fn same_origin(State(state): State<AppState>, request: Request, next: Next
     let site = headers.get("sec-fetch-site").and_then(|s| s.to_str().ok());
     let origin_ok = origin.map(|o| {
         let o = o.to_ascii_lowercase();
-        state.origins.iter().any(|own| *own == o)
+        state.origins.contains(&o)
     });
     let site_ok = site.map(|s| s == "same-origin");
     let allowed = match (origin_ok, site_ok) {
