@@ -234,6 +234,36 @@ pub async fn check(
     Err(refuse(state, user, address, resource, record_id.as_ref()).await)
 }
 
+/// The 422 `unknown_record` on `field` of a request that names a record outside the account's
+/// region (the same answer as for a missing one), written to the audit log with the record.
+pub async fn unknown_in_region(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    resource: Resource,
+    record_id: Option<&str>,
+    field: &str,
+) -> AppError {
+    let logged = audit::record(
+        &state.db,
+        Entry {
+            actor: Some(&user.id),
+            action: "access.outside_scope",
+            record_type: Some(resource.name()),
+            record_id,
+            address: Some(&address.0),
+            outcome: Outcome::Refused,
+        },
+    )
+    .await;
+    match logged {
+        Ok(()) => AppError::Validation(
+            shared::Violation::new(field, shared::ViolationKind::UnknownRecord {}).into(),
+        ),
+        Err(err) => err.into(),
+    }
+}
+
 /// The 404 of a record outside the account's scope, written to the audit log.
 pub async fn refuse(
     state: &AppState,

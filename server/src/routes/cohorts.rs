@@ -7,7 +7,7 @@ use axum::{
     routing::{get, put},
 };
 use shared::{
-    Violation, ViolationKind, Violations,
+    Violation, Violations,
     api::{
         AttendanceInput, AttendanceRow, CohortDetail, CohortInput, CohortSummary, Page, PageQuery,
         ScheduleMeetingInput, paths,
@@ -80,9 +80,15 @@ async fn create_cohort(
     access::require(&state, &user, &address, Resource::Cohort, Action::Create).await?;
     let (municipality_id, name, location) = input.validate().map_err(AppError::Validation)?;
     if !user.holds(&municipality_id) {
-        return Err(AppError::Validation(
-            Violation::new("municipality_id", ViolationKind::UnknownRecord {}).into(),
-        ));
+        return Err(access::unknown_in_region(
+            &state,
+            &user,
+            &address,
+            Resource::Municipality,
+            Some(municipality_id.as_str()),
+            "municipality_id",
+        )
+        .await);
     }
     let id = write(
         &state,

@@ -32,8 +32,22 @@ fn sorted(ids: &[MunicipalityId]) -> Vec<MunicipalityId> {
     ids
 }
 
-fn unknown(field: &str) -> AppError {
-    AppError::Validation(Violation::new(field, ViolationKind::UnknownRecord {}).into())
+/// A record the invitation names that is missing or outside the region: 422, and audited when
+/// the request named one.
+async fn outside(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    resource: Resource,
+    record_id: Option<&str>,
+    field: &str,
+) -> AppError {
+    match record_id {
+        Some(_) => {
+            access::unknown_in_region(state, user, address, resource, record_id, field).await
+        }
+        None => AppError::Validation(Violation::new(field, ViolationKind::Required {}).into()),
+    }
 }
 
 async fn create_invitation(
@@ -60,30 +74,58 @@ async fn create_invitation(
     let mut organisation_id = None;
     let municipality_ids: Vec<MunicipalityId> = match input.role {
         Role::Participant => {
-            let p = match &input.participant_id {
+            let found = match &input.participant_id {
                 Some(id) => db::participants::by_id(&state.db, id).await?,
                 None => None,
-            }
-            .filter(|p| in_region(&p.municipality_id))
-            .ok_or_else(|| unknown("participant_id"))?;
+            };
+            let Some(p) = found.filter(|p| in_region(&p.municipality_id)) else {
+                return Err(outside(
+                    &state,
+                    &user,
+                    &address,
+                    Resource::Participant,
+                    input.participant_id.as_ref().map(|i| i.as_str()),
+                    "participant_id",
+                )
+                .await);
+            };
             first_name = Some(p.first_name.as_str().to_owned());
             participant_id = Some(p.id.clone());
             vec![p.municipality_id]
         }
         Role::CompanyContact => {
-            let o = match &input.organisation_id {
+            let found = match &input.organisation_id {
                 Some(id) => db::organisations::by_id(&state.db, id).await?,
                 None => None,
-            }
-            .filter(|o| in_region(&o.municipality_id))
-            .ok_or_else(|| unknown("organisation_id"))?;
+            };
+            let Some(o) = found.filter(|o| in_region(&o.municipality_id)) else {
+                return Err(outside(
+                    &state,
+                    &user,
+                    &address,
+                    Resource::Organisation,
+                    input.organisation_id.as_ref().map(|i| i.as_str()),
+                    "organisation_id",
+                )
+                .await);
+            };
             organisation_id = Some(o.id.clone());
             vec![o.municipality_id]
         }
         Role::Coordinator | Role::MunicipalityViewer | Role::Coach => {
             match &input.municipality_id {
                 Some(id) if in_region(id) => vec![id.clone()],
-                Some(_) | None => return Err(unknown("municipality_id")),
+                other => {
+                    return Err(outside(
+                        &state,
+                        &user,
+                        &address,
+                        Resource::Municipality,
+                        other.as_ref().map(|m| m.as_str()),
+                        "municipality_id",
+                    )
+                    .await);
+                }
             }
         }
     };

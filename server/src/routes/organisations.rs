@@ -103,7 +103,19 @@ async fn create_organisation(
     match &input.municipality_id {
         None => violations.push("municipality_id", ViolationKind::Required {}),
         Some(m) if !user.holds(m) => {
-            violations.push("municipality_id", ViolationKind::UnknownRecord {})
+            let refused = access::unknown_in_region(
+                &state,
+                &user,
+                &address,
+                Resource::Municipality,
+                Some(m.as_str()),
+                "municipality_id",
+            )
+            .await;
+            match refused {
+                AppError::Validation(v) => violations.0.extend(v.0),
+                other => return Err(other),
+            }
         }
         Some(_) => {}
     }

@@ -38,22 +38,36 @@ fn refused(field: &str, kind: ViolationKind) -> Violations {
     Violation::new(field, kind).into()
 }
 
+/// The participant's municipality must be in the account's region (422, audited).
+async fn in_region(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    valid: &ValidParticipant,
+) -> Result<(), AppError> {
+    if user.holds(&valid.municipality_id) {
+        return Ok(());
+    }
+    Err(access::unknown_in_region(
+        state,
+        user,
+        address,
+        Resource::Municipality,
+        Some(valid.municipality_id.as_str()),
+        "municipality_id",
+    )
+    .await)
+}
+
 /// The cohort and the coach must belong to the participant's municipality, the cohort must have
 /// room and the coach must have room in their caseload (only checked when they change).
 async fn check_placement(
     tx: &mut sqlx::SqliteConnection,
     state: &AppState,
-    user: &CurrentUser,
     valid: &ValidParticipant,
     before: Option<&ParticipantRow>,
 ) -> Result<(), AppError> {
     let municipality = &valid.municipality_id;
-    if !user.holds(municipality) {
-        return Err(AppError::Validation(refused(
-            "municipality_id",
-            ViolationKind::UnknownRecord {},
-        )));
-    }
     if let Some(cohort) = &valid.cohort_id {
         let row = db::cohorts::by_id(&mut *tx, cohort)
             .await?
@@ -110,11 +124,12 @@ async fn create_participant(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
+    in_region(&state, &user, &address, &valid).await?;
     let id = write(
         &state,
         Change::new(&user, &address, "participant.create", "participant"),
         async |tx| {
-            check_placement(tx, &state, &user, &valid, None).await?;
+            check_placement(tx, &state, &valid, None).await?;
             Ok(db::participants::insert(&mut *tx, &valid).await?)
         },
     )
@@ -144,6 +159,7 @@ async fn update_participant(
     )
     .await?;
     let valid = patch.profile.validate().map_err(AppError::Validation)?;
+    in_region(&state, &user, &address, &valid).await?;
     if user.role == Role::Coach {
         let mut v = Violations::new();
         if valid.municipality_id != row.municipality_id {
@@ -165,7 +181,7 @@ async fn update_participant(
         Change::new(&user, &address, "participant.update", "participant"),
         async |tx| {
             if user.role != Role::Coach {
-                check_placement(tx, &state, &user, &valid, Some(&row)).await?;
+                check_placement(tx, &state, &valid, Some(&row)).await?;
             }
             let updated =
                 db::participants::update(&mut *tx, &row.id, patch.version, &valid).await?;

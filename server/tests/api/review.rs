@@ -535,3 +535,46 @@ async fn without_a_named_proxy_a_forwarded_for_header_changes_nothing() {
     .await;
     assert_eq!(recorded, "127.0.0.1");
 }
+
+#[tokio::test]
+async fn naming_a_record_of_another_region_is_refused_like_a_missing_one_and_audited() {
+    let app = spawn_app_with(true).await;
+    let sanne = app.demo("coordinator@example.org").await;
+    let rotterdam = municipality(&app, "GM0599").await;
+    let outsider = participant(&app, "Mehari").await;
+
+    let (cohort, _) = call(
+        &app,
+        &sanne,
+        Method::POST,
+        "/cohorts",
+        Some(json!({"municipality_id": rotterdam, "name": "Najaar", "location": "Zuid"})),
+    )
+    .await;
+    let (invite, body) = call(
+        &app,
+        &sanne,
+        Method::POST,
+        "/invitations",
+        Some(
+            json!({"email": "m@example.net", "role": "participant", "participant_id": outsider,
+                    "municipality_id": null, "organisation_id": null}),
+        ),
+    )
+    .await;
+
+    assert_eq!(cohort, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(invite, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["violations"][0]["code"], "unknown_record");
+    for record in [&rotterdam, &outsider] {
+        let audited = number(
+            &app,
+            &format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'access.outside_scope' \
+                 AND record_id = '{record}'"
+            ),
+        )
+        .await;
+        assert_eq!(audited, 1, "{record}");
+    }
+}
