@@ -20,7 +20,7 @@ use crate::{
     audit::{self, Entry, Outcome},
     auth::{
         self, ClientAddress, CurrentUser, LOGIN_AT_KEY, USER_ID_KEY,
-        rate_limit::{PER_ACCOUNT, PER_ADDRESS},
+        rate_limit::{INVITATIONS_PER_ADDRESS, PER_ACCOUNT, PER_ADDRESS},
     },
     db,
     error::{ApiResult, Json},
@@ -66,26 +66,30 @@ async fn login(
 ) -> ApiResult<Me> {
     let email = Email::parse(&input.email).map(|e| e.as_str().to_owned());
     let account_key = format!("account:{}", email.as_deref().unwrap_or(""));
-    let address_key = format!("address:{}", address.0);
-    if let Err(retry_after_secs) = state
+    let address_key = format!("address:{}", address.limit_key());
+    let attempt = match state
         .limiter
-        .check(&address_key, PER_ADDRESS)
-        .and_then(|()| state.limiter.check(&account_key, PER_ACCOUNT))
+        .reserve(&[(&address_key, PER_ADDRESS), (&account_key, PER_ACCOUNT)])
     {
-        audit::record(
-            &state.db,
-            Entry {
-                actor: None,
-                action: "login.limited",
-                record_type: None,
-                record_id: None,
-                address: Some(&address.0),
-                outcome: Outcome::Refused,
-            },
-        )
-        .await?;
-        return Err(AppError::TooManyRequests { retry_after_secs });
-    }
+        Ok(attempt) => attempt,
+        Err(retry_after_secs) => {
+            // Once per address and window: a flood of turned-away guesses adds one row.
+            audit_once_per_window(
+                &state,
+                &format!("audit:login.limited:{}", address.limit_key()),
+                Entry {
+                    actor: None,
+                    action: "login.limited",
+                    record_type: None,
+                    record_id: None,
+                    address: Some(&address.0),
+                    outcome: Outcome::Refused,
+                },
+            )
+            .await?;
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+    };
     let user = match &email {
         Ok(email) => db::users::by_email(&state.db, email).await?,
         Err(_) => None,
@@ -96,8 +100,7 @@ async fn login(
         .verify(input.password, usable.and_then(|u| u.password_hash.clone()))
         .await;
     let Some(user) = usable.filter(|_| verified) else {
-        state.limiter.record_failure(&account_key);
-        state.limiter.record_failure(&address_key);
+        // The reserved attempt stays counted: it is this failure.
         audit::record(
             &state.db,
             Entry {
@@ -112,6 +115,7 @@ async fn login(
         .await?;
         return Err(AppError::Unauthenticated);
     };
+    state.limiter.release(attempt);
     state.limiter.clear(&account_key);
     start_session(&session, &user.id).await?;
     audit::record(
@@ -161,6 +165,24 @@ async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Me> {
     Ok(Json(user.me(state.clock.today())))
 }
 
+/// Appends `entry` unless one was already appended under `marker` within the rate-limit window,
+/// so that requests from nobody in particular add at most one row per marker and window.
+async fn audit_once_per_window(
+    state: &AppState,
+    marker: &str,
+    entry: Entry<'_>,
+) -> Result<(), AppError> {
+    let Ok(written) = state.limiter.reserve(&[(marker, 1)]) else {
+        return Ok(());
+    };
+    if let Err(err) = audit::record(&state.db, entry).await {
+        // Not written after all: the next one in the window tries again.
+        state.limiter.release(written);
+        return Err(err.into());
+    }
+    Ok(())
+}
+
 /// Sets the password of an invited account and signs it in. The token works once, for 7 days.
 ///
 /// Refused tokens are limited per address like failed logins: [`INVITATIONS_PER_ADDRESS`] in the
@@ -180,11 +202,36 @@ async fn accept_invitation(
     let invalid = || {
         AppError::Validation(Violation::new("token", ViolationKind::InvitationInvalid {}).into())
     };
+    let address_key = format!("invitation:address:{}", address.limit_key());
+    let attempt = match state
+        .limiter
+        .reserve(&[(&address_key, INVITATIONS_PER_ADDRESS)])
+    {
+        Ok(attempt) => attempt,
+        Err(retry_after_secs) => {
+            audit_once_per_window(
+                &state,
+                &format!("audit:invitation.accept.limited:{}", address.limit_key()),
+                Entry {
+                    actor: None,
+                    action: "invitation.accept.limited",
+                    record_type: Some("invitation"),
+                    record_id: None,
+                    address: Some(&address.0),
+                    outcome: Outcome::Refused,
+                },
+            )
+            .await?;
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+    };
     let Some((invitation_id, user_id)) =
         db::invitations::valid(&state.db, &token_hash(&input.token), &now).await?
     else {
-        audit::record(
-            &state.db,
+        // The reserved attempt stays counted: it is this refusal.
+        audit_once_per_window(
+            &state,
+            &format!("audit:invitation.accept:{}", address.limit_key()),
             Entry {
                 actor: None,
                 action: "invitation.accept",
@@ -197,6 +244,7 @@ async fn accept_invitation(
         .await?;
         return Err(invalid());
     };
+    state.limiter.release(attempt);
     if let Err(kind) = check_password(&input.password, |p| state.passwords.is_common(p)) {
         return Err(AppError::Validation(
             Violation::new("password", kind).into(),

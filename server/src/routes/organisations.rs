@@ -112,9 +112,10 @@ async fn create_organisation(
                 "municipality_id",
             )
             .await;
-            match refused {
-                AppError::Validation(v) => violations.0.extend(v.0),
-                other => return Err(other),
+            if let AppError::Validation(v) = refused {
+                violations.0.extend(v.0);
+            } else {
+                return Err(refused);
             }
         }
         Some(_) => {}

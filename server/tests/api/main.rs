@@ -9,4 +9,5 @@ mod concurrency;
 mod foundation;
 mod outcomes;
 mod review;
+mod security;
 mod training;

@@ -578,3 +578,40 @@ async fn naming_a_record_of_another_region_is_refused_like_a_missing_one_and_aud
         assert_eq!(audited, 1, "{record}");
     }
 }
+
+#[tokio::test]
+async fn logins_the_limit_turns_away_add_one_audit_row_per_window() {
+    let app = spawn_app_with(true).await;
+    let mut statuses = Vec::new();
+    for _ in 0..30 {
+        let response = app
+            .post_json(
+                &app.client,
+                "/api/v1/auth/login",
+                &json!({"email": "coach@example.org", "password": "wrong-password"}),
+            )
+            .await;
+        statuses.push(response.status());
+    }
+
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::UNAUTHORIZED)
+            .count(),
+        5
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count(),
+        25
+    );
+    let limited = number(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'login.limited'",
+    )
+    .await;
+    assert_eq!(limited, 1);
+}
