@@ -5,7 +5,9 @@ use chrono::{Days, NaiveDate};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
+use crate::helpers::{
+    TestApp, call, complete_training, internship, participant, scalar, spawn_app_with, today,
+};
 
 fn first_code(body: &Value) -> (&str, &str) {
     (
@@ -193,28 +195,6 @@ async fn a_company_visit_takes_1_to_25_and_refuses_a_second_registration_and_a_f
 }
 
 /// Makes the demo's Amal complete the training (6 meetings counted).
-async fn complete_training(app: &TestApp, amal: &str) {
-    let cohort = scalar(
-        app,
-        "SELECT id FROM cohorts WHERE name = 'Utrecht voorjaar'",
-    )
-    .await;
-    for n in 4..=6 {
-        sqlx::query("INSERT INTO attendance (cohort_id, number, participant_id, status) VALUES ($1, $2, $3, 'present')")
-            .bind(&cohort)
-            .bind(n)
-            .bind(amal)
-            .execute(&app.db)
-            .await
-            .unwrap();
-    }
-}
-
-fn internship(org: &str, start: NaiveDate, days: u64, hours: u32) -> Value {
-    json!({"organisation_id": org, "opening_id": null, "start_date": start.to_string(),
-           "end_date": (start + Days::new(days - 1)).to_string(), "hours_per_week": hours,
-           "supervisor_name": "Henk de Bakker"})
-}
 
 #[tokio::test]
 async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlaps() {

@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use shared::ProgrammeSettings;
 use tokio::{sync::Barrier, task::JoinSet};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
+use crate::helpers::{
+    TestApp, call, complete_training, internship, participant, scalar, spawn_app_with, today,
+};
 
 /// How many requests each test sends at once.
 const PARALLEL: usize = 20;
@@ -163,28 +165,6 @@ async fn new_coach(app: &TestApp, coordinator: &reqwest::Client, email: &str) ->
 }
 
 /// Makes the demo's Amal complete the training (6 meetings counted).
-async fn complete_training(app: &TestApp, amal: &str) {
-    let cohort = scalar(
-        app,
-        "SELECT id FROM cohorts WHERE name = 'Utrecht voorjaar'",
-    )
-    .await;
-    for n in 4..=6 {
-        sqlx::query("INSERT INTO attendance (cohort_id, number, participant_id, status) VALUES ($1, $2, $3, 'present')")
-            .bind(&cohort)
-            .bind(n)
-            .bind(amal)
-            .execute(&app.db)
-            .await
-            .unwrap();
-    }
-}
-
-fn internship(org: &str, start: NaiveDate, days: u64, hours: u32) -> Value {
-    json!({"organisation_id": org, "opening_id": null, "start_date": start.to_string(),
-           "end_date": (start + Days::new(days - 1)).to_string(), "hours_per_week": hours,
-           "supervisor_name": "Henk de Bakker"})
-}
 
 fn expense(cents: i64) -> Value {
     json!({"category": "course", "amount_cents": cents, "description": "Cursus Nederlands op de werkvloer"})

@@ -239,3 +239,37 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub fn today() -> chrono::NaiveDate {
     server::clock::Clock::fixed(now(), server::clock::DEFAULT_ZONE).today()
 }
+
+/// The demo participant's training complete: meetings 4 to 6 attended on top of the three held.
+pub async fn complete_training(app: &TestApp, participant_id: &str) {
+    let cohort = scalar(
+        app,
+        &format!("SELECT cohort_id FROM participants WHERE id = '{participant_id}'"),
+    )
+    .await;
+    for n in 4..=6 {
+        sqlx::query(
+            "INSERT INTO attendance (cohort_id, number, participant_id, status) \
+             VALUES ($1, $2, $3, 'present')",
+        )
+        .bind(&cohort)
+        .bind(n)
+        .bind(participant_id)
+        .execute(&app.db)
+        .await
+        .expect("attendance is stored");
+    }
+}
+
+/// An internship request body at `organisation`: `days` days from `start`, that day included.
+pub fn internship(
+    organisation: &str,
+    start: chrono::NaiveDate,
+    days: u64,
+    hours: u32,
+) -> serde_json::Value {
+    serde_json::json!({"organisation_id": organisation, "opening_id": null,
+        "start_date": start.to_string(),
+        "end_date": (start + chrono::Days::new(days.saturating_sub(1))).to_string(),
+        "hours_per_week": hours, "supervisor_name": "Henk de Bakker"})
+}

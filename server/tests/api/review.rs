@@ -134,23 +134,7 @@ async fn an_invitation_never_changes_the_role_of_an_invited_account() {
 /// the coach and by the supervisor.
 async fn evaluated_internship(app: &TestApp) -> String {
     let amal = participant(app, "Amal").await;
-    let cohort = scalar(
-        app,
-        "SELECT cohort_id FROM participants WHERE first_name = 'Amal'",
-    )
-    .await;
-    for n in 4..=8 {
-        sqlx::query(
-            "INSERT INTO attendance (cohort_id, number, participant_id, status) \
-             VALUES ($1, $2, $3, 'present')",
-        )
-        .bind(&cohort)
-        .bind(n)
-        .bind(&amal)
-        .execute(&app.db)
-        .await
-        .expect("attendance");
-    }
+    crate::helpers::complete_training(app, &amal).await;
     let bakery = scalar(
         app,
         "SELECT id FROM organisations WHERE name = 'Bakkerij De Korenbloem'",
@@ -163,11 +147,7 @@ async fn evaluated_internship(app: &TestApp) -> String {
         &coach,
         Method::POST,
         &format!("/participants/{amal}/internships"),
-        Some(
-            json!({"organisation_id": bakery, "opening_id": null, "start_date": start.to_string(),
-                    "end_date": (start + chrono::Days::new(55)).to_string(), "hours_per_week": 24,
-                    "supervisor_name": "Henk de Vries"}),
-        ),
+        Some(crate::helpers::internship(&bakery, start, 56, 24)),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
@@ -216,7 +196,7 @@ async fn a_company_reads_its_own_evaluation_of_an_intern_never_the_coachs() {
     };
     assert_eq!(evaluators(&for_company), ["supervisor"]);
     assert_eq!(evaluators(&for_coach).len(), 2);
-    assert_eq!(for_company["supervisor_name"], "Henk de Vries");
+    assert_eq!(for_company["supervisor_name"], "Henk de Bakker");
 }
 
 #[tokio::test]
