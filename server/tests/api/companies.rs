@@ -1,7 +1,7 @@
 //! Organisations and openings, company visits, internships, the training budget and warm
 //! introductions: success, each validation and conflict code, and who may do what.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 

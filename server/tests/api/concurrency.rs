@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use shared::ProgrammeSettings;
