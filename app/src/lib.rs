@@ -6,9 +6,11 @@ pub mod auth;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod screens;
 
 use leptos::prelude::*;
 use leptos_router::{
+    Lazy,
     components::{Route, Router, Routes},
     path,
 };
@@ -19,19 +21,22 @@ use crate::{
     components::{Layout, RequireAuth},
     i18n::I18n,
     pages::{
-        AcceptInvitationPage, AccountsPage, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantPage, TrainingRoutes,
+        AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
+        ParticipantProfileScreen, TrainingRoutes,
     },
+    screens::Prefetch,
 };
 
 /// The whole app: translations, the session, the layout and the routes. Screens that need a
-/// session wait for it and send a visitor without one to the login page.
+/// session wait for it and send a visitor without one to the login page. Apart from the login and
+/// the home pages, every screen is loaded on demand (see [`screens`]).
 #[component]
 pub fn App() -> impl IntoView {
     I18n::provide();
     Auth::provide();
     view! {
         <Router>
+            <Prefetch />
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route
@@ -45,27 +50,15 @@ pub fn App() -> impl IntoView {
                         }
                     />
                     <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                     <Route
-                        path=path!("/accounts")
-                        view=|| {
-                            view! {
-                                <RequireAuth screen=Screen::Accounts>
-                                    <AccountsPage />
-                                </RequireAuth>
-                            }
-                        }
+                        path=path!("/accept-invitation")
+                        view={Lazy::<AcceptInvitationScreen>::new()}
                     />
+                    <Route path=path!("/accounts") view={Lazy::<AccountsScreen>::new()} />
                     <TrainingRoutes />
                     <Route
                         path=path!("/participants/:id")
-                        view=|| {
-                            view! {
-                                <RequireAuth screen=Screen::ParticipantProfile>
-                                    <ParticipantPage />
-                                </RequireAuth>
-                            }
-                        }
+                        view={Lazy::<ParticipantProfileScreen>::new()}
                     />
                     <CompanyRoutes />
                 </Routes>

@@ -1,11 +1,14 @@
-//! The web bundle: the app compiled to WebAssembly with the size profile, wasm-bindgen (the
-//! library, at Cargo.lock's version), `wasm-opt -Oz` from npm's binaryen, the CSS and
-//! `index.html`, written to `target/site` with `.br` and `.gz` files beside the big ones.
+//! The web bundle: the app compiled to WebAssembly with the size profile, split at its lazily
+//! loaded screens (`wasm_split_cli_support`, the library cargo-leptos uses), wasm-bindgen (the
+//! library, at Cargo.lock's version), `wasm-opt -Oz` from npm's binaryen on every module, the CSS
+//! and `index.html`, written to `target/site` with `.br` and `.gz` files beside the big ones.
 //!
 //! Assets live in `pkg/<hash>/`, so they can be cached for a year and a new build is never mixed
-//! with an old one.
+//! with an old one. The split modules sit beside the main one: `__wasm_split.js` fetches them
+//! relative to itself.
 
 use std::{
+    collections::{BTreeMap, HashMap},
     fs,
     io::Write,
     path::{Path, PathBuf},
@@ -16,41 +19,130 @@ use crate::{cargo, root, run};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
+/// The loader of the split modules, imported by the main module and by `app.js`.
+const SPLIT_LOADER: &str = "__wasm_split.js";
+
+/// What a first visit downloads, by the split modules it needs beyond the main one: those whose
+/// name starts with one of these (`#[lazy]` names a module after its function, plus a hash).
+const ENTRIES: &[(&str, &[&str])] = &[
+    ("login", &[]),
+    ("participant home", &[]),
+    ("coordinator home", &["__coordinator_home"]),
+];
 
 /// Builds `target/site`.
 pub fn build() -> Result<(), String> {
     let root = root();
-    run(cargo().args([
-        "build",
-        "--package",
-        "app",
-        "--bin",
-        "app",
-        "--target",
-        TARGET,
-        "--profile",
-        PROFILE,
-    ]))?;
+    // `--emit-relocs` only for the final link: the splitter reads the relocations to move code
+    // between modules. The dependencies are built as always.
+    run(cargo()
+        .args([
+            "rustc",
+            "--package",
+            "app",
+            "--bin",
+            "app",
+            "--target",
+            TARGET,
+            "--profile",
+            PROFILE,
+            "--",
+            "-Clink-arg=--emit-relocs",
+        ])
+        // Leptos's type erasure: a component's view is an `AnyView`, so each view type is compiled
+        // once instead of once per place that nests it.
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg=erase_components",
+        ))?;
     let wasm_in = root.join(format!("target/{TARGET}/{PROFILE}/app.wasm"));
     let work = root.join("target/bundle");
     remove_dir(&work)?;
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
 
+    eprintln!("\n# wasm-split (the screens behind `#[lazy]` into modules of their own)");
+    let split_dir = work.join("split");
+    let unsplit = read(&wasm_in)?;
+    let split_main = work.join("app_split.wasm");
+    let split = {
+        let mut opts = wasm_split_cli_support::Options::new(&unsplit);
+        opts.output_dir = &split_dir;
+        opts.main_out_path = &split_main;
+        opts.link_name = "./__wasm_split.js";
+        opts.main_module = "./app.js";
+        wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?
+    };
+
     eprintln!("\n# wasm-bindgen (the library, at the version of Cargo.lock)");
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
     bindgen
-        .input_path(&wasm_in)
+        .input_path(&split_main)
         .out_name("app")
         .typescript(false)
-        .omit_default_module_path(false);
+        .omit_default_module_path(false)
+        // the split modules call the main one through the exports the linker made
+        .keep_lld_exports(true)
+        .demangle(false);
     bindgen
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e}"))?
         .generate(&work)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
 
-    let wasm_opt = root.join("end2end/node_modules/.bin/wasm-opt");
-    let optimised = work.join("app_bg.opt.wasm");
+    // name in the site -> contents
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    files.insert(
+        "app_bg.wasm".to_owned(),
+        wasm_opt(&work.join("app_bg.wasm"))?,
+    );
+    for module in &split.split_modules {
+        let name = file_name(module)?;
+        files.insert(name, wasm_opt(module)?);
+    }
+    files.insert("app.js".to_owned(), read(&work.join("app.js"))?);
+    files.insert(
+        SPLIT_LOADER.to_owned(),
+        read(&split_dir.join(SPLIT_LOADER))?,
+    );
+    files.insert("style.css".to_owned(), stylesheet(&root.join("style"))?);
+    files.insert("icon.svg".to_owned(), read(&root.join("style/icon.svg"))?);
+    files.insert(
+        "boot.js".to_owned(),
+        b"import init from './app.js';\n\
+init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
+            .to_vec(),
+    );
+    let hash = {
+        let mut h = Fnv::default();
+        for (name, data) in &files {
+            h.write(name.as_bytes());
+            h.write(data);
+        }
+        format!("{:016x}", h.0)
+    };
+
+    let site = root.join("target/site");
+    remove_dir(&site)?;
+    let pkg = site.join("pkg").join(&hash);
+    fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
+    for (name, data) in &files {
+        write(&pkg.join(name), data)?;
+    }
+    let snippets = work.join("snippets");
+    if snippets.exists() {
+        copy_dir(&snippets, &pkg.join("snippets"))?;
+    }
+    write(&site.join("index.html"), index_html(&hash).as_bytes())?;
+    precompress(&pkg)?;
+
+    eprintln!("\nbundle written to {}", site.display());
+    report(&pkg, &files, &split.prefetch_map)
+}
+
+/// `wasm-opt -Oz` of one module, returning the optimised module.
+fn wasm_opt(module: &Path) -> Result<Vec<u8>, String> {
+    let wasm_opt = root().join("end2end/node_modules/.bin/wasm-opt");
+    let optimised = with_suffix(module, "opt");
     run(Command::new(&wasm_opt)
         .arg("-Oz")
         .args([
@@ -63,58 +155,83 @@ pub fn build() -> Result<(), String> {
             "--strip-debug",
             "--strip-producers",
         ])
-        .arg(work.join("app_bg.wasm"))
+        .arg(module)
         .arg("-o")
         .arg(&optimised))?;
+    read(&optimised)
+}
 
-    let wasm = read(&optimised)?;
-    let js = read(&work.join("app.js"))?;
-    let css = stylesheet(&root.join("style"))?;
-    let icon = read(&root.join("style/icon.svg"))?;
-    let boot = b"import init from './app.js';\n\
-init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
-        .to_vec();
-    let hash = {
-        let mut h = Fnv::default();
-        for part in [&wasm, &js, &css, &boot, &icon] {
-            h.write(part);
+/// Prints every file's sizes, and what the first visit of each entry downloads.
+fn report(
+    pkg: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    prefetch: &HashMap<String, Vec<String>>,
+) -> Result<(), String> {
+    let brotli = |name: &str| -> Result<u64, String> {
+        let compressed = with_suffix(&pkg.join(name), "br");
+        if compressed.exists() {
+            size(&compressed)
+        } else {
+            Ok(files.get(name).map_or(0, |d| d.len() as u64))
         }
-        format!("{:016x}", h.0)
     };
-
-    let site = root.join("target/site");
-    remove_dir(&site)?;
-    let pkg = site.join("pkg").join(&hash);
-    fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
-    write(&pkg.join("app_bg.wasm"), &wasm)?;
-    write(&pkg.join("app.js"), &js)?;
-    write(&pkg.join("boot.js"), &boot)?;
-    write(&pkg.join("style.css"), &css)?;
-    write(&pkg.join("icon.svg"), &icon)?;
-    let snippets = work.join("snippets");
-    if snippets.exists() {
-        copy_dir(&snippets, &pkg.join("snippets"))?;
-    }
-    write(&site.join("index.html"), index_html(&hash).as_bytes())?;
-    precompress(&pkg)?;
-
-    let (wasm_gz, wasm_br) = (
-        size(&pkg.join("app_bg.wasm.gz"))?,
-        size(&pkg.join("app_bg.wasm.br"))?,
-    );
-    let (js_gz, js_br) = (size(&pkg.join("app.js.gz"))?, size(&pkg.join("app.js.br"))?);
     eprintln!(
-        "\nbundle written to {}\n  wasm: {} raw, {} gzip, {} brotli\n  js:   {} raw, {} gzip, {} brotli\n  css:  {} raw",
-        site.display(),
-        kib(wasm.len() as u64),
-        kib(wasm_gz),
-        kib(wasm_br),
-        kib(js.len() as u64),
-        kib(js_gz),
-        kib(js_br),
-        kib(css.len() as u64),
+        "  {:<28} {:>11} {:>11} {:>11}",
+        "file", "raw", "gzip", "brotli"
     );
+    for (name, data) in files {
+        let gz = with_suffix(&pkg.join(name), "gz");
+        let gz = if gz.exists() {
+            size(&gz)?
+        } else {
+            data.len() as u64
+        };
+        eprintln!(
+            "  {:<28} {:>11} {:>11} {:>11}",
+            name,
+            kib(data.len() as u64),
+            kib(gz),
+            kib(brotli(name)?)
+        );
+    }
+    let first_load = [
+        "app_bg.wasm",
+        "app.js",
+        SPLIT_LOADER,
+        "boot.js",
+        "style.css",
+    ];
+    eprintln!("\nfirst load (wasm + js + css, brotli):");
+    for (entry, splits) in ENTRIES {
+        let mut needed: Vec<String> = first_load.iter().map(|f| (*f).to_owned()).collect();
+        for prefix in *splits {
+            let mut found = false;
+            for (split, modules) in prefetch {
+                if split.starts_with(prefix) {
+                    found = true;
+                    needed.extend(modules.iter().map(|m| format!("{m}.wasm")));
+                }
+            }
+            if !found {
+                return Err(format!("no split module named {prefix}*"));
+            }
+        }
+        needed.sort();
+        needed.dedup();
+        let mut total = 0;
+        for name in &needed {
+            total += brotli(name)?;
+        }
+        eprintln!("  {entry:<20} {:>11}  ({} files)", kib(total), needed.len());
+    }
     Ok(())
+}
+
+fn file_name(path: &Path) -> Result<String, String> {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{}: no file name", path.display()))
 }
 
 fn index_html(hash: &str) -> String {
@@ -129,6 +246,7 @@ fn index_html(hash: &str) -> String {
 <link rel="icon" href="/pkg/{hash}/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/pkg/{hash}/style.css">
 <link rel="modulepreload" href="/pkg/{hash}/app.js">
+<link rel="modulepreload" href="/pkg/{hash}/__wasm_split.js">
 <link rel="preload" href="/pkg/{hash}/app_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <script type="module" src="/pkg/{hash}/boot.js"></script>
 </head>

@@ -8,10 +8,21 @@ mod not_found;
 mod participants;
 mod training;
 
-pub use accounts::AccountsPage;
-pub use auth::{AcceptInvitationPage, LoginPage};
-pub use companies::{CompanyNavItems, CompanyRoutes, OrganisationOverview};
-pub use home::HomePage;
+pub use accounts::AccountsScreen;
+pub use auth::{AcceptInvitationScreen, LoginPage};
+pub use companies::{
+    AgreementScreen, CompanyNavItems, CompanyRoutes, InternshipScreen, OpeningScreen,
+    OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
+    ParticipantBudgetScreen, ParticipantConsentScreen, ParticipantInternshipsScreen,
+    ParticipantIntroductionsScreen,
+};
+pub use home::{
+    CoachHomeScreen, CompanyHomeScreen, CoordinatorHomeScreen, HomePage, MunicipalityHomeScreen,
+};
 pub use not_found::NotFoundPage;
-pub use participants::{ParticipantPage, RouteView};
-pub use training::{TrainingNavItems, TrainingRoutes};
+pub use participants::{ParticipantProfileScreen, RouteView};
+pub use training::{
+    AttendanceScreen, CohortScreen, CohortsScreen, MunicipalitiesScreen, MunicipalityScreen,
+    NewParticipantScreen, ParticipantContactsScreen, ParticipantPlanScreen, ParticipantRouteScreen,
+    TrainingNavItems, TrainingRoutes,
+};

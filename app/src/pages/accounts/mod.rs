@@ -2,4 +2,13 @@
 
 mod overview;
 
-pub use overview::AccountsPage;
+use overview::AccountsPage;
+
+use leptos::prelude::*;
+
+use crate::{access::Screen, components::RequireAuth, screens::lazy_screen};
+
+lazy_screen! {
+    /// `/accounts`, loaded on demand.
+    AccountsScreen => view! { <RequireAuth screen=Screen::Accounts><AccountsPage /></RequireAuth> }
+}

@@ -3,5 +3,14 @@
 mod accept_invitation;
 mod login;
 
-pub use accept_invitation::AcceptInvitationPage;
+use accept_invitation::AcceptInvitationPage;
 pub use login::LoginPage;
+
+use leptos::prelude::*;
+
+use crate::screens::lazy_screen;
+
+lazy_screen! {
+    /// `/accept-invitation`: opened once per account, so loaded on demand.
+    AcceptInvitationScreen => view! { <AcceptInvitationPage /> }
+}

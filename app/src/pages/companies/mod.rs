@@ -16,7 +16,8 @@ use std::str::FromStr;
 
 use leptos::prelude::*;
 use leptos_router::{
-    MatchNestedRoutes,
+    Lazy,
+    any_nested_route::IntoAnyNestedRoute,
     components::{A, Route},
     hooks::use_params_map,
     path,
@@ -37,6 +38,7 @@ use crate::{
         ParticipantBudgetPage, ParticipantConsentPage, ParticipantInternshipsPage,
         ParticipantIntroductionsPage,
     },
+    screens::lazy_screen,
 };
 
 pub use introductions::IntroductionList;
@@ -49,76 +51,102 @@ use openings::OpeningsPage;
 use organisation::OrganisationPage;
 use organisations::OrganisationsPage;
 
-/// The routes of these screens, each behind its entry in the access table.
+/// The routes of these screens, each behind its entry in the access table and loaded on demand.
 #[component(transparent)]
-pub fn CompanyRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn CompanyRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route
-            path=path!("/organisations")
-            view=|| view! { <RequireAuth screen=Screen::Organisations><OrganisationsPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/organisations/:id")
-            view=|| view! { <RequireAuth screen=Screen::Organisation><OrganisationPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/openings")
-            view=|| view! { <RequireAuth screen=Screen::Openings><OpeningsPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/openings/:id")
-            view=|| view! { <RequireAuth screen=Screen::Opening><OpeningPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/internships/:id")
-            view=|| view! { <RequireAuth screen=Screen::Internship><InternshipPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/internships/:id/agreement")
-            view=|| view! { <RequireAuth screen=Screen::Internship><AgreementPage /></RequireAuth> }
-        />
+        <Route path=path!("/organisations") view={Lazy::<OrganisationsScreen>::new()} />
+        <Route path=path!("/organisations/:id") view={Lazy::<OrganisationScreen>::new()} />
+        <Route path=path!("/openings") view={Lazy::<OpeningsScreen>::new()} />
+        <Route path=path!("/openings/:id") view={Lazy::<OpeningScreen>::new()} />
+        <Route path=path!("/internships/:id") view={Lazy::<InternshipScreen>::new()} />
+        <Route path=path!("/internships/:id/agreement") view={Lazy::<AgreementScreen>::new()} />
         <Route
             path=path!("/participants/:id/internships")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantInternships>
-                        <ParticipantInternshipsPage />
-                    </RequireAuth>
-                }
-            }
+            view={Lazy::<ParticipantInternshipsScreen>::new()}
         />
-        <Route
-            path=path!("/participants/:id/budget")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantBudget>
-                        <ParticipantBudgetPage />
-                    </RequireAuth>
-                }
-            }
-        />
+        <Route path=path!("/participants/:id/budget") view={Lazy::<ParticipantBudgetScreen>::new()} />
         <Route
             path=path!("/participants/:id/introductions")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantIntroductions>
-                        <ParticipantIntroductionsPage />
-                    </RequireAuth>
-                }
-            }
+            view={Lazy::<ParticipantIntroductionsScreen>::new()}
         />
         <Route
             path=path!("/participants/:id/consent")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantConsent>
-                        <ParticipantConsentPage />
-                    </RequireAuth>
-                }
-            }
+            view={Lazy::<ParticipantConsentScreen>::new()}
         />
     }
     .into_inner()
+    .into_any_nested_route()
+}
+
+lazy_screen! {
+    /// `/internships/:id`, loaded on demand.
+    InternshipScreen => view! {
+        <RequireAuth screen=Screen::Internship><InternshipPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/internships/:id/agreement`, loaded on demand.
+    AgreementScreen => view! {
+        <RequireAuth screen=Screen::Internship><AgreementPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/internships`, loaded on demand.
+    ParticipantInternshipsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantInternships>
+            <ParticipantInternshipsPage />
+        </RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/budget`, loaded on demand.
+    ParticipantBudgetScreen => view! {
+        <RequireAuth screen=Screen::ParticipantBudget><ParticipantBudgetPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/introductions`, loaded on demand.
+    ParticipantIntroductionsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantIntroductions>
+            <ParticipantIntroductionsPage />
+        </RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/consent`, loaded on demand.
+    ParticipantConsentScreen => view! {
+        <RequireAuth screen=Screen::ParticipantConsent><ParticipantConsentPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/organisations`, loaded on demand.
+    OrganisationsScreen => view! {
+        <RequireAuth screen=Screen::Organisations><OrganisationsPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/organisations/:id`, loaded on demand.
+    OrganisationScreen => view! {
+        <RequireAuth screen=Screen::Organisation><OrganisationPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/openings`, loaded on demand.
+    OpeningsScreen => view! { <RequireAuth screen=Screen::Openings><OpeningsPage /></RequireAuth> }
+}
+
+lazy_screen! {
+    /// `/openings/:id`, loaded on demand.
+    OpeningScreen => view! { <RequireAuth screen=Screen::Opening><OpeningPage /></RequireAuth> }
 }
 
 /// The main menu's entries of these screens for the role.

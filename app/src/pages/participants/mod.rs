@@ -18,5 +18,16 @@ pub use intake::NewParticipantPage;
 pub use internships::ParticipantInternshipsPage;
 pub use introductions::ParticipantIntroductionsPage;
 pub use plan::ParticipantPlanPage;
-pub use profile::ParticipantPage;
+use profile::ParticipantPage;
 pub use route::{ParticipantRoutePage, RouteView};
+
+use leptos::prelude::*;
+
+use crate::{access::Screen, components::RequireAuth, screens::lazy_screen};
+
+lazy_screen! {
+    /// `/participants/:id`, loaded on demand.
+    ParticipantProfileScreen => view! {
+        <RequireAuth screen=Screen::ParticipantProfile><ParticipantPage /></RequireAuth>
+    }
+}

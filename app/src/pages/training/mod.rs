@@ -12,7 +12,8 @@ use std::str::FromStr;
 
 use leptos::prelude::*;
 use leptos_router::{
-    MatchNestedRoutes,
+    Lazy,
+    any_nested_route::IntoAnyNestedRoute,
     components::{A, Route},
     hooks::use_params_map,
     path,
@@ -30,6 +31,7 @@ use crate::{
     pages::participants::{
         NewParticipantPage, ParticipantContactsPage, ParticipantPlanPage, ParticipantRoutePage,
     },
+    screens::lazy_screen,
 };
 
 use attendance::AttendancePage;
@@ -38,66 +40,87 @@ use cohorts::CohortsPage;
 use municipalities::{MunicipalitiesPage, MunicipalityPage};
 
 /// The routes of these screens, each behind its entry in the access table. They come before
-/// `/participants/:id`, so that `/participants/new` is the intake.
+/// `/participants/:id`, so that `/participants/new` is the intake. Each is loaded on demand.
 #[component(transparent)]
-pub fn TrainingRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn TrainingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route
-            path=path!("/municipalities")
-            view=|| view! { <RequireAuth screen=Screen::Municipalities><MunicipalitiesPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/municipalities/:id")
-            view=|| view! { <RequireAuth screen=Screen::Municipalities><MunicipalityPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/cohorts")
-            view=|| view! { <RequireAuth screen=Screen::Cohorts><CohortsPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/cohorts/:id")
-            view=|| view! { <RequireAuth screen=Screen::Cohorts><CohortPage /></RequireAuth> }
-        />
+        <Route path=path!("/municipalities") view={Lazy::<MunicipalitiesScreen>::new()} />
+        <Route path=path!("/municipalities/:id") view={Lazy::<MunicipalityScreen>::new()} />
+        <Route path=path!("/cohorts") view={Lazy::<CohortsScreen>::new()} />
+        <Route path=path!("/cohorts/:id") view={Lazy::<CohortScreen>::new()} />
         <Route
             path=path!("/cohorts/:id/meetings/:n/attendance")
-            view=|| view! { <RequireAuth screen=Screen::Attendance><AttendancePage /></RequireAuth> }
+            view={Lazy::<AttendanceScreen>::new()}
         />
-        <Route
-            path=path!("/participants/new")
-            view=|| view! { <RequireAuth screen=Screen::ParticipantNew><NewParticipantPage /></RequireAuth> }
-        />
-        <Route
-            path=path!("/participants/:id/route")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantRoute>
-                        <ParticipantRoutePage />
-                    </RequireAuth>
-                }
-            }
-        />
-        <Route
-            path=path!("/participants/:id/plan")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantPlan>
-                        <ParticipantPlanPage />
-                    </RequireAuth>
-                }
-            }
-        />
+        <Route path=path!("/participants/new") view={Lazy::<NewParticipantScreen>::new()} />
+        <Route path=path!("/participants/:id/route") view={Lazy::<ParticipantRouteScreen>::new()} />
+        <Route path=path!("/participants/:id/plan") view={Lazy::<ParticipantPlanScreen>::new()} />
         <Route
             path=path!("/participants/:id/contacts")
-            view=|| {
-                view! {
-                    <RequireAuth screen=Screen::ParticipantContacts>
-                        <ParticipantContactsPage />
-                    </RequireAuth>
-                }
-            }
+            view={Lazy::<ParticipantContactsScreen>::new()}
         />
     }
     .into_inner()
+    .into_any_nested_route()
+}
+
+lazy_screen! {
+    /// `/participants/:id/route`, loaded on demand.
+    ParticipantRouteScreen => view! {
+        <RequireAuth screen=Screen::ParticipantRoute><ParticipantRoutePage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/plan`, loaded on demand.
+    ParticipantPlanScreen => view! {
+        <RequireAuth screen=Screen::ParticipantPlan><ParticipantPlanPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/municipalities`, loaded on demand.
+    MunicipalitiesScreen => view! {
+        <RequireAuth screen=Screen::Municipalities><MunicipalitiesPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/municipalities/:id`, loaded on demand.
+    MunicipalityScreen => view! {
+        <RequireAuth screen=Screen::Municipalities><MunicipalityPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/cohorts`, loaded on demand.
+    CohortsScreen => view! { <RequireAuth screen=Screen::Cohorts><CohortsPage /></RequireAuth> }
+}
+
+lazy_screen! {
+    /// `/cohorts/:id`, loaded on demand.
+    CohortScreen => view! { <RequireAuth screen=Screen::Cohorts><CohortPage /></RequireAuth> }
+}
+
+lazy_screen! {
+    /// `/cohorts/:id/meetings/:n/attendance`, loaded on demand.
+    AttendanceScreen => view! {
+        <RequireAuth screen=Screen::Attendance><AttendancePage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/new`, loaded on demand.
+    NewParticipantScreen => view! {
+        <RequireAuth screen=Screen::ParticipantNew><NewParticipantPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/contacts`, loaded on demand.
+    ParticipantContactsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantContacts><ParticipantContactsPage /></RequireAuth>
+    }
 }
 
 /// The main menu's entries of these screens for the account signed in.
