@@ -3,6 +3,7 @@
 //! Nothing here does I/O, runs async code or reads a clock: every rule that depends on the date takes
 //! `today` as an argument.
 
+pub mod access;
 pub mod api;
 pub mod ids;
 pub mod roles;
