@@ -217,10 +217,7 @@ mod tests {
 
     #[test]
     fn a_municipality_viewer_never_reads_a_participant() {
-        assert!(matches!(
-            relation(Role::MunicipalityViewer, Participant, Read),
-            None
-        ));
+        assert!(relation(Role::MunicipalityViewer, Participant, Read).is_none());
     }
 
     #[test]
