@@ -194,8 +194,6 @@ async fn a_company_visit_takes_1_to_25_and_refuses_a_second_registration_and_a_f
     );
 }
 
-/// Makes the demo's Amal complete the training (6 meetings counted).
-
 #[tokio::test]
 async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlaps() {
     let app = spawn_app_with(true).await;

@@ -164,8 +164,6 @@ async fn new_coach(app: &TestApp, coordinator: &reqwest::Client, email: &str) ->
     .await
 }
 
-/// Makes the demo's Amal complete the training (6 meetings counted).
-
 fn expense(cents: i64) -> Value {
     json!({"category": "course", "amount_cents": cents, "description": "Cursus Nederlands op de werkvloer"})
 }
