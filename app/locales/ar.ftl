@@ -73,6 +73,14 @@ violation-password_too_short = يجب أن تتكوّن كلمة المرور م
 violation-password_too_long = يجب ألا تزيد كلمة المرور عن { $max } حرفًا.
 violation-password_too_common = كلمة المرور هذه شائعة جدًا. اختر كلمة أخرى.
 violation-invitation_invalid = هذه الدعوة غير صالحة أو منتهية أو مستخدمة من قبل. اطلب دعوة جديدة.
+violation-code_invalid = هذا الرمز غير صحيح. اكتب الرمز الذي يعرضه تطبيقك الآن، أو أحد رموز الاسترداد.
+violation-code_already_used = هذا الرمز مستخدم من قبل. انتظر الرمز التالي في تطبيقك.
+violation-second_factor_enrolment_required = اضبط أولًا خطوة الدخول الثانية (تطبيق رموز)؛ بعدها يمكنك المتابعة.
+violation-second_factor_already_enrolled = لقد ضبطت خطوة دخول ثانية من قبل.
+violation-enrolment_not_started = ابدأ ضبط الخطوة الثانية من جديد أولًا.
+violation-password_incorrect = هذه ليست كلمة مرورك الحالية.
+violation-password_reset_invalid = هذا الرابط غير صالح أو منتهٍ أو مستخدم من قبل. اطلب رابطًا جديدًا من المنسّق.
+violation-password_not_set = ليس لهذا الحساب كلمة مرور بعد: أرسل دعوة جديدة بدلًا من ذلك.
 
 nav-profile = ملفي الشخصي
 nav-accounts = الحسابات

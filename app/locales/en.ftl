@@ -76,6 +76,14 @@ violation-password_too_short = The password needs at least { $min } characters.
 violation-password_too_long = The password may have at most { $max } characters.
 violation-password_too_common = This password is used too often. Choose another one.
 violation-invitation_invalid = This invitation is invalid, has expired or was already used. Ask for a new one.
+violation-code_invalid = This code is not right. Type the code your app shows now, or one of your recovery codes.
+violation-code_already_used = This code has been used already. Wait for the next code in your app.
+violation-second_factor_enrolment_required = First set up your second login step (an app with codes); then you can go on.
+violation-second_factor_already_enrolled = You have already set up a second login step.
+violation-enrolment_not_started = Start setting up the second step again first.
+violation-password_incorrect = This is not your current password.
+violation-password_reset_invalid = This link is invalid, has expired or was already used. Ask your coordinator for a new one.
+violation-password_not_set = This account has no password yet: send a new invitation instead.
 
 nav-profile = My profile
 nav-accounts = Accounts

@@ -76,6 +76,14 @@ violation-password_too_short = Het wachtwoord moet minstens { $min } tekens hebb
 violation-password_too_long = Het wachtwoord mag hoogstens { $max } tekens hebben.
 violation-password_too_common = Dit wachtwoord wordt te vaak gebruikt. Kies een ander.
 violation-invitation_invalid = Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan.
+violation-code_invalid = Deze code klopt niet. Typ de code die je app nu laat zien, of een van je herstelcodes.
+violation-code_already_used = Deze code is al gebruikt. Wacht op de volgende code in je app.
+violation-second_factor_enrolment_required = Stel eerst je tweede stap voor inloggen in (een app met codes); daarna kun je verder.
+violation-second_factor_already_enrolled = Je hebt al een tweede stap voor inloggen ingesteld.
+violation-enrolment_not_started = Begin eerst opnieuw met het instellen van de tweede stap.
+violation-password_incorrect = Dit is niet je huidige wachtwoord.
+violation-password_reset_invalid = Deze link is ongeldig, verlopen of al gebruikt. Vraag je coördinator om een nieuwe.
+violation-password_not_set = Dit account heeft nog geen wachtwoord: stuur een nieuwe uitnodiging.
 
 nav-profile = Mijn profiel
 nav-accounts = Accounts

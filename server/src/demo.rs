@@ -75,6 +75,26 @@ impl From<sqlx::Error> for DemoError {
     }
 }
 
+/// The demo logins that have a second factor (their role requires one), each with the TOTP
+/// secret [`crate::auth::totp::DEMO_SECRET`], printed next to the logins.
+pub const SECOND_FACTOR_LOGINS: &[&str] = &[
+    "coordinator@example.org",
+    "coordinator.rotterdam@example.org",
+];
+
+/// Gives the demo coordinators their second factor, unless they have one (a demo database made
+/// before second factors existed gets it too).
+async fn enrol_second_factors(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    for email in SECOND_FACTOR_LOGINS {
+        if let Some(user) = db::users::by_email(pool, email).await? {
+            db::factors::enrol_confirmed(pool, &user.id, crate::auth::totp::DEMO_SECRET, &now)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Fills an empty database; leaves a demo database as it is; refuses one with real data.
 pub async fn fill(
     pool: &SqlitePool,
@@ -84,6 +104,7 @@ pub async fn fill(
     if db::municipalities::count(pool).await? > 0 {
         if db::installation::is_demo(pool).await? {
             tracing::info!("demo database holds data; demo data not added again");
+            enrol_second_factors(pool).await?;
             return Ok(());
         }
         return Err(DemoError::RealData);
@@ -201,6 +222,7 @@ pub async fn fill(
     )
     .await?;
     tx.commit().await?;
+    enrol_second_factors(pool).await?;
 
     let mut participant_ids = Vec::new();
     for (i, (first_name, last_name, languages, level)) in PEOPLE.iter().enumerate() {

@@ -22,6 +22,8 @@ pub enum AppError {
     BadRequest,
     Unauthenticated,
     Forbidden,
+    /// 403 with the reason as violations (a session that must enrol a second factor first).
+    ForbiddenBecause(Violations),
     NotFound,
     MethodNotAllowed,
     PayloadTooLarge,
@@ -52,7 +54,7 @@ impl AppError {
         match self {
             AppError::BadRequest => ErrorKind::BadRequest,
             AppError::Unauthenticated => ErrorKind::Unauthenticated,
-            AppError::Forbidden => ErrorKind::Forbidden,
+            AppError::Forbidden | AppError::ForbiddenBecause(_) => ErrorKind::Forbidden,
             AppError::NotFound => ErrorKind::NotFound,
             AppError::MethodNotAllowed => ErrorKind::MethodNotAllowed,
             AppError::PayloadTooLarge => ErrorKind::PayloadTooLarge,
@@ -73,7 +75,7 @@ impl IntoResponse for AppError {
             StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut retry_after = None;
         let violations = match self {
-            AppError::Conflict(v) | AppError::Validation(v) => v,
+            AppError::Conflict(v) | AppError::Validation(v) | AppError::ForbiddenBecause(v) => v,
             AppError::Internal(detail) => {
                 tracing::error!(detail = %detail, "internal error");
                 Violations::new()

@@ -209,6 +209,20 @@ pub fn demo_logins() -> (&'static [&'static str], &'static str) {
     (demo::LOGINS, demo::PASSWORD)
 }
 
+/// The demo logins that need a second factor, each with the `otpauth://` URI of its TOTP secret,
+/// and that secret (base32), to add to an authenticator app.
+pub fn demo_second_factors() -> (Vec<(&'static str, String)>, &'static str) {
+    let secret = auth::totp::DEMO_SECRET;
+    let logins = demo::SECOND_FACTOR_LOGINS
+        .iter()
+        .map(|login| {
+            let uri = auth::totp::otpauth_uri(secret, login).unwrap_or_default();
+            (*login, uri)
+        })
+        .collect();
+    (logins, secret)
+}
+
 /// Creates the municipality when missing and invites its first coordinator; returns the link.
 pub async fn invite_coordinator(
     config: &Config,

@@ -45,6 +45,15 @@ async fn main() -> ExitCode {
         for login in logins {
             let _ = writeln!(out, "  {login}");
         }
+        let (second, secret) = server::demo_second_factors();
+        let _ = writeln!(
+            out,
+            "The coordinators also give a code after the password (a second factor): add the \
+             TOTP secret {secret} to an authenticator app by hand, or scan a QR code of:"
+        );
+        for (login, uri) in second {
+            let _ = writeln!(out, "  {login}: {uri}");
+        }
     }
     let _ = out.flush();
     drop(out);

@@ -157,6 +157,7 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, User, Read, Region),
     (Role::Coordinator, User, Disable, Region),
     // A one-time link that sets a new password.
+    (Role::Coordinator, User, Update, Region),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do

@@ -130,6 +130,22 @@ violation_kinds! {
     "password_too_common" => PasswordTooCommon {},
     // invitations
     "invitation_invalid" => InvitationInvalid {},
+    // second factor and passwords
+    /// A TOTP or recovery code that does not match.
+    "code_invalid" => CodeInvalid {},
+    /// A TOTP code that was accepted before: wait for the next one.
+    "code_already_used" => CodeAlreadyUsed {},
+    /// The role needs a second factor: until one is enrolled, only enrolment is allowed.
+    "second_factor_enrolment_required" => SecondFactorEnrolmentRequired {},
+    "second_factor_already_enrolled" => SecondFactorAlreadyEnrolled {},
+    /// A confirmation without an enrolment started.
+    "enrolment_not_started" => EnrolmentNotStarted {},
+    /// The current password given with a change is not the account's.
+    "password_incorrect" => PasswordIncorrect {},
+    /// A reset link that is unknown, expired or used.
+    "password_reset_invalid" => PasswordResetInvalid {},
+    /// A reset for an account that has not accepted its invitation yet.
+    "password_not_set" => PasswordNotSet {},
 }
 
 /// One refusal: which field, and why.

@@ -3,6 +3,7 @@
 pub mod password;
 pub mod rate_limit;
 pub mod session_store;
+pub mod totp;
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -11,7 +12,8 @@ use axum::{
     http::request::Parts,
 };
 use shared::{
-    api::Me,
+    Violation, ViolationKind,
+    api::{Me, SecondFactor},
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
     roles::Role,
     values::Email,
@@ -23,6 +25,14 @@ use crate::{AppError, AppState, db};
 /// The session's keys.
 pub const USER_ID_KEY: &str = "user_id";
 pub const LOGIN_AT_KEY: &str = "login_at";
+/// A login half done: the account whose password was right and whose code is awaited, when the
+/// password was checked (unix seconds) and the account's version then (a change of password or
+/// a disabling in between voids the step).
+pub const PENDING_USER_KEY: &str = "pending_user_id";
+pub const PENDING_AT_KEY: &str = "pending_at";
+pub const PENDING_VERSION_KEY: &str = "pending_version";
+/// How long the second step of a login may wait for its code.
+pub const PENDING_SECONDS: i64 = 5 * 60;
 
 /// The session cookie's name: `__Host-` binds it to this host, over HTTPS, for the whole site.
 pub const COOKIE_NAME: &str = "__Host-vip_session";
@@ -57,6 +67,7 @@ pub struct CurrentUser {
     pub participant_id: Option<ParticipantId>,
     pub organisation_id: Option<OrganisationId>,
     pub municipality_ids: Vec<MunicipalityId>,
+    pub second_factor: SecondFactor,
 }
 
 impl CurrentUser {
@@ -70,6 +81,7 @@ impl CurrentUser {
             organisation_id: self.organisation_id.clone(),
             municipality_ids: self.municipality_ids.clone(),
             today,
+            second_factor: self.second_factor,
         }
     }
 
@@ -122,6 +134,7 @@ pub async fn load_user(
     }
     let role = row.role;
     let municipality_ids = db::users::municipalities(&state.db, &row.id).await?;
+    let enrolled = db::factors::is_enrolled(&state.db, &row.id).await?;
     Ok(Some(CurrentUser {
         id: row.id,
         role,
@@ -130,10 +143,16 @@ pub async fn load_user(
         participant_id: row.participant_id,
         organisation_id: row.organisation_id,
         municipality_ids,
+        second_factor: SecondFactor::of(role, enrolled),
     }))
 }
 
-impl<S> FromRequestParts<S> for CurrentUser
+/// The signed-in account of a request, whatever its second factor: for `GET /auth/me`, logout
+/// and enrolling a factor, the only endpoints an account that must enrol one may use.
+#[derive(Debug, Clone)]
+pub struct SignedIn(pub CurrentUser);
+
+impl<S> FromRequestParts<S> for SignedIn
 where
     AppState: FromRef<S>,
     S: Send + Sync,
@@ -147,7 +166,28 @@ where
             .map_err(|_| AppError::Internal("session layer missing".to_owned()))?;
         load_user(&state, &session)
             .await?
+            .map(SignedIn)
             .ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// The signed-in account of a request that may use the API: an account whose role requires a
+/// second factor and has none answers 403 `second_factor_enrolment_required` until it enrols one.
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        if user.second_factor == SecondFactor::Required {
+            return Err(AppError::ForbiddenBecause(
+                Violation::new("", ViolationKind::SecondFactorEnrolmentRequired {}).into(),
+            ));
+        }
+        Ok(user)
     }
 }
 

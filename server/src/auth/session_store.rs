@@ -8,7 +8,7 @@ use tower_sessions::{
     session_store::{Error, Result},
 };
 
-use super::USER_ID_KEY;
+use super::{PENDING_USER_KEY, USER_ID_KEY};
 
 #[derive(Debug, Clone)]
 pub struct SqlSessionStore {
@@ -45,10 +45,13 @@ fn backend(err: sqlx::Error) -> Error {
     Error::Backend(err.to_string())
 }
 
+/// The account of a session: signed in, or half-way a login (so that ending an account's
+/// sessions also ends a login that waits for its second factor).
 fn user_of(record: &Record) -> Option<String> {
     record
         .data
         .get(USER_ID_KEY)
+        .or_else(|| record.data.get(PENDING_USER_KEY))
         .and_then(|v| v.as_str())
         .map(str::to_owned)
 }
@@ -124,7 +127,7 @@ impl SessionStore for SqlSessionStore {
     }
 }
 
-/// Ends every session of an account (when it is disabled).
+/// Ends every session of an account (when it is disabled, or its password changes).
 pub async fn end_sessions_of(
     db: impl sqlx::SqliteExecutor<'_>,
     user_id: &shared::ids::UserId,

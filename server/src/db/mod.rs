@@ -3,6 +3,7 @@
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
+pub mod factors;
 pub mod installation;
 pub mod internships;
 pub mod introductions;
@@ -12,6 +13,7 @@ pub mod openings;
 pub mod organisations;
 pub mod outcomes;
 pub mod participants;
+pub mod password_resets;
 pub mod plan;
 pub mod users;
 

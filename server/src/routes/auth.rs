@@ -1,4 +1,8 @@
-//! Login, logout, who am I, and accepting an invitation.
+//! Login (with its second step), logout, who am I, and accepting an invitation; the second
+//! factor and passwords in the modules below.
+
+mod passwords;
+mod second_factor;
 
 use axum::{
     Router,
@@ -8,7 +12,7 @@ use axum::{
 };
 use shared::{
     Violation, ViolationKind,
-    api::{AcceptInvitationInput, LoginInput, Me, paths},
+    api::{AcceptInvitationInput, LoginAnswer, LoginInput, Me, paths},
     ids::UserId,
     rules::password::check_password,
     values::Email,
@@ -19,7 +23,8 @@ use crate::{
     AppError, AppState,
     audit::{self, Entry, Outcome},
     auth::{
-        self, ClientAddress, CurrentUser, LOGIN_AT_KEY, USER_ID_KEY,
+        self, ClientAddress, LOGIN_AT_KEY, PENDING_AT_KEY, PENDING_USER_KEY, PENDING_VERSION_KEY,
+        SignedIn, USER_ID_KEY,
         rate_limit::{INVITATIONS_PER_ADDRESS, PER_ACCOUNT, PER_ADDRESS},
     },
     db,
@@ -33,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route(paths::LOGOUT, post(logout))
         .route(paths::ME, get(me))
         .route(paths::ACCEPT_INVITATION, post(accept_invitation))
+        .merge(second_factor::router())
+        .merge(passwords::router())
 }
 
 fn session_error<E>(_: E) -> AppError {
@@ -41,6 +48,7 @@ fn session_error<E>(_: E) -> AppError {
 
 /// Starts a session for `user_id` under a new token.
 async fn start_session(session: &Session, user_id: &UserId) -> Result<(), AppError> {
+    session.clear().await;
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(USER_ID_KEY, user_id)
@@ -52,7 +60,28 @@ async fn start_session(session: &Session, user_id: &UserId) -> Result<(), AppErr
         .map_err(session_error)
 }
 
+/// Starts the second step of a login under a new token: the session is not signed in until a
+/// code of `user`'s second factor is accepted.
+async fn start_second_step(session: &Session, user: &db::users::UserRow) -> Result<(), AppError> {
+    session.clear().await;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(PENDING_USER_KEY, &user.id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(PENDING_VERSION_KEY, user.version)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(PENDING_AT_KEY, chrono::Utc::now().timestamp())
+        .await
+        .map_err(session_error)
+}
+
 /// The same 401 whether the account exists or not; failures limited per account and address.
+/// An account with a second factor is not signed in yet: the answer asks for a code
+/// (`POST /auth/login/second-factor`).
 ///
 /// The attempt is reserved under both limits before the slow password hash, so parallel guesses
 /// count as many failures as sequential ones; an unknown or malformed email is limited under its
@@ -63,7 +92,7 @@ async fn login(
     address: ClientAddress,
     session: Session,
     Json(input): Json<LoginInput>,
-) -> ApiResult<Me> {
+) -> ApiResult<LoginAnswer> {
     let email = Email::parse(&input.email).map(|e| e.as_str().to_owned());
     let account_key = format!("account:{}", email.as_deref().unwrap_or(""));
     let address_key = format!("address:{}", address.limit_key());
@@ -117,6 +146,22 @@ async fn login(
     };
     state.limiter.release(attempt);
     state.limiter.clear(&account_key);
+    if db::factors::is_enrolled(&state.db, &user.id).await? {
+        start_second_step(&session, user).await?;
+        audit::record(
+            &state.db,
+            Entry {
+                actor: Some(&user.id),
+                action: "login.password",
+                record_type: None,
+                record_id: None,
+                address: Some(&address.0),
+                outcome: Outcome::Success,
+            },
+        )
+        .await?;
+        return Ok(Json(LoginAnswer::SecondFactorRequired));
+    }
     start_session(&session, &user.id).await?;
     audit::record(
         &state.db,
@@ -133,7 +178,7 @@ async fn login(
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Json(current.me(state.clock.today())))
+    Ok(Json(LoginAnswer::SignedIn(current.me(state.clock.today()))))
 }
 
 /// Ends the session on the server.
@@ -161,7 +206,8 @@ async fn logout(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Me> {
+/// Who is signed in; also an account that must enrol a second factor before anything else.
+async fn me(State(state): State<AppState>, SignedIn(user): SignedIn) -> ApiResult<Me> {
     Ok(Json(user.me(state.clock.today())))
 }
 

@@ -1021,6 +1021,33 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
     assert_eq!(disabled.status(), StatusCode::OK);
     walked.insert("Coordinator User Disable".to_owned());
 
+    // Password resets: the Utrecht coordinator starts one for an account in Utrecht only.
+    let reset = |id: &str| format!("/api/v1/users/{id}/password-reset");
+    let refused = app
+        .post_json(&coordinator, &reset(&outside_id), &json!({}))
+        .await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    let (inside_id, _) = target("coach2@example.org").await;
+    for role in [
+        Role::Coach,
+        Role::Participant,
+        Role::CompanyContact,
+        Role::MunicipalityViewer,
+    ] {
+        let client = app.demo(login_of(role)).await;
+        let response = app.post_json(&client, &reset(&inside_id), &json!({})).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "{role:?} starts a password reset"
+        );
+    }
+    let created = app
+        .post_json(&coordinator, &reset(&inside_id), &json!({}))
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    walked.insert("Coordinator User Update".to_owned());
+
     let table: BTreeSet<String> = TABLE
         .iter()
         .map(|(role, resource, action, _)| format!("{role:?} {resource:?} {action:?}"))

@@ -760,6 +760,15 @@ async fn the_first_coordinator_is_invited_from_the_command_line() {
     let me = body(accepted).await;
     assert_eq!(me["role"], "coordinator");
     assert_eq!(me["email"], "first@example.org");
+    // A coordinator enrols a second factor before anything else.
+    assert_eq!(me["second_factor"], "required");
+    let refused = app.get_with(&browser, "/api/v1/municipalities").await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        body(refused).await["violations"][0]["code"],
+        "second_factor_enrolment_required"
+    );
+    app.enrol(&browser, "first@example.org").await;
     let municipalities: Value = app
         .get_with(&browser, "/api/v1/municipalities")
         .await

@@ -313,6 +313,21 @@ async fn today_is_the_programmes_day_even_when_utc_is_still_yesterday() {
         .await
         .expect("the server answers");
     assert_eq!(login.status(), reqwest::StatusCode::OK);
+    // The demo coordinator's second factor, at the server's clock.
+    let (logins, _) = server::demo_second_factors();
+    let (_, uri) = logins
+        .iter()
+        .find(|(login, _)| *login == "coordinator@example.org")
+        .expect("the demo coordinator has a second factor");
+    let code = crate::helpers::totp_at(uri, 1_782_858_600);
+    let second = client
+        .post(format!("http://{addr}/api/v1/auth/login/second-factor"))
+        .header(reqwest::header::ORIGIN, format!("http://{addr}"))
+        .json(&serde_json::json!({"code": code}))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(second.status(), reqwest::StatusCode::OK);
 
     let me: serde_json::Value = client
         .get(format!("http://{addr}/api/v1/auth/me"))

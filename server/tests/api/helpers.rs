@@ -10,6 +10,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: SqlitePool,
     pub dir: tempfile::TempDir,
+    /// Per account, the TOTP time step of the last code this test gave (see [`TestApp::code`]).
+    steps: std::sync::Mutex<std::collections::HashMap<String, u64>>,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -75,6 +77,7 @@ pub async fn spawn_app_configured(
             .expect("an HTTP client"),
         db,
         dir,
+        steps: std::sync::Mutex::default(),
         stop: Some(stop),
         handle: Some(handle),
     }
@@ -111,7 +114,8 @@ impl TestApp {
             .expect("an HTTP client")
     }
 
-    /// Logs in with a new cookie jar; panics unless it works.
+    /// Logs in with a new cookie jar; panics unless it works. A demo coordinator gives the
+    /// code of its second factor too, from the demo's `otpauth://` URI.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Client {
         let client = self.browser();
         let response = client
@@ -125,7 +129,83 @@ impl TestApp {
             reqwest::StatusCode::OK,
             "login of {email}"
         );
+        let answer: serde_json::Value = response.json().await.expect("a JSON body");
+        if answer["status"] == "second_factor_required" {
+            let (logins, _) = server::demo_second_factors();
+            let uri = logins
+                .iter()
+                .find(|(login, _)| *login == email)
+                .map(|(_, uri)| uri.clone())
+                .unwrap_or_else(|| panic!("{email} needs a second factor the test does not know"));
+            let code = self.code(email, &uri);
+            let response = client
+                .post(self.url("/api/v1/auth/login/second-factor"))
+                .json(&serde_json::json!({"code": code}))
+                .send()
+                .await
+                .expect("the server answers");
+            assert_eq!(
+                response.status(),
+                reqwest::StatusCode::OK,
+                "second factor of {email}"
+            );
+        }
         client
+    }
+
+    /// Enrols a second factor for `account`, signed in on `client`, confirming it with a code
+    /// computed from the `otpauth://` URI the server answers. Answers that URI and the recovery
+    /// codes.
+    pub async fn enrol(&self, client: &reqwest::Client, account: &str) -> (String, Vec<String>) {
+        let (status, started) = call(
+            self,
+            client,
+            reqwest::Method::POST,
+            "/auth/totp/enrolment",
+            Some(serde_json::json!({})),
+        )
+        .await;
+        assert_eq!(status, reqwest::StatusCode::CREATED, "{started}");
+        let uri = started["otpauth_uri"]
+            .as_str()
+            .expect("an otpauth URI")
+            .to_owned();
+        let code = self.code(account, &uri);
+        let (status, confirmed) = call(
+            self,
+            client,
+            reqwest::Method::POST,
+            "/auth/totp/confirmation",
+            Some(serde_json::json!({"code": code})),
+        )
+        .await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{confirmed}");
+        let codes = confirmed["codes"]
+            .as_array()
+            .expect("recovery codes")
+            .iter()
+            .map(|c| c.as_str().expect("a code").to_owned())
+            .collect();
+        (uri, codes)
+    }
+
+    /// A TOTP code of the secret in `otpauth_uri` that the server accepts for `account`: the
+    /// server's clock stands still, and a code is accepted once, so each call takes the next
+    /// time step within the one step of drift the server allows either way: three codes per
+    /// account and test.
+    pub fn code(&self, account: &str, otpauth_uri: &str) -> String {
+        let now = u64::try_from(now().timestamp()).expect("after 1970");
+        let current = now / 30;
+        let mut steps = self.steps.lock().expect("the step ledger");
+        let step = steps
+            .get(account)
+            .map_or(current - 1, |last| (last + 1).max(current - 1));
+        assert!(
+            step <= current + 1,
+            "{account} has given its three codes of this frozen minute; share a client instead"
+        );
+        steps.insert(account.to_owned(), step);
+        totp_at(otpauth_uri, step * 30)
     }
 
     /// Logs in a demo account.
@@ -226,6 +306,14 @@ pub async fn participant(app: &TestApp, first_name: &str) -> String {
         &format!("SELECT id FROM participants WHERE first_name = '{first_name}'"),
     )
     .await
+}
+
+/// The TOTP code at `unix_seconds` of the secret in an `otpauth://` URI.
+pub fn totp_at(otpauth_uri: &str, unix_seconds: u64) -> String {
+    totp_rs::Totp::from_url(otpauth_uri)
+        .expect("an otpauth URI")
+        .generate(unix_seconds)
+        .to_string()
 }
 
 /// The instant at which every test server's clock stands: fixed once per test run, so the

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod companies;
 mod concurrency;
+mod factors;
 mod foundation;
 mod outcomes;
 mod review;

@@ -28,6 +28,133 @@ pub struct Me {
     pub municipality_ids: Vec<MunicipalityId>,
     /// The programme's calendar day (in its time zone), for the app's as-you-type checks.
     pub today: chrono::NaiveDate,
+    /// Whether the account has a second factor, and whether its role requires one.
+    pub second_factor: SecondFactor,
+}
+
+/// The second factor of an account (TOTP, RFC 6238, with recovery codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecondFactor {
+    /// Enrolled: every login asks for a code after the password.
+    Enrolled,
+    /// None, and the role may go without: it is offered, never required.
+    Offered,
+    /// None, and the role requires one: until it is enrolled, every endpoint but `GET /auth/me`,
+    /// logout and the enrolment answers 403 with `second_factor_enrolment_required`.
+    Required,
+}
+
+impl SecondFactor {
+    /// Whether a role must have a second factor: a coordinator sees a whole region's files.
+    /// Everyone else is offered one; participants in particular often share a phone within a
+    /// family or find an authenticator app hard to use, so it is never forced on them.
+    pub fn is_required_for(role: Role) -> bool {
+        role == Role::Coordinator
+    }
+
+    /// The state of an account of `role` that has (or has not) enrolled a factor.
+    pub fn of(role: Role, enrolled: bool) -> SecondFactor {
+        match (enrolled, SecondFactor::is_required_for(role)) {
+            (true, _) => SecondFactor::Enrolled,
+            (false, true) => SecondFactor::Required,
+            (false, false) => SecondFactor::Offered,
+        }
+    }
+}
+
+/// The answer to `POST /auth/login`: signed in, or one step to go. Tagged by `status`; a
+/// signed-in answer carries the fields of [`Me`] beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum LoginAnswer {
+    /// Signed in. An account whose role requires a second factor and has none is signed in to
+    /// enrol one only ([`SecondFactor::Required`]).
+    SignedIn(Me),
+    /// The password was right; the session is signed in once `POST /auth/login/second-factor`
+    /// accepts a code (within 5 minutes).
+    SecondFactorRequired,
+}
+
+/// `POST /auth/login/second-factor` and `POST /auth/totp/confirmation`: a 6-digit code of the
+/// authenticator app or, at login, one of the recovery codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CodeInput {
+    pub code: String,
+}
+
+/// What a code the user typed is: six digits of the authenticator app, or a recovery code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypedCode {
+    Totp(String),
+    Recovery(String),
+}
+
+/// Reads a typed code: spaces and dashes are left out and letters lower-cased, so `123 456` and
+/// `ABCD-EFGH-JKLM` read as they were meant.
+pub fn read_code(typed: &str) -> TypedCode {
+    let plain: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if plain.len() == TOTP_DIGITS && plain.chars().all(|c| c.is_ascii_digit()) {
+        TypedCode::Totp(plain)
+    } else {
+        TypedCode::Recovery(plain)
+    }
+}
+
+/// The digits of a TOTP code.
+pub const TOTP_DIGITS: usize = 6;
+/// How many recovery codes an enrolment gives.
+pub const RECOVERY_CODES: usize = 10;
+
+/// The answer to `POST /auth/totp/enrolment`, given until the enrolment is confirmed and never
+/// after: the `otpauth://` URI for the QR code, and its secret (base32) for typing in by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpEnrolment {
+    pub otpauth_uri: String,
+    pub secret: String,
+}
+
+/// The answer to a confirmed enrolment: single-use recovery codes, shown this once (only their
+/// hashes are stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryCodes {
+    pub codes: Vec<String>,
+}
+
+/// `POST /auth/password`: the signed-in account changes its password. Every other session of
+/// the account ends; this one stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasswordChangeInput {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// The answer to `POST /users/{id}/password-reset`: a one-time link, shown once to the
+/// coordinator (who passes it on). Like an invitation, the token is in the link's fragment and
+/// only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetCreated {
+    pub link: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// The path of the page that sets a new password; the token follows after `#`.
+pub const RESET_PASSWORD_PAGE: &str = "/reset-password";
+
+/// `POST /auth/reset-password`: the token of a reset link and the new password. The old
+/// password stops working and every session of the account ends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResetPasswordInput {
+    pub token: String,
+    pub password: String,
 }
 
 /// `POST /invitations`.
@@ -145,6 +272,55 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = err.iter().map(|v| v.field.as_str()).collect();
         assert_eq!(fields, ["email", "participant_id"]);
+    }
+
+    #[test]
+    fn only_a_coordinator_must_have_a_second_factor() {
+        for role in Role::ALL {
+            assert_eq!(
+                SecondFactor::of(role, false) == SecondFactor::Required,
+                role == Role::Coordinator,
+                "{role}"
+            );
+            assert_eq!(SecondFactor::of(role, true), SecondFactor::Enrolled);
+        }
+    }
+
+    #[test]
+    fn a_typed_code_reads_as_totp_digits_or_a_recovery_code() {
+        assert_eq!(read_code(" 123 456 "), TypedCode::Totp("123456".into()));
+        assert_eq!(
+            read_code("ABCD-efgh-2345"),
+            TypedCode::Recovery("abcdefgh2345".into())
+        );
+        assert_eq!(read_code("12345"), TypedCode::Recovery("12345".into()));
+    }
+
+    #[test]
+    fn a_signed_in_login_answer_carries_the_account_beside_its_status() {
+        let me = Me {
+            user_id: UserId::parse("u1").unwrap(),
+            role: Role::Coach,
+            email: Email::parse("coach@example.org").unwrap(),
+            first_name: None,
+            participant_id: None,
+            organisation_id: None,
+            municipality_ids: Vec::new(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+            second_factor: SecondFactor::Offered,
+        };
+        let json = serde_json::to_value(LoginAnswer::SignedIn(me.clone())).unwrap();
+        assert_eq!(json["status"], "signed_in");
+        assert_eq!(json["role"], "coach");
+        assert_eq!(json["second_factor"], "offered");
+        assert_eq!(
+            serde_json::from_value::<LoginAnswer>(json).unwrap(),
+            LoginAnswer::SignedIn(me)
+        );
+        assert_eq!(
+            serde_json::to_value(LoginAnswer::SecondFactorRequired).unwrap(),
+            serde_json::json!({"status": "second_factor_required"})
+        );
     }
 
     #[test]

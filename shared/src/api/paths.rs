@@ -20,6 +20,16 @@ pub const LOGOUT: &str = "/auth/logout";
 pub const ME: &str = "/auth/me";
 pub const INVITATIONS: &str = "/invitations";
 pub const ACCEPT_INVITATION: &str = "/auth/accept-invitation";
+/// `POST`: the second step of a login, with a TOTP or recovery code.
+pub const LOGIN_SECOND_FACTOR: &str = "/auth/login/second-factor";
+/// `POST`: starts (or starts again) the enrolment of a TOTP second factor.
+pub const TOTP_ENROLMENT: &str = "/auth/totp/enrolment";
+/// `POST`: confirms the enrolment with a first code; answers the recovery codes, once.
+pub const TOTP_CONFIRMATION: &str = "/auth/totp/confirmation";
+/// `POST`: the signed-in account changes its password.
+pub const PASSWORD: &str = "/auth/password";
+/// `POST`: sets a new password with the token of a reset link.
+pub const RESET_PASSWORD: &str = "/auth/reset-password";
 pub const USERS: &str = "/users";
 pub const USER_DISABLE_PATTERN: &str = "/users/{id}/disable";
 pub fn user_disable(id: impl Display) -> String {
@@ -30,6 +40,12 @@ pub fn user_disable(id: impl Display) -> String {
 pub const USER_ENABLE_PATTERN: &str = "/users/{id}/enable";
 pub fn user_enable(id: impl Display) -> String {
     format!("/users/{id}/enable")
+}
+
+/// `POST` (coordinator): a one-time link that sets a new password for the account.
+pub const USER_PASSWORD_RESET_PATTERN: &str = "/users/{id}/password-reset";
+pub fn user_password_reset(id: impl Display) -> String {
+    format!("/users/{id}/password-reset")
 }
 
 pub const MUNICIPALITIES: &str = "/municipalities";
@@ -188,6 +204,7 @@ mod tests {
             (MUNICIPALITY_PATTERN, municipality("m1")),
             (USER_DISABLE_PATTERN, user_disable("u1")),
             (USER_ENABLE_PATTERN, user_enable("u1")),
+            (USER_PASSWORD_RESET_PATTERN, user_password_reset("u1")),
             (COHORT_PATTERN, cohort("c1")),
             (MEETING_PATTERN, meeting("c1", 3)),
             (ATTENDANCE_PATTERN, attendance("c1", 3)),
