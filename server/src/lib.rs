@@ -11,6 +11,7 @@ mod db;
 mod demo;
 mod error;
 mod invitations;
+pub mod openapi;
 mod request;
 mod routes;
 mod scope;
@@ -29,6 +30,7 @@ use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::AppError;
+pub use routes::api_routes;
 
 /// Command-line options; each can also come from the environment.
 #[derive(Debug, Clone, Parser)]

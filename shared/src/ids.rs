@@ -53,6 +53,7 @@ macro_rules! id_types {
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
         #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(pattern = "^[A-Za-z0-9_-]{1,64}$"))]
         pub struct $name(String);
 
         impl $name {

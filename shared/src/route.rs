@@ -50,6 +50,7 @@ pub struct ParticipantFile {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     Training,
@@ -61,6 +62,7 @@ pub enum StepKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     NotStarted,
@@ -70,6 +72,7 @@ pub enum StepStatus {
 
 /// The figures of a step, to draw its progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum StepFigures {
     Training {
@@ -100,6 +103,7 @@ pub enum StepFigures {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RouteStep {
     pub kind: StepKind,
     pub status: StepStatus,
@@ -108,6 +112,7 @@ pub struct RouteStep {
 
 /// What the participant sees as the next thing to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NextStep {
     /// Go to the next meeting of the training.
@@ -139,6 +144,7 @@ pub enum NextStep {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetFigures {
     pub cap_cents: i64,
     /// Approved and paid.
@@ -149,6 +155,7 @@ pub struct BudgetFigures {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Route {
     pub steps: Vec<RouteStep>,
     pub next_step: NextStep,

@@ -47,8 +47,14 @@ macro_rules! violation_kinds {
         /// Why a value or a change was refused. Serialised as `{"code": ..., "params": {...}}`.
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[serde(tag = "code", content = "params")]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum ViolationKind {
-            $( $(#[$doc])* #[serde(rename = $code)] $variant { $($param: $ty),* } ),+
+            $(
+                $(#[$doc])*
+                #[serde(rename = $code)]
+                #[cfg_attr(feature = "openapi", schema(rename = $code))]
+                $variant { $($param: $ty),* }
+            ),+
         }
 
         impl ViolationKind {
@@ -150,6 +156,7 @@ violation_kinds! {
 
 /// One refusal: which field, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Violation {
     /// The input field, in the request's own names (`end_date`, `meetings.3.date`); empty for the
     /// record as a whole.
@@ -169,6 +176,7 @@ impl Violation {
 
 /// Every refusal of one input, collected so a form can show them all at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct Violations(pub Vec<Violation>);
 

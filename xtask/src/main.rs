@@ -5,6 +5,7 @@
 //! nothing to install by hand.
 
 mod bundle;
+mod fuzz_api;
 mod setup;
 
 use std::{
@@ -17,7 +18,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   run [SERVER OPTIONS]  build the bundle and the server, start it with demo data
   test                  formatting, lints (native and wasm32), every Rust test, the browser tests
-  bundle                build the web app into target/site";
+  bundle                build the web app into target/site
+  fuzz-api              check the API against its OpenAPI document with schemathesis
+                        (needs target/debug/vip-server)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
             .and_then(|()| bundle::build()),
         Some("run") => run_app(&args[1..]),
         Some("test") => test_all(),
+        Some("fuzz-api") => fuzz_api::run_all(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -121,7 +125,7 @@ fn shared_stays_pure() -> Result<(), String> {
         .filter_map(|line| line.split_whitespace().next())
         .filter(|name| {
             [
-                "tokio", "sqlx", "axum", "gloo", "web-sys", "js-sys", "hyper",
+                "tokio", "sqlx", "axum", "gloo", "web-sys", "js-sys", "hyper", "utoipa",
             ]
             .iter()
             .any(|f| name == f || name.starts_with(&format!("{f}-")))
@@ -167,6 +171,7 @@ fn test_all() -> Result<(), String> {
     bundle::build()?;
     run(cargo().args(["build", "--package", "server"]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    fuzz_api::run_all()?;
     run(Command::new("npx")
         .args(["--no-install", "playwright", "test"])
         .current_dir(root().join("end2end"))

@@ -44,8 +44,26 @@ pub fn api(state: AppState) -> Router {
         crate::auth::session_store::SqlSessionStore::new(state.db.clone()),
         state.settings.session_idle_minutes,
     );
+    api_routes()
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(sessions)
+        .layer(middleware::from_fn_with_state(state.clone(), same_origin))
+        .layer(middleware::from_fn(timeout))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state)
+}
+
+/// Every route of the API, relative to `/api/v1`, without the state and the layers [`api`] adds.
+/// The OpenAPI document ([`crate::openapi`]) lists the same routes; a test compares the two.
+pub fn api_routes() -> Router<AppState> {
     Router::new()
         .merge(health::router())
+        .merge(crate::openapi::router())
         .merge(auth::router())
         .merge(invitations::router())
         .merge(users::router())
@@ -62,17 +80,6 @@ pub fn api(state: AppState) -> Router {
         .merge(organisations::router())
         .merge(openings::router())
         .merge(registrations::router())
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(sessions)
-        .layer(middleware::from_fn_with_state(state.clone(), same_origin))
-        .layer(middleware::from_fn(timeout))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
-        .with_state(state)
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

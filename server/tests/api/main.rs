@@ -8,6 +8,7 @@ mod companies;
 mod concurrency;
 mod factors;
 mod foundation;
+mod openapi;
 mod outcomes;
 mod review;
 mod security;

@@ -9,6 +9,7 @@ use crate::{
 
 /// `POST /auth/login`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct LoginInput {
     pub email: String,
@@ -17,6 +18,7 @@ pub struct LoginInput {
 
 /// `GET /auth/me` and the answer to a login: who is signed in, and what the account is bound to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub user_id: UserId,
     pub role: Role,
@@ -34,6 +36,7 @@ pub struct Me {
 
 /// The second factor of an account (TOTP, RFC 6238, with recovery codes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SecondFactor {
     /// Enrolled: every login asks for a code after the password.
@@ -66,6 +69,7 @@ impl SecondFactor {
 /// The answer to `POST /auth/login`: signed in, or one step to go. Tagged by `status`; a
 /// signed-in answer carries the fields of [`Me`] beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum LoginAnswer {
     /// Signed in. An account whose role requires a second factor and has none is signed in to
@@ -79,6 +83,7 @@ pub enum LoginAnswer {
 /// `POST /auth/login/second-factor` and `POST /auth/totp/confirmation`: a 6-digit code of the
 /// authenticator app or, at login, one of the recovery codes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct CodeInput {
     pub code: String,
@@ -114,6 +119,7 @@ pub const RECOVERY_CODES: usize = 10;
 /// The answer to `POST /auth/totp/enrolment`, given until the enrolment is confirmed and never
 /// after: the `otpauth://` URI for the QR code, and its secret (base32) for typing in by hand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TotpEnrolment {
     pub otpauth_uri: String,
     pub secret: String,
@@ -122,6 +128,7 @@ pub struct TotpEnrolment {
 /// The answer to a confirmed enrolment: single-use recovery codes, shown this once (only their
 /// hashes are stored).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecoveryCodes {
     pub codes: Vec<String>,
 }
@@ -129,6 +136,7 @@ pub struct RecoveryCodes {
 /// `POST /auth/password`: the signed-in account changes its password. Every other session of
 /// the account ends; this one stays.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct PasswordChangeInput {
     pub current_password: String,
@@ -139,6 +147,7 @@ pub struct PasswordChangeInput {
 /// coordinator (who passes it on). Like an invitation, the token is in the link's fragment and
 /// only its hash is stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetCreated {
     pub link: String,
     /// RFC 3339, UTC.
@@ -151,6 +160,7 @@ pub const RESET_PASSWORD_PAGE: &str = "/reset-password";
 /// `POST /auth/reset-password`: the token of a reset link and the new password. The old
 /// password stops working and every session of the account ends.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ResetPasswordInput {
     pub token: String,
@@ -159,6 +169,7 @@ pub struct ResetPasswordInput {
 
 /// `POST /invitations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationInput {
     pub email: String,
     pub role: Role,
@@ -195,6 +206,7 @@ impl InvitationInput {
 /// passes it on); only a hash of its token is stored. The token is in the link's fragment, so it is
 /// never sent to a server or written to a log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationCreated {
     pub link: String,
     /// RFC 3339, UTC.
@@ -206,6 +218,7 @@ pub const ACCEPT_INVITATION_PAGE: &str = "/accept-invitation";
 
 /// An account, as a coordinator lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserSummary {
     pub id: UserId,
     pub version: i64,
@@ -218,6 +231,7 @@ pub struct UserSummary {
 
 /// `POST /auth/accept-invitation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AcceptInvitationInput {
     pub token: String,

@@ -4,6 +4,7 @@ use crate::violation::Violations;
 
 /// The kind of failure, one per HTTP status the API answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// 400: the body is not valid JSON or not of the expected type.
@@ -66,6 +67,7 @@ impl ErrorKind {
 
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorKind,
     #[serde(default, skip_serializing_if = "Violations::is_empty")]

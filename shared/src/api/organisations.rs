@@ -13,6 +13,7 @@ pub use crate::rules::openings::{OpeningInput, OrganisationInput};
 
 /// `POST /organisations`: the organisation and the municipality it joins the programme in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateOrganisation {
     pub municipality_id: Option<crate::ids::MunicipalityId>,
     #[serde(flatten)]
@@ -21,6 +22,7 @@ pub struct CreateOrganisation {
 
 /// `PATCH /organisations/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganisationPatch {
     #[serde(flatten)]
     pub organisation: OrganisationInput,
@@ -28,6 +30,7 @@ pub struct OrganisationPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganisationDetail {
     pub id: OrganisationId,
     pub version: i64,
@@ -42,6 +45,7 @@ pub struct OrganisationDetail {
 
 /// `PATCH /openings/{id}`: a change of state, or the opening as edited.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningPatch {
     pub status: Option<OpeningStatus>,
     pub opening: Option<OpeningInput>,
@@ -50,6 +54,7 @@ pub struct OpeningPatch {
 
 /// The query of `GET /openings?kind=&status=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct OpeningQuery {
     pub kind: Option<OpeningKind>,
     pub status: Option<OpeningStatus>,
@@ -57,12 +62,14 @@ pub struct OpeningQuery {
 
 /// A person registered for a visit or introduced for an opening, as the organisation sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningCandidate {
     /// Only when the participant consented to share it with this organisation.
     pub first_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningDetail {
     pub id: OpeningId,
     pub version: i64,
@@ -85,11 +92,13 @@ pub struct OpeningDetail {
 
 /// `POST /openings/{id}/registrations`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationInput {
     pub participant_id: ParticipantId,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationDetail {
     pub id: RegistrationId,
     pub version: i64,

@@ -30,6 +30,7 @@ pub use crate::rules::{
 
 /// `POST /participants`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ParticipantInput {
     pub first_name: String,
@@ -136,6 +137,7 @@ impl ParticipantInput {
 
 /// `PATCH /participants/{id}`: the whole profile as edited, with the version it started from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantPatch {
     #[serde(flatten)]
     pub profile: ParticipantInput,
@@ -143,6 +145,7 @@ pub struct ParticipantPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantSummary {
     pub id: ParticipantId,
     pub version: i64,
@@ -153,6 +156,7 @@ pub struct ParticipantSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantDetail {
     pub id: ParticipantId,
     pub version: i64,
@@ -169,6 +173,7 @@ pub struct ParticipantDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionDetail {
     pub id: ActionId,
     pub version: i64,
@@ -180,6 +185,7 @@ pub struct ActionDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoalDetail {
     pub id: GoalId,
     pub version: i64,
@@ -191,6 +197,7 @@ pub struct GoalDetail {
 
 /// `PATCH /goals/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoalPatch {
     #[serde(flatten)]
     pub goal: GoalInput,
@@ -199,6 +206,7 @@ pub struct GoalPatch {
 
 /// `PATCH /actions/{id}`: a participant sends only `done`; a coach may change the rest too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionPatch {
     pub done: Option<bool>,
     pub text: Option<String>,
@@ -208,6 +216,7 @@ pub struct ActionPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactDetail {
     pub id: ContactId,
     pub version: i64,
@@ -222,6 +231,7 @@ pub struct ContactDetail {
 
 /// How the participant reaches their coach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoachContact {
     pub first_name: String,
     pub email: Option<Email>,
@@ -230,6 +240,7 @@ pub struct CoachContact {
 
 /// The next meeting of the participant's cohort.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NextMeeting {
     pub number: crate::rules::training::MeetingNumber,
     pub theme: crate::rules::training::Theme,
@@ -240,6 +251,7 @@ pub struct NextMeeting {
 
 /// `GET /participants/{id}/route`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RouteResponse {
     pub participant_id: ParticipantId,
     pub first_name: String,
@@ -252,6 +264,7 @@ pub struct RouteResponse {
 
 /// `POST /participants/{id}/internships`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct InternshipInput {
     pub organisation_id: Option<OrganisationId>,
@@ -284,6 +297,7 @@ impl InternshipInput {
 
 /// `PATCH /internships/{id}`: extend (coordinator) or cancel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum InternshipPatch {
     Extend { end_date: NaiveDate, version: i64 },
@@ -291,6 +305,7 @@ pub enum InternshipPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationDetail {
     pub moment: EvaluationMoment,
     pub evaluator: Evaluator,
@@ -302,6 +317,7 @@ pub struct EvaluationDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InternshipDetail {
     pub id: InternshipId,
     pub version: i64,
@@ -326,6 +342,7 @@ pub struct InternshipDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExpenseDetail {
     pub id: ExpenseId,
     pub version: i64,
@@ -338,6 +355,7 @@ pub struct ExpenseDetail {
 
 /// `GET /participants/{id}/expenses`: the requests and the bar above them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetOverview {
     pub cap_cents: i64,
     pub used_cents: i64,
@@ -347,6 +365,7 @@ pub struct BudgetOverview {
 
 /// `POST /expenses/{id}/decision`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExpenseDecisionInput {
     pub decision: ExpenseDecision,
     pub version: i64,
@@ -357,6 +376,7 @@ pub type Motivation = BoundedText<10, 1000>;
 
 /// `POST /participants/{id}/introductions`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct IntroductionInput {
     pub organisation_id: Option<OrganisationId>,
@@ -380,6 +400,7 @@ impl IntroductionInput {
 
 /// `PATCH /introductions/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IntroductionPatch {
     pub status: IntroductionStatus,
     pub version: i64,
@@ -387,6 +408,7 @@ pub struct IntroductionPatch {
 
 /// What an organisation sees of an introduced participant: only what was consented to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SharedProfile {
     pub first_name: String,
     pub languages: Vec<LanguageCode>,
@@ -394,6 +416,7 @@ pub struct SharedProfile {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IntroductionDetail {
     pub id: IntroductionId,
     pub version: i64,
@@ -411,6 +434,7 @@ pub struct IntroductionDetail {
 
 /// `POST /outcomes/{id}/follow-up`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUpPatch {
     #[serde(flatten)]
     pub follow_up: FollowUpInput,
@@ -418,6 +442,7 @@ pub struct FollowUpPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUpDetail {
     pub date: NaiveDate,
     pub lasted: bool,
@@ -425,6 +450,7 @@ pub struct FollowUpDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutcomeDetail {
     pub id: OutcomeId,
     pub version: i64,
@@ -439,6 +465,7 @@ pub struct OutcomeDetail {
 
 /// What a consent is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ConsentPurpose {
@@ -451,6 +478,7 @@ pub enum ConsentPurpose {
 
 /// `POST /participants/{id}/consents`: give or withdraw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConsentInput {
     pub purpose: ConsentPurpose,
     /// The organisation, for an introduction profile.
@@ -478,6 +506,7 @@ impl ConsentInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConsentDetail {
     pub id: ConsentId,
     pub version: i64,

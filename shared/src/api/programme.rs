@@ -16,6 +16,7 @@ pub type Location = BoundedText<2, 160>;
 
 /// The agreement with a municipality.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AgreementInput {
     pub start_date: Option<NaiveDate>,
@@ -26,6 +27,7 @@ pub struct AgreementInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -93,6 +95,7 @@ impl Agreement {
 
 /// `POST /municipalities`; `PUT /municipalities/{id}` adds `version`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct MunicipalityInput {
     pub cbs_code: String,
@@ -135,6 +138,7 @@ impl MunicipalityInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MunicipalityDetail {
     pub id: MunicipalityId,
     pub version: i64,
@@ -145,6 +149,7 @@ pub struct MunicipalityDetail {
 
 /// `POST /cohorts`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct CohortInput {
     pub municipality_id: Option<MunicipalityId>,
@@ -168,6 +173,7 @@ impl CohortInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CohortSummary {
     pub id: CohortId,
     pub version: i64,
@@ -180,6 +186,7 @@ pub struct CohortSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeetingDetail {
     pub number: MeetingNumber,
     pub theme: Theme,
@@ -190,6 +197,7 @@ pub struct MeetingDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CohortDetail {
     pub id: CohortId,
     pub version: i64,
@@ -204,6 +212,7 @@ pub struct CohortDetail {
 
 /// `PUT /cohorts/{id}/meetings/{n}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ScheduleMeetingInput {
     pub date: Option<NaiveDate>,
@@ -244,6 +253,7 @@ impl ScheduleMeetingInput {
 
 /// One line of `PUT /cohorts/{id}/meetings/{n}/attendance`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttendanceLine {
     pub participant_id: ParticipantId,
     pub status: AttendanceStatus,
@@ -251,6 +261,7 @@ pub struct AttendanceLine {
 
 /// The body of the attendance update: the whole list is saved in one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct AttendanceInput(pub Vec<AttendanceLine>);
 
@@ -273,6 +284,7 @@ impl AttendanceInput {
 
 /// The attendance of a meeting, as the screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttendanceRow {
     pub participant_id: ParticipantId,
     pub first_name: String,

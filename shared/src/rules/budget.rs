@@ -11,6 +11,7 @@ use crate::values::{BoundedText, Money};
 use crate::violation::{Violation, ViolationKind, Violations};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ExpenseCategory {
@@ -44,6 +45,7 @@ impl ExpenseCategory {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum ExpenseStatus {
@@ -90,6 +92,7 @@ impl ExpenseStatus {
 
 /// What a coordinator decides about a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ExpenseDecision {
     Approve,
@@ -236,6 +239,7 @@ pub type ExpenseDescription = BoundedText<3, 500>;
 
 /// A budget request as typed into the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ExpenseInput {
     pub category: Option<ExpenseCategory>,

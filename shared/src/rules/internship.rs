@@ -19,6 +19,7 @@ pub const TOTAL_MAX_WEEKS: u32 = 13;
 
 /// When an evaluation is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum EvaluationMoment {
@@ -28,6 +29,7 @@ pub enum EvaluationMoment {
 
 /// Who evaluates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum Evaluator {
@@ -230,6 +232,7 @@ pub fn check_extension_overlap(
 
 /// Where an internship stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum InternshipProgress {
     /// Before the start date.
@@ -257,6 +260,7 @@ pub fn week_of(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Internship
 
 /// An evaluation as typed into the form: each score 1..=5, remarks optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvaluationInput {
     pub moment: EvaluationMoment,
     pub evaluator: Evaluator,

@@ -20,6 +20,7 @@ pub type Schedule = [Option<NaiveDate>; MEETINGS as usize];
 
 /// The number of a meeting: 1..=8. Out of range is `meeting_number_out_of_range`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "u8", into = "u8")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
 pub struct MeetingNumber(u8);
@@ -89,6 +90,7 @@ impl std::str::FromStr for MeetingNumber {
 /// The theme of each meeting, after the eight themes of the municipal labour-market and
 /// participation module (MAP), so the training counts there too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     CareerOrientation,
@@ -136,6 +138,7 @@ impl Theme {
 
 /// Attendance of one participant at one meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 pub enum AttendanceStatus {

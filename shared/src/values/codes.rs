@@ -8,6 +8,11 @@ use crate::violation::ViolationKind;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(pattern = "^[1-9][0-9]{3} [A-Z]{2}$")
+)]
 pub struct Postcode(String);
 
 impl Postcode {
@@ -39,6 +44,11 @@ super::string_value!(Postcode);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(pattern = "^[0-9]{8}$")
+)]
 pub struct KvkNumber(String);
 
 impl KvkNumber {
@@ -64,6 +74,11 @@ super::string_value!(KvkNumber);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(pattern = "^GM[0-9]{4}$")
+)]
 pub struct MunicipalityCode(String);
 
 impl MunicipalityCode {
@@ -90,6 +105,7 @@ super::string_value!(MunicipalityCode);
 
 /// Dutch language level on the CEFR scale, A0 (none yet) to C2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type))]
 pub enum DutchLevel {
     A0,
@@ -161,6 +177,11 @@ tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(pattern = "^[a-z]{2,3}$")
+)]
 pub struct LanguageCode(String);
 
 impl LanguageCode {

@@ -7,6 +7,7 @@ use crate::violation::ViolationKind;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(format = Email))]
 pub struct Email(String);
 
 impl Email {
@@ -46,6 +47,11 @@ super::string_value!(Email);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(pattern = "^\\+[1-9][0-9]{7,14}$")
+)]
 pub struct Phone(String);
 
 impl Phone {

@@ -1,0 +1,326 @@
+//! The API against its OpenAPI document: the document validates as OpenAPI 3.1
+//! (`openapi-spec-validator`), and schemathesis fuzzes the real server binary with a coordinator's
+//! and with a participant's session, checking that no request answers 5xx, that every status is
+//! one the document lists and that every answer matches its documented schema.
+//!
+//! Both tools come from PyPI at pinned versions, into a virtual environment under `target/`
+//! (made once, reused while the versions match). A fixed seed and a bounded number of examples
+//! per operation keep the run reproducible and to a few minutes.
+
+use std::{
+    io::{BufRead, BufReader, Read, Write},
+    net::TcpStream,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use crate::{root, run};
+
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
+/// The same cases every run.
+const SEED: &str = "20261130";
+/// Test cases per operation and phase (the coverage phase adds its own boundary cases).
+const MAX_EXAMPLES: &str = "20";
+const CHECKS: &str = "not_a_server_error,status_code_conformance,response_schema_conformance";
+/// The demo accounts the API is fuzzed as (README), and their password.
+const ACCOUNTS: [&str; 2] = ["coordinator@example.org", "participant@example.org"];
+const DEMO_PASSWORD: &str = "vip-demo-2026";
+const SESSION_COOKIE: &str = "__Host-vip_session";
+
+pub fn run_all() -> Result<(), String> {
+    let started = Instant::now();
+    let venv = virtual_env()?;
+    let work = root().join("target/fuzz-api");
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+
+    let server = Server::start(&work.join("validate"))?;
+    let document = work.join("openapi.json");
+    let (status, _, body) = exchange(&server.addr, "GET", "/api/v1/openapi.json", &[], "")?;
+    if status != 200 {
+        return Err(format!("GET /api/v1/openapi.json answered {status}"));
+    }
+    std::fs::write(&document, body).map_err(|e| format!("{}: {e}", document.display()))?;
+    run(Command::new(venv.join("bin/openapi-spec-validator"))
+        .args(["--schema", "3.1"])
+        .arg(&document))?;
+    drop(server);
+
+    for account in ACCOUNTS {
+        let role = account.split('@').next().unwrap_or(account);
+        // A fresh server and database for each account, so each run starts from the demo data.
+        let mut server = Server::start(&work.join(role))?;
+        let cookie = login(&mut server, &venv, account)?;
+        let origin = format!("http://{}", server.addr);
+        eprintln!("\nschemathesis as {account}");
+        run(Command::new(venv.join("bin/schemathesis"))
+            .current_dir(work.join(role))
+            .args(["--no-color", "run"])
+            .arg(format!("{origin}/api/v1/openapi.json"))
+            .args(["--checks", CHECKS])
+            .args(["--seed", SEED])
+            .args(["--max-examples", MAX_EXAMPLES])
+            .args(["--generation-database", "none"])
+            // The session is the one given below, never a generated cookie.
+            .args(["--generation-with-security-parameters", "false"])
+            // Logging out would end the session the rest of the run needs.
+            .args(["--exclude-path", "/api/v1/auth/logout"])
+            .args(["--request-timeout", "35"])
+            .arg("--header")
+            .arg(format!("Cookie: {SESSION_COOKIE}={cookie}"))
+            // State changes must come from the server's own origin.
+            .arg("--header")
+            .arg(format!("Origin: {origin}")))?;
+        // A run whose session ended on the way would have tested little but the 401.
+        check_session(&server, &cookie, account)?;
+    }
+    eprintln!(
+        "\nOpenAPI document valid; schemathesis found no failure ({} accounts) in {:.0} s",
+        ACCOUNTS.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `target/schemathesis-venv` with the pinned tools, made when missing or out of date.
+fn virtual_env() -> Result<PathBuf, String> {
+    let venv = root().join("target/schemathesis-venv");
+    let version = SCHEMATHESIS.split("==").nth(1).unwrap_or_default();
+    let installed = Command::new(venv.join("bin/schemathesis"))
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(version))
+        && Command::new(venv.join("bin/openapi-spec-validator"))
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success());
+    if !installed {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+        run(Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .args([SCHEMATHESIS, SPEC_VALIDATOR]))?;
+    }
+    Ok(venv)
+}
+
+/// The debug server binary on a free port with demo data in `dir`, stopped when dropped.
+struct Server {
+    child: Child,
+    /// Kept open while the server runs, so it can go on printing.
+    stdout: BufReader<std::process::ChildStdout>,
+    /// `127.0.0.1:port`.
+    addr: String,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Result<Server, String> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let log = std::fs::File::create(dir.join("server.log"))
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut child = Command::new(root().join("target/debug/vip-server"))
+            .args(["--demo", "--bind", "127.0.0.1:0", "--database"])
+            .arg(dir.join("vip.sqlite"))
+            .arg("--site")
+            .arg(root().join("target/site"))
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("could not start target/debug/vip-server: {e}"))?;
+        let stdout = child.stdout.take().ok_or("the server's output")?;
+        let mut server = Server {
+            child,
+            stdout: BufReader::new(stdout),
+            addr: String::new(),
+        };
+        // The first line names the address: "VIP route is listening on http://127.0.0.1:PORT/".
+        let mut first = String::new();
+        server
+            .stdout
+            .read_line(&mut first)
+            .map_err(|e| format!("the server's output: {e}"))?;
+        server.addr = first
+            .split("http://")
+            .nth(1)
+            .map(|rest| rest.trim().trim_end_matches('/').to_owned())
+            .ok_or_else(|| {
+                format!(
+                    "vip-server did not start (see {}): {first}",
+                    dir.join("server.log").display()
+                )
+            })?;
+        Ok(server)
+    }
+}
+
+impl Server {
+    /// The demo's TOTP secret, from the lines the server prints after its address.
+    fn totp_secret(&mut self) -> Result<String, String> {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = self
+                .stdout
+                .read_line(&mut line)
+                .map_err(|e| format!("the server's output: {e}"))?;
+            if read == 0 {
+                return Err("the server printed no TOTP secret".to_owned());
+            }
+            if let Some(rest) = line.split("TOTP secret ").nth(1) {
+                return Ok(rest
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect());
+            }
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // SIGKILL is enough: each run has a database of its own, thrown away with it.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Logs `email` in (with the second factor when the account has one, from the demo's TOTP secret)
+/// and checks that the session works; answers the session cookie's value.
+fn login(server: &mut Server, venv: &Path, email: &str) -> Result<String, String> {
+    let origin = format!("http://{}", server.addr);
+    let json = [
+        ("Origin", origin.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let body = format!(r#"{{"email":"{email}","password":"{DEMO_PASSWORD}"}}"#);
+    let (status, head, answer) =
+        exchange(&server.addr, "POST", "/api/v1/auth/login", &json, &body)?;
+    if status != 200 {
+        return Err(format!("login of {email} answered {status}"));
+    }
+    let mut cookie =
+        session_cookie(&head).ok_or_else(|| format!("login of {email} set no session cookie"))?;
+    if String::from_utf8_lossy(&answer).contains("second_factor_required") {
+        let code = totp(venv, &server.totp_secret()?)?;
+        let with_cookie = format!("{SESSION_COOKIE}={cookie}");
+        let (status, head, _) = exchange(
+            &server.addr,
+            "POST",
+            "/api/v1/auth/login/second-factor",
+            &[json[0], json[1], ("Cookie", &with_cookie)],
+            &format!(r#"{{"code":"{code}"}}"#),
+        )?;
+        if status != 200 {
+            return Err(format!("the second factor of {email} answered {status}"));
+        }
+        cookie = session_cookie(&head).unwrap_or(cookie);
+    }
+    check_session(server, &cookie, email)?;
+    Ok(cookie)
+}
+
+/// `GET /auth/me` answers 200 with this session: it is signed in.
+fn check_session(server: &Server, cookie: &str, email: &str) -> Result<(), String> {
+    let with_cookie = format!("{SESSION_COOKIE}={cookie}");
+    let headers = [("Cookie", with_cookie.as_str())];
+    let (status, _, _) = exchange(&server.addr, "GET", "/api/v1/auth/me", &headers, "")?;
+    if status == 200 {
+        Ok(())
+    } else {
+        Err(format!(
+            "the session of {email} is not signed in: GET /auth/me answered {status}"
+        ))
+    }
+}
+
+/// The value of the session cookie a response sets.
+fn session_cookie(head: &str) -> Option<String> {
+    head.lines()
+        .filter_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("set-cookie")
+                .then_some(value.trim())
+        })
+        .find_map(|cookie| {
+            cookie
+                .strip_prefix(SESSION_COOKIE)?
+                .strip_prefix('=')?
+                .split(';')
+                .next()
+                .map(str::to_owned)
+        })
+}
+
+/// The TOTP code (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps) of a base32 secret now, by the
+/// virtual environment's Python.
+fn totp(venv: &Path, secret: &str) -> Result<String, String> {
+    const SCRIPT: &str = "import base64, hashlib, hmac, struct, sys, time
+s = sys.argv[1].upper()
+key = base64.b32decode(s + '=' * (-len(s) % 8))
+mac = hmac.new(key, struct.pack('>Q', int(time.time()) // 30), hashlib.sha1).digest()
+o = mac[-1] & 15
+print('%06d' % ((struct.unpack('>I', mac[o:o + 4])[0] & 0x7fffffff) % 1000000))
+";
+    let out = Command::new(venv.join("bin/python"))
+        .args(["-c", SCRIPT, secret])
+        .output()
+        .map_err(|e| format!("python: {e}"))?;
+    let code = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    if out.status.success() && code.len() == 6 {
+        Ok(code)
+    } else {
+        Err(format!(
+            "no TOTP code: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// One HTTP/1.1 request to the local server: its status, header lines and body.
+fn exchange(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Result<(u16, String, Vec<u8>), String> {
+    let failed = |e: std::io::Error| format!("{method} {path}: {e}");
+    let mut stream = TcpStream::connect(addr).map_err(failed)?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .map_err(failed)?;
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).map_err(failed)?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).map_err(failed)?;
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| format!("{method} {path}: no complete answer"))?;
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("{method} {path}: no status"))?;
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        return Err(format!(
+            "{method} {path}: a chunked answer was not expected"
+        ));
+    }
+    Ok((status, head, response[split + 4..].to_vec()))
+}
