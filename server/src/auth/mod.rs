@@ -34,6 +34,12 @@ pub const PENDING_VERSION_KEY: &str = "pending_version";
 /// How long the second step of a login may wait for its code.
 pub const PENDING_SECONDS: i64 = 5 * 60;
 
+/// When a request last extended the session's idle expiry (unix seconds).
+pub const TOUCHED_AT_KEY: &str = "touched_at";
+/// A request extends the idle expiry at most this often, so a read does not write: the session
+/// is saved (and its cookie sent again) only when it changes.
+pub const TOUCH_EVERY_SECONDS: i64 = 60;
+
 /// The session cookie's name: `__Host-` binds it to this host, over HTTPS, for the whole site.
 pub const COOKIE_NAME: &str = "__Host-vip_session";
 
@@ -53,7 +59,7 @@ pub fn session_layer(
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(i64::from(
             idle_minutes,
         ))))
-        .with_always_save(true)
+        .with_always_save(false)
 }
 
 /// The signed-in account, loaded afresh on every request: a disabled account or a session past
@@ -120,9 +126,23 @@ pub async fn load_user(
         .map_err(session_error)?
         .unwrap_or(0);
     let absolute = i64::from(state.settings.session_absolute_hours) * 3600;
-    if chrono::Utc::now().timestamp() - login_at >= absolute {
+    let now = chrono::Utc::now().timestamp();
+    if now - login_at >= absolute {
         session.flush().await.map_err(session_error)?;
         return Ok(None);
+    }
+    // Activity keeps the session: at most once a minute the touch changes it, and the change is
+    // what saves it with a new idle expiry.
+    let touched_at = session
+        .get::<i64>(TOUCHED_AT_KEY)
+        .await
+        .map_err(session_error)?
+        .unwrap_or(login_at);
+    if now - touched_at >= TOUCH_EVERY_SECONDS {
+        session
+            .insert(TOUCHED_AT_KEY, now)
+            .await
+            .map_err(session_error)?;
     }
     let Some(row) = db::users::by_id(&state.db, &user_id).await? else {
         session.flush().await.map_err(session_error)?;

@@ -216,6 +216,69 @@ async fn a_session_idle_past_its_expiry_ends() {
     );
 }
 
+/// What the sessions table holds: (data, expiry) of the one session.
+async fn stored_session(app: &TestApp) -> (String, i64) {
+    sqlx::query_as("SELECT data, expiry_date FROM sessions")
+        .fetch_one(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_read_with_a_session_writes_nothing() {
+    let app = spawn_app_with(true).await;
+    let client = app.demo("participant@example.org").await;
+    let before = stored_session(&app).await;
+
+    for path in ["/api/v1/auth/me", "/api/v1/participants"] {
+        let response = app.get_with(&client, path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert!(
+            response.headers().get(header::SET_COOKIE).is_none(),
+            "{path}: the cookie is not sent again"
+        );
+    }
+
+    assert_eq!(
+        stored_session(&app).await,
+        before,
+        "the session row is as it was"
+    );
+    let audit_rows: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action <> 'login'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(audit_rows, 0);
+}
+
+#[tokio::test]
+async fn activity_after_a_minute_extends_the_idle_expiry() {
+    let app = spawn_app_with(true).await;
+    let client = app.demo("participant@example.org").await;
+    // The last touch two minutes ago, and an expiry that is near.
+    let (data, _) = stored_session(&app).await;
+    let mut data: Value = serde_json::from_str(&data).unwrap();
+    let now = chrono::Utc::now().timestamp();
+    data["touched_at"] = json!(now - 120);
+    sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2")
+        .bind(data.to_string())
+        .bind(now + 60)
+        .execute(&app.db)
+        .await
+        .unwrap();
+
+    let response = app.get_with(&client, "/api/v1/auth/me").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let (_, expiry) = stored_session(&app).await;
+    assert!(
+        (now + 1790..=now + 1810).contains(&expiry),
+        "a new idle timeout of 30 minutes: {}",
+        expiry - now
+    );
+}
+
 // ASVS 7.3.2: absolute timeout (12 hours after login, however active).
 #[tokio::test]
 async fn a_session_ends_twelve_hours_after_login_however_active() {
