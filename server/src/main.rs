@@ -24,6 +24,20 @@ async fn main() -> ExitCode {
             }
         };
     }
+    if let Some(server::Command::Seed { scale }) = &config.command {
+        return match server::seed(&config, *scale).await {
+            Ok(lines) => {
+                for line in lines {
+                    println!("{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("vip-server: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let demo = config.demo;
     let app = match build(config).await {
         Ok(app) => app,

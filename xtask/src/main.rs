@@ -4,6 +4,7 @@
 //! in `Cargo.lock`: linking `wasm-bindgen-cli-support` pinned with `=` keeps them matched with
 //! nothing to install by hand.
 
+mod bench;
 mod bundle;
 mod fuzz_api;
 mod setup;
@@ -19,6 +20,9 @@ commands:
   run [SERVER OPTIONS]  build the bundle and the server, start it with demo data
   test                  formatting, lints (native and wasm32), every Rust test, the browser tests
   bundle                build the web app into target/site
+  bench [--seconds N] [--lighthouse-runs N]
+                        release build, VIP-scale data, first load, API load (oha), Lighthouse;
+                        writes BENCHMARKS.md (not part of test)
   fuzz-api              check the API against its OpenAPI document with schemathesis
                         (needs target/debug/vip-server)";
 
@@ -30,6 +34,7 @@ fn main() -> ExitCode {
             .and_then(|()| bundle::build()),
         Some("run") => run_app(&args[1..]),
         Some("test") => test_all(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("fuzz-api") => fuzz_api::run_all(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
