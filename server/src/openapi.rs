@@ -9,7 +9,7 @@
 use std::{collections::BTreeMap, sync::LazyLock};
 
 use axum::{Json, Router, routing::get};
-use serde_json::json;
+use serde_json::{Value, json};
 use shared::{
     api::{
         self, ErrorBody, ErrorKind, OpeningQuery, PageQuery, paths,
@@ -27,6 +27,7 @@ use utoipa::{
         ComponentsBuilder, Content, HttpMethod, Info, License, OpenApi, OpenApiBuilder, PathItem,
         PathsBuilder, Ref, RefOr, Required, Response, ResponseBuilder, Schema,
         header::HeaderBuilder,
+        link::{Link, LinkBuilder},
         path::{Operation, OperationBuilder, Parameter, ParameterBuilder, ParameterIn},
         request_body::RequestBodyBuilder,
         schema::{ArrayBuilder, ObjectBuilder, Type},
@@ -42,9 +43,42 @@ pub fn router() -> Router<AppState> {
     Router::new().route(paths::OPENAPI, get(get_openapi))
 }
 
-async fn get_openapi() -> Json<&'static OpenApi> {
-    static DOCUMENT: LazyLock<OpenApi> = LazyLock::new(document);
+async fn get_openapi() -> Json<&'static Value> {
+    static DOCUMENT: LazyLock<Value> = LazyLock::new(document_json);
     Json(&DOCUMENT)
+}
+
+/// The document as JSON, as it is served.
+///
+/// utoipa 5 writes the fields of a link in snake case (`operation_id`), which OpenAPI does not
+/// know; they are renamed here to `operationId`, `operationRef` and `requestBody`.
+pub fn document_json() -> Value {
+    let mut json = serde_json::to_value(document()).unwrap_or_default();
+    let operations = json
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|paths| paths.values_mut())
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    let links = operations
+        .filter_map(|op| op.get_mut("responses").and_then(Value::as_object_mut))
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|response| response.get_mut("links").and_then(Value::as_object_mut))
+        .flat_map(|links| links.values_mut())
+        .filter_map(Value::as_object_mut);
+    for link in links {
+        for (from, to) in [
+            ("operation_id", "operationId"),
+            ("operation_ref", "operationRef"),
+            ("request_body", "requestBody"),
+        ] {
+            if let Some(value) = link.remove(from) {
+                link.insert(to.to_owned(), value);
+            }
+        }
+    }
+    json
 }
 
 /// The name of the security scheme of the session cookie.
@@ -55,15 +89,16 @@ const JSON: &str = "application/json";
 pub fn document() -> OpenApi {
     let mut schemas = Schemas::default();
     let operations = operations(&mut schemas);
+    let links = links(&operations, &schemas);
     let mut paths = PathsBuilder::new();
     let mut tags: Vec<&str> = Vec::new();
-    for op in operations {
+    for (op, links) in operations.into_iter().zip(links) {
         if !tags.contains(&op.tag) {
             tags.push(op.tag);
         }
         let path = format!("{BASE}{}", op.path);
         let method = op.method.clone();
-        paths = paths.path(path, PathItem::new(method, op.into_operation()));
+        paths = paths.path(path, PathItem::new(method, op.into_operation(links)));
     }
     let mut components = ComponentsBuilder::new()
         .schemas_from_iter(schemas.0)
@@ -286,7 +321,7 @@ impl Op {
         kinds
     }
 
-    fn into_operation(self) -> Operation {
+    fn into_operation(self, links: Vec<(&'static str, Link)>) -> Operation {
         let errors = self.error_kinds();
         let mut op = OperationBuilder::new()
             .operation_id(Some(self.operation_id))
@@ -311,7 +346,9 @@ impl Op {
                     .schema(Some(schema)),
             );
         }
-        op = op.parameters(Some(self.query));
+        if !self.query.is_empty() {
+            op = op.parameters(Some(self.query));
+        }
         if let Some(body) = self.body {
             op = op.request_body(Some(
                 RequestBodyBuilder::new()
@@ -323,9 +360,12 @@ impl Op {
         op = match self.success {
             (status, Some(schema)) => op.response(
                 status.to_string(),
-                ResponseBuilder::new()
-                    .description(if status == 201 { "Created" } else { "OK" })
-                    .content(JSON, Content::new(Some(schema))),
+                links.into_iter().fold(
+                    ResponseBuilder::new()
+                        .description(if status == 201 { "Created" } else { "OK" })
+                        .content(JSON, Content::new(Some(schema))),
+                    |response, (name, link)| response.link(name, link),
+                ),
             ),
             (status, None) => op.response(
                 status.to_string(),
@@ -350,6 +390,46 @@ impl Op {
             }
         }
         op.build()
+    }
+}
+
+/// The links of each operation's answer: from a record just created (201 with an `id`) to every
+/// operation on a record of that kind, with that `id` as the path's `{id}`.
+fn links(ops: &[Op], schemas: &Schemas) -> Vec<Vec<(&'static str, Link)>> {
+    ops.iter()
+        .map(|op| {
+            let created_id = Some(&op.success)
+                .filter(|(status, _)| *status == 201)
+                .and_then(|(_, schema)| schema.as_ref())
+                .and_then(ref_name)
+                .and_then(|name| schemas.0.get(name))
+                .and_then(|schema| match schema {
+                    RefOr::T(Schema::Object(object)) => object.properties.get("id"),
+                    RefOr::T(_) | RefOr::Ref(_) => None,
+                })
+                .and_then(ref_name);
+            let Some(id_type) = created_id else {
+                return Vec::new();
+            };
+            ops.iter()
+                .filter(|other| other.id.as_ref().and_then(ref_name) == Some(id_type))
+                .map(|other| {
+                    let link = LinkBuilder::new()
+                        .operation_id(other.operation_id)
+                        .parameter("id", "$response.body#/id")
+                        .build();
+                    (other.operation_id, link)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The name of the component a schema refers to.
+fn ref_name(schema: &RefOr<Schema>) -> Option<&str> {
+    match schema {
+        RefOr::Ref(reference) => reference.ref_location.rsplit('/').next(),
+        RefOr::T(_) => None,
     }
 }
 
@@ -1138,6 +1218,46 @@ mod tests {
     fn a_path_names_its_parameters_in_order() {
         let names: Vec<&str> = path_parameters(paths::ATTENDANCE_PATTERN).collect();
         assert_eq!(names, ["id", "n"]);
+    }
+
+    #[test]
+    fn a_record_just_created_links_to_the_operations_on_it() {
+        let mut schemas = Schemas::default();
+        let ops = operations(&mut schemas);
+        let links = links(&ops, &schemas);
+        let of = |id: &str| -> Vec<&str> {
+            let (_, links) = ops
+                .iter()
+                .zip(&links)
+                .find(|(op, _)| op.operation_id == id)
+                .expect("the operation");
+            let mut names: Vec<&str> = links.iter().map(|(name, _)| *name).collect();
+            names.sort_unstable();
+            names
+        };
+        assert_eq!(
+            of("create_cohort"),
+            [
+                "get_attendance",
+                "get_cohort",
+                "record_attendance",
+                "schedule_meeting"
+            ]
+        );
+        assert_eq!(of("create_goal"), ["create_action", "update_goal"]);
+        // A list of consents, and a budget overview, name no one record.
+        assert!(of("set_consent").is_empty());
+        assert!(of("request_expense").is_empty());
+    }
+
+    #[test]
+    fn a_link_names_its_operation_by_operation_id() {
+        let json = document_json();
+        let link =
+            &json["paths"]["/api/v1/cohorts"]["post"]["responses"]["201"]["links"]["get_cohort"];
+        assert_eq!(link["operationId"], "get_cohort");
+        assert_eq!(link["parameters"]["id"], "$response.body#/id");
+        assert!(link.get("operation_id").is_none());
     }
 
     #[test]

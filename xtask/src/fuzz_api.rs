@@ -53,9 +53,18 @@ pub fn run_all() -> Result<(), String> {
         let mut server = Server::start(&work.join(role))?;
         let cookie = login(&mut server, &venv, account)?;
         let origin = format!("http://{}", server.addr);
-        eprintln!("\nschemathesis as {account}");
+        let config = work.join(role).join("schemathesis.toml");
+        let records = records(&server, &cookie)?;
+        std::fs::write(&config, config_file(&records))
+            .map_err(|e| format!("{}: {e}", config.display()))?;
+        eprintln!(
+            "\nschemathesis as {account}, with the records {:?}",
+            records.iter().map(|(path, _)| path).collect::<Vec<_>>()
+        );
         run(Command::new(venv.join("bin/schemathesis"))
             .current_dir(work.join(role))
+            .arg("--config-file")
+            .arg(&config)
             .args(["--no-color", "run"])
             .arg(format!("{origin}/api/v1/openapi.json"))
             .args(["--checks", CHECKS])
@@ -81,6 +90,122 @@ pub fn run_all() -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Real records of the demo the account may reach, by the collection their paths start with
+/// (`/participants`, `/goals`, ...): schemathesis calls the operations on them with generated
+/// bodies and queries, besides the ids it generates (which mostly answer 404).
+fn records(server: &Server, cookie: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let get = |path: &str| -> Result<Option<String>, String> {
+        let with_cookie = format!("{SESSION_COOKIE}={cookie}");
+        let (status, _, body) = exchange(
+            &server.addr,
+            "GET",
+            &format!("/api/v1{path}"),
+            &[("Cookie", &with_cookie)],
+            "",
+        )?;
+        Ok((status == 200).then(|| String::from_utf8_lossy(&body).into_owned()))
+    };
+    let mut found = Vec::new();
+    let me = get("/auth/me")?.unwrap_or_default();
+    // The participant's own file, or the one of the demo's participant login (the fullest file).
+    let participant = match string_after(&me, "\"participant_id\":\"") {
+        Some(own) => Some(own),
+        None => get("/participants")?.and_then(|page| {
+            let amal = page.find(r#""first_name":"Amal""#)?;
+            string_after(&page[page[..amal].rfind(r#"{"id":""#)?..], "\"id\":\"")
+        }),
+    };
+    for (collection, list) in [
+        ("/municipalities", "/municipalities"),
+        ("/cohorts", "/cohorts"),
+        ("/organisations", "/organisations"),
+        ("/openings", "/openings"),
+        ("/users", "/users"),
+    ] {
+        if let Some(id) = get(list)?.and_then(|page| string_after(&page, "\"id\":\"")) {
+            found.push((collection, id));
+        }
+    }
+    if let Some(participant) = participant {
+        let sub = |what: &str| get(&format!("/participants/{participant}/{what}"));
+        let goals = sub("goals")?.unwrap_or_default();
+        for (collection, list, marker) in [
+            ("/goals", goals.clone(), "\"id\":\""),
+            ("/actions", goals, "\"actions\":[{\"id\":\""),
+            (
+                "/internships",
+                sub("internships")?.unwrap_or_default(),
+                "\"id\":\"",
+            ),
+            (
+                "/expenses",
+                sub("expenses")?.unwrap_or_default(),
+                "\"id\":\"",
+            ),
+            (
+                "/introductions",
+                sub("introductions")?.unwrap_or_default(),
+                "\"id\":\"",
+            ),
+            (
+                "/outcomes",
+                sub("outcomes")?.unwrap_or_default(),
+                "\"id\":\"",
+            ),
+        ] {
+            if let Some(id) = string_after(&list, marker) {
+                found.push((collection, id));
+            }
+        }
+        found.push(("/participants", participant));
+    }
+    Ok(found)
+}
+
+/// The JSON string that starts right after the first `marker` in `json`.
+fn string_after(json: &str, marker: &str) -> Option<String> {
+    let rest = &json[json.find(marker)? + marker.len()..];
+    Some(rest[..rest.find('"')?].to_owned())
+}
+
+/// A schemathesis configuration that often gives the `{id}` of an operation under a collection
+/// the id of a real record of it, and a body's field that names a record (`participant_id`, ...)
+/// the id of a real one, and a `version` that is current; otherwise the generated value.
+fn config_file(records: &[(&str, String)]) -> String {
+    let mut config = String::from("[parameters]\n");
+    config.push_str("\"body.version\" = { dictionary = \"versions\", probability = 0.5 }\n");
+    for (field, collection) in [
+        ("participant_id", "/participants"),
+        ("municipality_id", "/municipalities"),
+        ("cohort_id", "/cohorts"),
+        ("organisation_id", "/organisations"),
+        ("opening_id", "/openings"),
+        ("coach_id", "/users"),
+    ] {
+        if records.iter().any(|(c, _)| *c == collection) {
+            config.push_str(&format!(
+                "\"body.{field}\" = {{ dictionary = \"{}\", probability = 0.7 }}\n",
+                &collection[1..]
+            ));
+        }
+    }
+    config.push_str("\n[dictionaries.versions]\nvalues = [1, 2, 3]\n");
+    for (collection, id) in records {
+        config.push_str(&format!(
+            "\n[dictionaries.{}]\nvalues = [\"{id}\"]\n",
+            &collection[1..]
+        ));
+    }
+    for (collection, _) in records {
+        config.push_str(&format!(
+            "\n[[operations]]\ninclude-path-regex = \"^/api/v1{collection}/\\\\{{id\\\\}}\"\n\
+             parameters = {{ \"path.id\" = {{ dictionary = \"{}\", probability = 0.8 }} }}\n",
+            &collection[1..]
+        ));
+    }
+    config
 }
 
 /// `target/schemathesis-venv` with the pinned tools, made when missing or out of date.

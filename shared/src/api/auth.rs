@@ -151,6 +151,7 @@ pub struct PasswordChangeInput {
 pub struct PasswordResetCreated {
     pub link: String,
     /// RFC 3339, UTC.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
@@ -210,6 +211,7 @@ impl InvitationInput {
 pub struct InvitationCreated {
     pub link: String,
     /// RFC 3339, UTC.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
