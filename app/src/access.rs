@@ -45,13 +45,15 @@ pub enum Screen {
     ParticipantIntroductions,
     /// `/participants/{id}/consent`: what the participant shares with whom.
     ParticipantConsent,
+    /// `/security`: one's own password and second factor.
+    Security,
 }
 
 impl Screen {
     /// The roles that may use the screen.
     pub fn roles(self) -> &'static [Role] {
         match self {
-            Screen::Home => &Role::ALL,
+            Screen::Home | Screen::Security => &Role::ALL,
             Screen::Accounts => &[Role::Coordinator],
             Screen::ParticipantProfile => &[Role::Participant, Role::Coach, Role::Coordinator],
             Screen::Municipalities | Screen::ParticipantNew => &[Role::Coordinator],

@@ -1,11 +1,12 @@
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
-import { DEMO, DEMO_PASSWORD, apiLogin, apiParticipants } from './api';
+import { DEMO, DEMO_PASSWORD, apiParticipants } from './api';
 import { AcceptInvitationPage } from './pages/accept-invitation';
 import { AccountsPage } from './pages/accounts';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
 import { Navigation } from './pages/navigation';
 import { ParticipantPage } from './pages/participant';
+import { coordinatorRequest, openAsCoordinator } from './second-factor';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -78,10 +79,10 @@ for (const role of Object.keys(HOMES) as Role[]) {
 
 test("a participant opening another participant's page sees 'not found'", async ({
   page,
-  request,
   expectedApiErrors,
+  baseURL,
 }) => {
-  await apiLogin(request, DEMO.coordinator);
+  const request = await coordinatorRequest(baseURL!);
   const everyone = await apiParticipants(request);
 
   const login = new LoginPage(page);
@@ -240,10 +241,9 @@ test('a coordinator invites a coach, who chooses a password and lands on their h
   browser,
   baseURL,
 }) => {
-  const login = new LoginPage(page);
   const accounts = new AccountsPage(page);
-  await login.goto();
-  await login.login(DEMO.coordinator, DEMO_PASSWORD);
+  // Signed in already: logging in is what other tests are about.
+  await openAsCoordinator(page, baseURL!);
   await new Navigation(page).link('Accounts').click();
   await expect(accounts.heading).toBeVisible();
 
@@ -295,11 +295,11 @@ test('a participant reads their home page in Arabic, right to left', async ({ pa
 test.describe('on a screen 360 px wide', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('the pages of a coordinator fit without sideways scrolling', async ({ page }) => {
+  test('the pages of a coordinator fit without sideways scrolling', async ({ page, baseURL }) => {
     const login = new LoginPage(page);
     await login.goto();
     await expectNoSidewaysScroll(page);
-    await login.login(DEMO.coordinator, DEMO_PASSWORD);
+    await openAsCoordinator(page, baseURL!);
     await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
     await expectNoSidewaysScroll(page);
     await new Navigation(page).link('Accounts').click();

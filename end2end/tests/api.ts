@@ -14,7 +14,10 @@ export const DEMO = {
 
 export type ParticipantSummary = { id: string; first_name: string; last_name: string };
 
-/** Logs in through the API on a request context of its own (its own cookie jar). */
+/**
+ * Logs in through the API on a request context of its own (its own cookie jar). Not for the demo
+ * coordinator, whose login needs a code of the second factor: see `coordinatorRequest`.
+ */
 export async function apiLogin(request: APIRequestContext, email: string): Promise<void> {
   const response = await request.post('/api/v1/auth/login', {
     data: { email, password: DEMO_PASSWORD },

@@ -1,8 +1,18 @@
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './api';
+import { coordinatorState } from './second-factor';
 
 /** Makes a request context with a cookie jar of its own (`playwright.request.newContext`). */
-export type NewContext = (options: { baseURL: string }) => Promise<APIRequestContext>;
+export type NewContext = (options: {
+  baseURL: string;
+  extraHTTPHeaders?: Record<string, string>;
+  storageState?: ReturnType<typeof coordinatorState>;
+}) => Promise<APIRequestContext>;
+
+/** A request context of its own that names the app's origin, as the server asks of a state change. */
+function contextOf(newContext: NewContext, baseURL: string): Promise<APIRequestContext> {
+  return newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
+}
 
 /** The password of the accounts these tests invite. */
 export const NEW_PASSWORD = 'een zin van een paar woorden';
@@ -52,9 +62,21 @@ export async function call(
   return ok(response, `${method} ${path}`);
 }
 
-/** A session of a demo account on a context of its own. */
+/**
+ * A session of a demo account on a context of its own. The demo coordinator (whose login needs a
+ * code of the second factor) is in the session global-setup.ts signed in.
+ */
 export async function demoSession(newContext: NewContext, baseURL: string, email: string): Promise<APIRequestContext> {
-  const api = await newContext({ baseURL });
+  if (email === DEMO.coordinator) {
+    const api = await newContext({
+      baseURL,
+      extraHTTPHeaders: { Origin: new URL(baseURL).origin },
+      storageState: coordinatorState(baseURL),
+    });
+    await call(api, 'GET', '/auth/me');
+    return api;
+  }
+  const api = await contextOf(newContext, baseURL);
   await call(api, 'POST', '/auth/login', { email, password: DEMO_PASSWORD });
   return api;
 }
@@ -73,7 +95,7 @@ async function invite(
     ...invitation,
   });
   const token = String(created.link).split('#')[1];
-  const api = await newContext({ baseURL });
+  const api = await contextOf(newContext, baseURL);
   const me = await call(api, 'POST', '/auth/accept-invitation', { token, password: NEW_PASSWORD });
   return { api, userId: me.user_id };
 }

@@ -31,6 +31,11 @@ export const test = base.extend<{ pageErrors: string[]; expectedApiErrors: Expec
     if (!url) throw new Error('BASE_URL is not set: global-setup.ts did not start the server');
     await use(url);
   },
+  // The server refuses a state change that does not name the app's own origin; a browser names
+  // it by itself, the API request contexts of the tests do not.
+  extraHTTPHeaders: async ({ baseURL }, use) => {
+    await use({ Origin: new URL(baseURL!).origin });
+  },
   expectedApiErrors: async ({}, use) => {
     await use([...ALWAYS_EXPECTED]);
   },

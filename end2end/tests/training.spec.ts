@@ -1,5 +1,4 @@
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
-import { DEMO, DEMO_PASSWORD, apiLogin } from './api';
 import {
   accept,
   createCohort,
@@ -14,10 +13,10 @@ import {
 } from './training-api';
 import { AttendancePage, CohortPage, CohortsPage } from './pages/cohorts';
 import { HomePage } from './pages/home';
-import { LoginPage } from './pages/login';
 import { Navigation } from './pages/navigation';
 import { PlanPage } from './pages/plan';
 import { RouteView } from './pages/route';
+import { coordinatorRequest, enrolByApi, openAsCoordinator } from './second-factor';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -35,10 +34,9 @@ const THEMES = [
 
 test('a coordinator starts a cohort and schedules its 8 meetings; a wrong order is refused before sending', async ({
   page,
+  baseURL,
 }) => {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(DEMO.coordinator, DEMO_PASSWORD);
+  await openAsCoordinator(page, baseURL!);
   await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
   await new Navigation(page).link('Groepen').click();
 
@@ -117,13 +115,12 @@ test('a coordinator starts a cohort and schedules its 8 meetings; a wrong order 
 });
 
 test('a coach records attendance and adds a goal with an action; the participant ticks it off on a phone', async ({
-  request,
   browser,
   baseURL,
 }) => {
   // Arranged through the API as the coordinator: a cohort whose first meeting was 8 days ago
   // and whose second was yesterday, a coach of their own, and a participant in both.
-  await apiLogin(request, DEMO.coordinator);
+  const request = await coordinatorRequest(baseURL!);
   const utrecht = await municipalityId(request, 'Utrecht');
   const stamp = uniqueLetters();
   const cohortId = await createCohort(request, utrecht, `Groep ${stamp}`);
@@ -291,10 +288,10 @@ test('a coach records attendance and adds a goal with an action; the participant
 
 test('a coordinator adds a municipality with its agreement and changes it; the rules answer as they type', async ({
   page,
-  request,
+  baseURL,
 }) => {
   // A coordinator of their own, so the demo coordinator's region stays as it is.
-  await apiLogin(request, DEMO.coordinator);
+  const request = await coordinatorRequest(baseURL!);
   const utrecht = await municipalityId(request, 'Utrecht');
   const stamp = uniqueLetters();
   const token = await invite(request, {
@@ -303,6 +300,8 @@ test('a coordinator adds a municipality with its agreement and changes it; the r
     municipality_id: utrecht,
   });
   await accept(page.context(), token);
+  // A coordinator enrols a second factor before anything else.
+  await enrolByApi(page.context().request, `coordinator.${stamp}@example.org`);
   await page.goto('/');
   await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
   await new Navigation(page).link('Gemeenten').click();
@@ -345,15 +344,16 @@ test('a coordinator adds a municipality with its agreement and changes it; the r
   await screenshot(page, 'municipality-edit-390');
 });
 
-test('a coordinator takes in a participant through the form, into a cohort', async ({ page, request }) => {
-  await apiLogin(request, DEMO.coordinator);
+test('a coordinator takes in a participant through the form, into a cohort', async ({
+  page,
+  baseURL,
+}) => {
+  const request = await coordinatorRequest(baseURL!);
   const utrecht = await municipalityId(request, 'Utrecht');
   const stamp = uniqueLetters();
   await createCohort(request, utrecht, `Groep ${stamp}`);
 
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(DEMO.coordinator, DEMO_PASSWORD);
+  await openAsCoordinator(page, baseURL!);
   await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
   await page.getByRole('link', { name: 'Nieuwe deelnemer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe deelnemer' })).toBeVisible();
@@ -382,10 +382,10 @@ test('a coordinator takes in a participant through the form, into a cohort', asy
 
 test('a profile changed by someone else in the meantime keeps what was typed and offers the latest', async ({
   page,
-  request,
   expectedApiErrors,
+  baseURL,
 }) => {
-  await apiLogin(request, DEMO.coordinator);
+  const request = await coordinatorRequest(baseURL!);
   const utrecht = await municipalityId(request, 'Utrecht');
   const stamp = uniqueLetters();
   const created = await createParticipant(request, {
@@ -397,9 +397,7 @@ test('a profile changed by someone else in the meantime keeps what was typed and
     coach_id: null,
   });
 
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(DEMO.coordinator, DEMO_PASSWORD);
+  await openAsCoordinator(page, baseURL!);
   await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
   await page.goto(`/participants/${created.id}`);
   await page.getByRole('button', { name: 'Profiel wijzigen' }).click();
@@ -436,16 +434,14 @@ test.describe('on a screen 360 px wide', () => {
 
   test('the cohort, attendance and intake pages of a coordinator fit without sideways scrolling', async ({
     page,
-    request,
+    baseURL,
   }) => {
-    await apiLogin(request, DEMO.coordinator);
+    const request = await coordinatorRequest(baseURL!);
     const utrecht = await municipalityId(request, 'Utrecht');
     const cohortId = await createCohort(request, utrecht, `Groep ${uniqueLetters()}`);
     await scheduleWeekly(request, cohortId, -7);
 
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login(DEMO.coordinator, DEMO_PASSWORD);
+    await openAsCoordinator(page, baseURL!);
     await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
     const cohort = new CohortPage(page);
     await cohort.goto(cohortId);
@@ -466,10 +462,9 @@ test.describe('on a screen 360 px wide', () => {
 
   test('the demo coach, whose caseload is full, cannot take a new participant: the form says so before sending', async ({
     page,
+    baseURL,
   }) => {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login(DEMO.coordinator, DEMO_PASSWORD);
+    await openAsCoordinator(page, baseURL!);
     await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
     await page.goto('/participants/new');
     const coach = page.getByLabel('Coach');

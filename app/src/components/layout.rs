@@ -4,7 +4,7 @@ use leptos_router::{
     components::A,
     hooks::{use_location, use_navigate},
 };
-use shared::roles::Role;
+use shared::{api::SecondFactor, roles::Role};
 
 use crate::{
     access::Screen,
@@ -40,8 +40,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// The main menu: the login page for a visitor; the home page, the screens the role may use and
-/// the logout button for a signed-in user.
+/// The main menu: the login page for a visitor; the home page, the screens the role may use, the
+/// security page and the logout button for a signed-in user (only the last two for an account that
+/// must enrol a second factor first).
 #[component]
 fn Navigation() -> impl IntoView {
     let i18n = use_i18n();
@@ -80,6 +81,25 @@ fn Navigation() -> impl IntoView {
         });
     };
     let items = move || match me.get() {
+        Some(me) if me.second_factor == SecondFactor::Required => {
+            let logout = logout.clone();
+            view! {
+                <li>
+                    <A href="/security">{move || i18n.t("nav-security")}</A>
+                </li>
+                <li class="nav-end">
+                    <button
+                        type="button"
+                        class="nav-button"
+                        aria-disabled=move || busy.get().then_some("true")
+                        on:click=logout
+                    >
+                        {move || i18n.t("nav-logout")}
+                    </button>
+                </li>
+            }
+            .into_any()
+        }
         Some(me) => {
             let profile = me
                 .participant_id
@@ -111,6 +131,9 @@ fn Navigation() -> impl IntoView {
                 {accounts}
                 <TrainingNavItems me=me.clone() />
                 <CompanyNavItems role=me.role />
+                <li>
+                    <A href="/security">{move || i18n.t("nav-security")}</A>
+                </li>
                 <li class="nav-end">
                     <button
                         type="button"

@@ -3,6 +3,7 @@ use leptos_router::{
     NavigateOptions,
     hooks::{use_location, use_navigate},
 };
+use shared::api::SecondFactor;
 
 use crate::{
     access::Screen,
@@ -18,6 +19,8 @@ use crate::{
 enum Gate {
     Wait,
     ToLogin,
+    /// Signed in by an account that must enrol a second factor first.
+    ToEnrol,
     Open,
     Refused,
     Failed(ApiError),
@@ -25,7 +28,9 @@ enum Gate {
 
 /// A screen that needs a session: waits for the first `GET /auth/me`, sends a signed-out visitor
 /// to the login page (and back here afterwards), and shows the not-found page to a role that may
-/// not use the screen, as the server answers a record outside the caller's scope.
+/// not use the screen, as the server answers a record outside the caller's scope. An account
+/// whose role requires a second factor and has none goes to `/security` to enrol one first, as
+/// the server refuses it everything else.
 #[component]
 pub fn RequireAuth(screen: Screen, children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
@@ -35,9 +40,26 @@ pub fn RequireAuth(screen: Screen, children: ChildrenFn) -> impl IntoView {
     let gate = Memo::new(move |_| match auth.state() {
         AuthState::Loading => Gate::Wait,
         AuthState::SignedOut(_) => Gate::ToLogin,
+        AuthState::SignedIn(me)
+            if me.second_factor == SecondFactor::Required && screen != Screen::Security =>
+        {
+            Gate::ToEnrol
+        }
         AuthState::SignedIn(me) if screen.allows(me.role) => Gate::Open,
         AuthState::SignedIn(_) => Gate::Refused,
         AuthState::Unknown(err) => Gate::Failed(err),
+    });
+    let to_enrol = navigate.clone();
+    Effect::new(move |_| {
+        if gate.get() == Gate::ToEnrol {
+            to_enrol(
+                "/security",
+                NavigateOptions {
+                    replace: true,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
     });
     Effect::new(move |_| {
         if gate.get() != Gate::ToLogin {
@@ -60,7 +82,7 @@ pub fn RequireAuth(screen: Screen, children: ChildrenFn) -> impl IntoView {
         }
     });
     move || match gate.get() {
-        Gate::Wait | Gate::ToLogin => view! { <Loading /> }.into_any(),
+        Gate::Wait | Gate::ToLogin | Gate::ToEnrol => view! { <Loading /> }.into_any(),
         Gate::Open => children().into_any(),
         Gate::Refused => view! { <NotFoundPage /> }.into_any(),
         Gate::Failed(err) => {

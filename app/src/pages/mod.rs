@@ -6,6 +6,7 @@ mod companies;
 mod home;
 mod not_found;
 mod participants;
+mod security;
 mod training;
 
 pub use accounts::AccountsScreen;
@@ -21,6 +22,7 @@ pub use home::{
 };
 pub use not_found::NotFoundPage;
 pub use participants::{ParticipantProfileScreen, RouteView};
+pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};
 pub use training::{
     AttendanceScreen, CohortScreen, CohortsScreen, MunicipalitiesScreen, MunicipalityScreen,
     NewParticipantScreen, ParticipantContactsScreen, ParticipantPlanScreen, ParticipantRouteScreen,

@@ -15,6 +15,7 @@ use crate::{
         loaded, set_page_title,
     },
     i18n::use_i18n,
+    pages::PasswordResetButton,
 };
 
 /// The record an invitation binds the new account to, by role (as `InvitationInput::validate`
@@ -452,8 +453,8 @@ fn AccountList() -> impl IntoView {
     }
 }
 
-/// One account: address, role, whether it is active, and the button that disables it (not for
-/// one's own account).
+/// One account: address, role, whether it is active, and the buttons that disable it and give a
+/// link for a new password (not for one's own account).
 #[component]
 fn AccountRow(user: UserSummary, own: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -520,6 +521,12 @@ fn AccountRow(user: UserSummary, own: bool) -> impl IntoView {
                 })
             }}
             <ErrorAlert message=message />
+            {move || {
+                let (id, email, disabled, password_set) = user
+                    .with(|u| (u.id.clone(), u.email.to_string(), u.disabled, u.password_set));
+                (!own && !disabled && password_set)
+                    .then(|| view! { <PasswordResetButton id=id email=email /> })
+            }}
         </li>
     }
 }

@@ -3,19 +3,25 @@ use leptos_router::{
     NavigateOptions,
     hooks::{use_navigate, use_query_map},
 };
-use shared::{Violation, ViolationKind, api::LoginInput};
+use shared::{
+    Violation, ViolationKind,
+    api::{LoginAnswer, LoginInput},
+};
 
 use crate::{
     api::{self, ApiError},
     auth::{AuthState, SignedOutBy, safe_next, use_auth},
     components::{
-        ErrorAlert, FieldCheck, PasswordField, ServerStatus, TextField, focus_by_id, set_page_title,
+        ErrorAlert, FieldCheck, PasswordField, ServerStatus, TextField, focus_by_id, focus_soon,
+        set_page_title,
     },
     i18n::use_i18n,
 };
 
-/// `/login?next=<path>`: email and password; afterwards the page the user came from, or their
-/// home page.
+use super::second_step::SecondStep;
+
+/// `/login?next=<path>`: email and password, then the code of the second factor when the account
+/// has one; afterwards the page the user came from, or their home page.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -29,6 +35,10 @@ pub fn LoginPage() -> impl IntoView {
     let violations = RwSignal::new(Vec::<Violation>::new());
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    // The password was right and the second factor's code is asked.
+    let second_step = RwSignal::new(false);
+    // The second step took too long: the password is asked again.
+    let step_expired = RwSignal::new(false);
 
     // Signed in (now, or already before coming here): go on to where the user was going.
     Effect::new(move |_| {
@@ -61,6 +71,7 @@ pub fn LoginPage() -> impl IntoView {
             found.push(Violation::new("password", ViolationKind::Required {}));
         }
         failure.set(None);
+        step_expired.set(false);
         if let Some(first) = found.first() {
             let id = if first.field == "email" {
                 "login-email"
@@ -77,7 +88,11 @@ pub fn LoginPage() -> impl IntoView {
             let result = api::login(&input).await;
             busy.set(false);
             match result {
-                Ok(me) => auth.signed_in(me),
+                Ok(LoginAnswer::SignedIn(me)) => auth.signed_in(me),
+                Ok(LoginAnswer::SecondFactorRequired) => {
+                    password.set(String::new());
+                    second_step.set(true);
+                }
                 Err(err) => {
                     violations.set(err.violations());
                     password.set(String::new());
@@ -101,6 +116,16 @@ pub fn LoginPage() -> impl IntoView {
             view! { <p class="alert alert-info">{move || i18n.t("login-session-ended")}</p> }
         })
     };
+    let restart = Callback::new(move |expired: bool| {
+        second_step.set(false);
+        step_expired.set(expired);
+        focus_soon("login-password");
+    });
+    let step_expired_notice = move || {
+        step_expired.get().then(|| {
+            view! { <p class="alert alert-info" role="status">{move || i18n.t("login-code-expired")}</p> }
+        })
+    };
     let email_check = FieldCheck::new(violations, "email", "login-email-errors");
     let password_check = FieldCheck::new(violations, "password", "login-password-errors");
 
@@ -109,12 +134,14 @@ pub fn LoginPage() -> impl IntoView {
             <h1 id="home-title">{move || i18n.t("home-title")}</h1>
             <p>{move || i18n.t("home-intro")}</p>
             {expired}
+            {step_expired_notice}
             <form
                 class="card form"
                 novalidate
                 aria-labelledby="login-title"
                 on:submit=on_submit
                 aria-busy=move || busy.get().then_some("true")
+                hidden=move || second_step.get()
             >
                 <h2 id="login-title">{move || i18n.t("login-title")}</h2>
                 <ErrorAlert message=message />
@@ -138,6 +165,9 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if busy.get() { i18n.t("login-busy") } else { i18n.t("login-submit") }}
                 </button>
             </form>
+            <Show when=move || second_step.get()>
+                <SecondStep restart=restart />
+            </Show>
             <p class="hint">{move || i18n.t("login-no-account")}</p>
             <ServerStatus />
         </section>

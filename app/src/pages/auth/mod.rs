@@ -1,7 +1,8 @@
-//! Logging in and accepting an invitation.
+//! Logging in (with the second factor's step) and accepting an invitation.
 
 mod accept_invitation;
 mod login;
+mod second_step;
 
 use accept_invitation::AcceptInvitationPage;
 pub use login::LoginPage;
