@@ -11,7 +11,7 @@ pub mod screens;
 use leptos::prelude::*;
 use leptos_router::{
     Lazy,
-    components::{Route, Router, Routes},
+    components::{FlatRoutes, Route, Router},
     path,
 };
 
@@ -22,7 +22,7 @@ use crate::{
     i18n::I18n,
     pages::{
         AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantProfileScreen, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
+        ParticipantProfileScreen, TrainingRoutes,
     },
     screens::Prefetch,
 };
@@ -32,13 +32,18 @@ use crate::{
 /// the home pages, every screen is loaded on demand (see [`screens`]).
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide();
+    let i18n = I18n::provide();
     Auth::provide();
+    // Nothing is shown until the language remembered on this device is loaded.
+    move || i18n.ready().then(routes)
+}
+
+fn routes() -> impl IntoView {
     view! {
         <Router>
             <Prefetch />
             <Layout>
-                <Routes fallback=NotFoundPage>
+                <FlatRoutes fallback=NotFoundPage>
                     <Route
                         path=path!("/")
                         view=|| {
@@ -55,18 +60,13 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<AcceptInvitationScreen>::new()}
                     />
                     <Route path=path!("/accounts") view={Lazy::<AccountsScreen>::new()} />
-                    <Route path=path!("/security") view={Lazy::<SecurityScreen>::new()} />
-                    <Route
-                        path=path!("/reset-password")
-                        view={Lazy::<ResetPasswordScreen>::new()}
-                    />
                     <TrainingRoutes />
                     <Route
                         path=path!("/participants/:id")
                         view={Lazy::<ParticipantProfileScreen>::new()}
                     />
                     <CompanyRoutes />
-                </Routes>
+                </FlatRoutes>
             </Layout>
         </Router>
     }

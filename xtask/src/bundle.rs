@@ -56,7 +56,8 @@ pub fn build() -> Result<(), String> {
             "--cfg=erase_components",
         ))?;
     let wasm_in = root.join(format!("target/{TARGET}/{PROFILE}/app.wasm"));
-    let work = root.join("target/bundle");
+    // A folder of this run's own, so that two bundles built at once do not mix their files.
+    let work = root.join(format!("target/bundle/{}", std::process::id()));
     remove_dir(&work)?;
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
 
@@ -91,14 +92,11 @@ pub fn build() -> Result<(), String> {
 
     // name in the site -> contents
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    files.insert(
-        "app_bg.wasm".to_owned(),
-        wasm_opt(&work.join("app_bg.wasm"))?,
-    );
+    let mut modules = vec![("app_bg.wasm".to_owned(), work.join("app_bg.wasm"))];
     for module in &split.split_modules {
-        let name = file_name(module)?;
-        files.insert(name, wasm_opt(module)?);
+        modules.push((file_name(module)?, module.clone()));
     }
+    files.extend(wasm_opt_all(modules)?);
     files.insert("app.js".to_owned(), read(&work.join("app.js"))?);
     files.insert(
         SPLIT_LOADER.to_owned(),
@@ -121,9 +119,11 @@ init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
         format!("{:016x}", h.0)
     };
 
+    // Written beside the site, then put in its place.
     let site = root.join("target/site");
-    remove_dir(&site)?;
-    let pkg = site.join("pkg").join(&hash);
+    let next = root.join(format!("target/site.{}", std::process::id()));
+    remove_dir(&next)?;
+    let pkg = next.join("pkg").join(&hash);
     fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
     for (name, data) in &files {
         write(&pkg.join(name), data)?;
@@ -132,11 +132,45 @@ init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
     if snippets.exists() {
         copy_dir(&snippets, &pkg.join("snippets"))?;
     }
-    write(&site.join("index.html"), index_html(&hash).as_bytes())?;
+    write(&next.join("index.html"), index_html(&hash).as_bytes())?;
     precompress(&pkg)?;
+    let sizes = Sizes::of(&pkg, &files)?;
+    remove_dir(&site)?;
+    fs::rename(&next, &site).map_err(|e| format!("{}: {e}", site.display()))?;
+    remove_dir(&work)?;
 
     eprintln!("\nbundle written to {}", site.display());
-    report(&pkg, &files, &split.prefetch_map)
+    report(&sizes, &split.prefetch_map)
+}
+
+/// `wasm-opt` of every module, as many at once as there are cores (most are small, and starting
+/// binaryen's JavaScript build takes longer than optimising them).
+fn wasm_opt_all(modules: Vec<(String, PathBuf)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let queue = std::sync::Mutex::new(modules);
+    let next = || queue.lock().map_err(|e| e.to_string()).map(|mut q| q.pop());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while let Some((name, path)) = next()? {
+                        done.push((name, wasm_opt(&path)?));
+                    }
+                    Ok::<_, String>(done)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            all.extend(
+                handle
+                    .join()
+                    .map_err(|_| "a wasm-opt worker panicked".to_owned())??,
+            );
+        }
+        Ok(all)
+    })
 }
 
 /// `wasm-opt -Oz` of one module, returning the optimised module.
@@ -161,37 +195,44 @@ fn wasm_opt(module: &Path) -> Result<Vec<u8>, String> {
     read(&optimised)
 }
 
-/// Prints every file's sizes, and what the first visit of each entry downloads.
-fn report(
-    pkg: &Path,
-    files: &BTreeMap<String, Vec<u8>>,
-    prefetch: &HashMap<String, Vec<String>>,
-) -> Result<(), String> {
-    let brotli = |name: &str| -> Result<u64, String> {
-        let compressed = with_suffix(&pkg.join(name), "br");
-        if compressed.exists() {
-            size(&compressed)
-        } else {
-            Ok(files.get(name).map_or(0, |d| d.len() as u64))
+/// The raw, gzip and brotli size of every file of the site.
+struct Sizes(BTreeMap<String, [u64; 3]>);
+
+impl Sizes {
+    fn of(pkg: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Sizes, String> {
+        let mut sizes = BTreeMap::new();
+        for (name, data) in files {
+            let raw = data.len() as u64;
+            let compressed = |suffix| {
+                let path = with_suffix(&pkg.join(name), suffix);
+                if path.exists() { size(&path) } else { Ok(raw) }
+            };
+            sizes.insert(name.clone(), [raw, compressed("gz")?, compressed("br")?]);
         }
-    };
+        Ok(Sizes(sizes))
+    }
+
+    fn brotli(&self, name: &str) -> Result<u64, String> {
+        self.0
+            .get(name)
+            .map(|s| s[2])
+            .ok_or_else(|| format!("no file {name} in the bundle"))
+    }
+}
+
+/// Prints every file's sizes, and what the first visit of each entry downloads.
+fn report(sizes: &Sizes, prefetch: &HashMap<String, Vec<String>>) -> Result<(), String> {
     eprintln!(
         "  {:<28} {:>11} {:>11} {:>11}",
         "file", "raw", "gzip", "brotli"
     );
-    for (name, data) in files {
-        let gz = with_suffix(&pkg.join(name), "gz");
-        let gz = if gz.exists() {
-            size(&gz)?
-        } else {
-            data.len() as u64
-        };
+    for (name, [raw, gz, br]) in &sizes.0 {
         eprintln!(
             "  {:<28} {:>11} {:>11} {:>11}",
             name,
-            kib(data.len() as u64),
-            kib(gz),
-            kib(brotli(name)?)
+            kib(*raw),
+            kib(*gz),
+            kib(*br)
         );
     }
     let first_load = [
@@ -220,7 +261,7 @@ fn report(
         needed.dedup();
         let mut total = 0;
         for name in &needed {
-            total += brotli(name)?;
+            total += sizes.brotli(name)?;
         }
         eprintln!("  {entry:<20} {:>11}  ({} files)", kib(total), needed.len());
     }

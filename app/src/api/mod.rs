@@ -5,14 +5,18 @@
 //! default of `fetch`), so nothing here handles it.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::{Serialize, de::DeserializeOwned};
+use leptos::prelude::lazy;
+use serde::{
+    Deserialize, Serialize,
+    de::{DeserializeOwned, IgnoredAny},
+};
 use shared::{
-    Violation,
+    Violation, Violations,
     api::{
         AcceptInvitationInput, CohortSummary, ErrorBody, ErrorKind, HealthResponse,
-        InvitationCreated, InvitationInput, LoginAnswer, LoginInput, Me, MunicipalityDetail,
-        OpeningDetail, OrganisationDetail, Page, PageQuery, ParticipantDetail, ParticipantSummary,
-        UserSummary, VersionOnly, paths,
+        InvitationCreated, InvitationInput, LoginInput, Me, MunicipalityDetail, OpeningDetail,
+        OrganisationDetail, Page, PageQuery, ParticipantDetail, ParticipantSummary, UserSummary,
+        VersionOnly, paths,
     },
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
 };
@@ -20,7 +24,6 @@ use shared::{
 use crate::i18n::I18n;
 
 pub mod companies;
-pub mod security;
 pub mod training;
 
 /// Why a call failed.
@@ -79,12 +82,42 @@ impl ApiError {
     }
 }
 
+/// An error body read without its violations, which only some answers have: decoding them takes
+/// much code, so [`error_body`] does that in a module loaded the first time an answer lists any.
+#[derive(Deserialize)]
+struct ErrorHead {
+    error: ErrorKind,
+    #[serde(default)]
+    violations: Vec<IgnoredAny>,
+    request_id: String,
+}
+
 async fn error_of(response: Response) -> ApiError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
-        Ok(body) => ApiError::Server(body),
-        Err(_) => ApiError::Status(status),
+    let Ok(text) = response.text().await else {
+        return ApiError::Status(status);
+    };
+    let head = match serde_json::from_str::<ErrorHead>(&text) {
+        Ok(head) => head,
+        Err(_) => return ApiError::Status(status),
+    };
+    if head.violations.is_empty() {
+        return ApiError::Server(ErrorBody {
+            error: head.error,
+            violations: Violations::new(),
+            request_id: head.request_id,
+        });
     }
+    match error_body(text).await {
+        Some(body) => ApiError::Server(body),
+        None => ApiError::Status(status),
+    }
+}
+
+/// The whole error body, violations included.
+#[lazy]
+fn error_body(text: String) -> Option<ErrorBody> {
+    serde_json::from_str(&text).ok()
 }
 
 pub(crate) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
@@ -151,9 +184,9 @@ pub async fn health() -> Result<HealthResponse, ApiError> {
     get(paths::HEALTH).await
 }
 
-/// `POST /auth/login`: starts a session, or (an account with a second factor) its second step,
-/// [`security::second_factor`]. A wrong email or password answers 401, too many attempts 429.
-pub async fn login(input: &LoginInput) -> Result<LoginAnswer, ApiError> {
+/// `POST /auth/login`: starts a session. A wrong email or password answers 401, too many
+/// attempts 429.
+pub async fn login(input: &LoginInput) -> Result<Me, ApiError> {
     post(paths::LOGIN, input).await
 }
 

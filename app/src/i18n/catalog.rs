@@ -17,7 +17,8 @@ impl Catalog {
     /// Parses the language's file. The files are part of the build and checked by tests, so a
     /// syntax error here is a defect of the build, not of the input.
     pub fn new(lang: Lang) -> Catalog {
-        let resource = match FluentResource::try_new(lang.source().to_owned()) {
+        let source = lang.source().unwrap_or_default();
+        let resource = match FluentResource::try_new(source.to_owned()) {
             Ok(resource) => resource,
             // Keep what parsed; the tests fail on any error.
             Err((resource, _errors)) => resource,

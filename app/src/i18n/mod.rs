@@ -8,7 +8,7 @@ mod format;
 
 pub use catalog::Catalog;
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 use shared::{
     ParamValue, Violation,
     api::ErrorKind,
@@ -62,11 +62,18 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The text of the language's file, when it is at hand. In the browser, English and Arabic
+    /// are each in a module of their own, fetched by [`load`] the first time they are chosen;
+    /// elsewhere, as in the tests, every file is compiled in.
+    fn source(self) -> Option<&'static str> {
         match self {
-            Lang::Nl => include_str!("../../locales/nl.ftl"),
-            Lang::En => include_str!("../../locales/en.ftl"),
-            Lang::Ar => include_str!("../../locales/ar.ftl"),
+            Lang::Nl => Some(include_str!("../../locales/nl.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::En => Some(include_str!("../../locales/en.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::Ar => Some(include_str!("../../locales/ar.ftl")),
+            #[cfg(target_family = "wasm")]
+            Lang::En | Lang::Ar => split::LOADED.with(|loaded| loaded[self.index()].get().copied()),
         }
     }
 
@@ -85,9 +92,64 @@ thread_local! {
     };
 }
 
-/// Runs `f` with the (lazily built) catalog of `lang`.
+/// Runs `f` with the (lazily built) catalog of `lang`, or of Dutch while the file of `lang` is
+/// not loaded (see [`load`]).
 pub fn with_catalog<R>(lang: Lang, f: impl FnOnce(&Catalog) -> R) -> R {
+    let lang = if lang.source().is_some() {
+        lang
+    } else {
+        Lang::Nl
+    };
     CATALOGS.with(|all| f(all[lang.index()].get_or_init(|| Catalog::new(lang))))
+}
+
+/// Makes the texts of `lang` available: in the browser, the module with its file is fetched the
+/// first time. `false` when that failed; the texts then stay in the language they were in.
+pub async fn load(lang: Lang) -> bool {
+    if lang.source().is_some() {
+        return true;
+    }
+    #[cfg(target_family = "wasm")]
+    {
+        let fetched = match lang {
+            Lang::En => split::english().await,
+            Lang::Ar => split::arabic().await,
+            Lang::Nl => return true,
+        };
+        if let Ok(source) = fetched {
+            split::LOADED.with(|loaded| {
+                let _ = loaded[lang.index()].set(source);
+            });
+            return true;
+        }
+    }
+    false
+}
+
+/// The files of the languages other than Dutch, each split off into a module of its own by the
+/// bundle, so that nobody downloads the texts of languages they do not read.
+#[cfg(target_family = "wasm")]
+mod split {
+    use std::cell::OnceCell;
+
+    use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+    thread_local! {
+        /// The files fetched so far, by [`super::Lang::index`].
+        pub static LOADED: [OnceCell<&'static str>; 3] = const {
+            [OnceCell::new(), OnceCell::new(), OnceCell::new()]
+        };
+    }
+
+    #[wasm_split(lang_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn english() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/en.ftl"))
+    }
+
+    #[wasm_split(lang_ar, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn arabic() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/ar.ftl"))
+    }
 }
 
 /// The key of the text for an API error kind.
@@ -186,22 +248,28 @@ pub fn violation_text(lang: Lang, violation: &Violation) -> String {
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {
     lang: RwSignal<Lang>,
+    /// Whether the language remembered on this device is loaded (or failed to load).
+    ready: RwSignal<bool>,
 }
 
 const STORAGE_KEY: &str = "vip.lang";
 
 impl I18n {
     /// Provides the context, with the language remembered on this device (Dutch otherwise), and
-    /// keeps `<html lang dir>` in step.
+    /// keeps `<html lang dir>` in step. Until the remembered language is loaded, [`I18n::ready`]
+    /// is false.
     pub fn provide() -> I18n {
         let stored = window()
             .local_storage()
             .ok()
             .flatten()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|code| Lang::from_code(&code));
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or(Lang::Nl);
+        let at_hand = stored.source().is_some();
         let i18n = I18n {
-            lang: RwSignal::new(stored.unwrap_or(Lang::Nl)),
+            lang: RwSignal::new(if at_hand { stored } else { Lang::Nl }),
+            ready: RwSignal::new(at_hand),
         };
         provide_context(i18n);
         Effect::new(move |_| {
@@ -211,18 +279,38 @@ impl I18n {
                 let _ = html.set_attribute("dir", lang.dir());
             }
         });
+        if !at_hand {
+            spawn_local(async move {
+                if load(stored).await {
+                    i18n.lang.set(stored);
+                }
+                i18n.ready.set(true);
+            });
+        }
         i18n
+    }
+
+    /// Whether the texts can be shown: the language remembered on this device is loaded.
+    pub fn ready(&self) -> bool {
+        self.ready.get()
     }
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
     }
 
+    /// Switches to `lang` once its texts are loaded, and remembers it on this device.
     pub fn set_lang(&self, lang: Lang) {
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
-        self.lang.set(lang);
+        let i18n = *self;
+        spawn_local(async move {
+            if !load(lang).await {
+                return;
+            }
+            if let Some(storage) = window().local_storage().ok().flatten() {
+                let _ = storage.set_item(STORAGE_KEY, lang.code());
+            }
+            i18n.lang.set(lang);
+        });
     }
 
     /// The text of `key` in the current language (reactive).
