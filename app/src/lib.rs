@@ -22,7 +22,7 @@ use crate::{
     i18n::I18n,
     pages::{
         AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantProfileScreen, TrainingRoutes,
+        ParticipantProfileScreen, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
     },
     screens::Prefetch,
 };
@@ -60,6 +60,11 @@ fn routes() -> impl IntoView {
                         view={Lazy::<AcceptInvitationScreen>::new()}
                     />
                     <Route path=path!("/accounts") view={Lazy::<AccountsScreen>::new()} />
+                    <Route path=path!("/security") view={Lazy::<SecurityScreen>::new()} />
+                    <Route
+                        path=path!("/reset-password")
+                        view={Lazy::<ResetPasswordScreen>::new()}
+                    />
                     <TrainingRoutes />
                     <Route
                         path=path!("/participants/:id")

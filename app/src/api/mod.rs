@@ -14,9 +14,9 @@ use shared::{
     Violation, Violations,
     api::{
         AcceptInvitationInput, CohortSummary, ErrorBody, ErrorKind, HealthResponse,
-        InvitationCreated, InvitationInput, LoginInput, Me, MunicipalityDetail, OpeningDetail,
-        OrganisationDetail, Page, PageQuery, ParticipantDetail, ParticipantSummary, UserSummary,
-        VersionOnly, paths,
+        InvitationCreated, InvitationInput, LoginAnswer, LoginInput, Me, MunicipalityDetail,
+        OpeningDetail, OrganisationDetail, Page, PageQuery, ParticipantDetail, ParticipantSummary,
+        UserSummary, VersionOnly, paths,
     },
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
 };
@@ -24,6 +24,7 @@ use shared::{
 use crate::i18n::I18n;
 
 pub mod companies;
+pub mod security;
 pub mod training;
 
 /// Why a call failed.
@@ -184,9 +185,9 @@ pub async fn health() -> Result<HealthResponse, ApiError> {
     get(paths::HEALTH).await
 }
 
-/// `POST /auth/login`: starts a session. A wrong email or password answers 401, too many
-/// attempts 429.
-pub async fn login(input: &LoginInput) -> Result<Me, ApiError> {
+/// `POST /auth/login`: starts a session, or (an account with a second factor) its second step,
+/// [`security::second_factor`]. A wrong email or password answers 401, too many attempts 429.
+pub async fn login(input: &LoginInput) -> Result<LoginAnswer, ApiError> {
     post(paths::LOGIN, input).await
 }
 
