@@ -205,7 +205,14 @@ fn measure(
     report.load_average = fs::read_to_string("/proc/loadavg")
         .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(", "))
         .unwrap_or_default();
+    let (cpu_before, machine_before) = (cpu_seconds(server.id()), machine_ticks());
     report.open_loop = open_loop(oha, &client, &streams, options.seconds, work)?;
+    if let (Some(after), Some(before)) = (cpu_seconds(server.id()), cpu_before) {
+        report.open_loop_cpu_seconds = Some(after - before);
+    }
+    if let (Some((busy, total)), Some((busy0, total0))) = (machine_ticks(), machine_before) {
+        report.machine_busy = Some(100.0 * (busy - busy0) as f64 / (total - total0).max(1) as f64);
+    }
     report.rss_after_load = memory(server.id());
 
     eprintln!("\n# saturation: an authenticated read against the bare JSON 404");
@@ -216,6 +223,7 @@ fn measure(
         .ok_or("no participant session")?;
     report.bare = Some(saturate(
         oha,
+        server.id(),
         &client.url("/api/v1/nope"),
         None,
         seconds,
@@ -223,6 +231,7 @@ fn measure(
     )?);
     report.authenticated = Some(saturate(
         oha,
+        server.id(),
         &participant.urls[0],
         Some(&participant.cookie),
         seconds,
@@ -231,6 +240,7 @@ fn measure(
     // The same bare endpoint with a session cookie: what a session costs by itself.
     report.session_only = Some(saturate(
         oha,
+        server.id(),
         &client.url("/api/v1/health"),
         Some(&participant.cookie),
         seconds,
@@ -615,6 +625,41 @@ fn memory(pid: u32) -> Option<Memory> {
         rss_kib: field("VmRSS:")?,
         peak_kib: field("VmHWM:")?,
     })
+}
+
+/// The CPU time a process has used (user + system), in seconds.
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / clock_ticks())
+}
+
+fn clock_ticks() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
+/// The machine's busy and total CPU ticks so far, over all cores (`/proc/stat`).
+fn machine_ticks() -> Option<(u64, u64)> {
+    let stat = fs::read_to_string("/proc/stat").ok()?;
+    let ticks: Vec<u64> = stat
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let total: u64 = ticks.iter().take(8).sum();
+    // idle and iowait
+    let idle = ticks.get(3)? + ticks.get(4).copied().unwrap_or(0);
+    Some((total - idle, total))
 }
 
 /// Warnings and errors in the server's log, by message (the log holds no personal data).
@@ -1337,16 +1382,20 @@ struct Saturation {
     url_pattern: String,
     requests_per_second: f64,
     success: String,
+    /// The server's CPU time per answered request.
+    cpu_ms_per_request: f64,
 }
 
 /// As many requests as 16 connections get answered in `seconds` (closed loop).
 fn saturate(
     oha: &Path,
+    server: u32,
     url: &str,
     cookie: Option<&str>,
     seconds: u64,
     expected_status: &str,
 ) -> Result<Saturation, String> {
+    let cpu_before = cpu_seconds(server);
     let mut command = Command::new(oha);
     command
         .args(["--no-tui", "--output-format", "json", "-c", "16"])
@@ -1355,6 +1404,7 @@ fn saturate(
         command.args(["-H", &format!("Cookie: {cookie}")]);
     }
     let output = command.arg(url).output().map_err(|e| format!("oha: {e}"))?;
+    let cpu = cpu_seconds(server).zip(cpu_before).map(|(a, b)| a - b);
     if !output.status.success() {
         return Err(format!(
             "oha failed: {}",
@@ -1381,6 +1431,7 @@ fn saturate(
     Ok(Saturation {
         url_pattern: pattern_of(&format!("/api/{path}")),
         requests_per_second: rps,
+        cpu_ms_per_request: cpu.map_or(f64::NAN, |c| 1000.0 * c / total.max(1.0)),
         success: format!(
             "{:.1} % {expected_status}",
             if total > 0.0 {
@@ -1553,6 +1604,10 @@ struct Report {
     notes: Vec<String>,
     /// The machine's load average (1, 5, 15 minutes) before the open loop.
     load_average: String,
+    /// The server's CPU time during the open loop.
+    open_loop_cpu_seconds: Option<f64>,
+    /// How busy all cores of the machine were during the open loop, in percent.
+    machine_busy: Option<f64>,
     elapsed: Duration,
 }
 
@@ -1624,6 +1679,8 @@ fn kib(bytes: f64) -> String {
 fn ms(value: f64) -> String {
     if value.is_nan() {
         "–".to_owned()
+    } else if value < 1.0 {
+        format!("{value:.3} ms")
     } else if value < 10.0 {
         format!("{value:.2} ms")
     } else {
@@ -1736,14 +1793,25 @@ impl Report {
         line(row("**all reads**", read_rate, &reads));
         line(row("**all writes**", write_rate, &writes));
         line(String::new());
+        if let Some(cpu) = self.open_loop_cpu_seconds {
+            let answered = (reads.answered() + writes.answered()).max(1) as f64;
+            line(format!(
+                "The server used {:.2} cores on average ({:.2} ms of CPU per request); the \
+                 machine's cores were {} busy (server, oha and everything else).",
+                cpu / ol.seconds.max(1) as f64,
+                1000.0 * cpu / answered,
+                self.machine_busy.map_or("–".to_owned(), percent)
+            ));
+            line(String::new());
+        }
 
         line(format!(
             "### Saturation (closed loop, 16 connections, {} s each)",
             self.saturation_seconds
         ));
         line(String::new());
-        line("| endpoint | req/s | answers |".to_owned());
-        line("| --- | ---: | --- |".to_owned());
+        line("| endpoint | req/s | answers | server CPU per request |".to_owned());
+        line("| --- | ---: | --- | ---: |".to_owned());
         for (what, s) in [
             ("bare: the JSON 404, no session", &self.bare),
             (
@@ -1757,8 +1825,11 @@ impl Report {
         ] {
             if let Some(s) = s {
                 line(format!(
-                    "| {what} (`{}`) | {:.0} | {} |",
-                    s.url_pattern, s.requests_per_second, s.success
+                    "| {what} (`{}`) | {:.0} | {} | {} |",
+                    s.url_pattern,
+                    s.requests_per_second,
+                    s.success,
+                    ms(s.cpu_ms_per_request)
                 ));
             }
         }
