@@ -2,7 +2,10 @@
 //! the not-found page to any other role. The server checks every request on its own; this only
 //! keeps the app from offering what would be refused.
 
-use shared::roles::Role;
+use shared::{
+    access::{Action, Resource},
+    roles::Role,
+};
 
 /// A screen of the app that needs a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,38 +53,42 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// The roles that may use the screen.
-    pub fn roles(self) -> &'static [Role] {
+    /// What the screen needs of the access table (`shared::access`, the one the server enforces):
+    /// a role may use the screen when the table gives it every one of these.
+    pub fn needs(self) -> &'static [(Resource, Action)] {
         match self {
-            Screen::Home | Screen::Security => &Role::ALL,
-            Screen::Accounts => &[Role::Coordinator],
-            Screen::ParticipantProfile => &[Role::Participant, Role::Coach, Role::Coordinator],
-            Screen::Municipalities | Screen::ParticipantNew => &[Role::Coordinator],
-            Screen::Cohorts | Screen::Attendance | Screen::ParticipantContacts => {
-                &[Role::Coach, Role::Coordinator]
-            }
-            Screen::ParticipantRoute | Screen::ParticipantPlan => {
-                &[Role::Participant, Role::Coach, Role::Coordinator]
-            }
-            Screen::Organisations => &[Role::Coordinator],
-            Screen::Organisation => &[Role::Coordinator, Role::CompanyContact],
-            Screen::Openings => &[Role::Coach, Role::Coordinator],
-            Screen::Opening => &[Role::Coach, Role::Coordinator, Role::CompanyContact],
-            Screen::Internship => &[
-                Role::Participant,
-                Role::Coach,
-                Role::Coordinator,
-                Role::CompanyContact,
+            Screen::Home | Screen::Security => &[],
+            Screen::Accounts => &[(Resource::User, Action::Read)],
+            Screen::ParticipantProfile => &[(Resource::Participant, Action::Read)],
+            Screen::Municipalities => &[(Resource::Municipality, Action::Update)],
+            Screen::ParticipantNew => &[(Resource::Participant, Action::Create)],
+            Screen::Cohorts => &[(Resource::Cohort, Action::Read)],
+            Screen::Attendance => &[(Resource::Attendance, Action::Read)],
+            Screen::ParticipantContacts => &[(Resource::Contact, Action::Create)],
+            Screen::ParticipantRoute => &[(Resource::Route, Action::Read)],
+            Screen::ParticipantPlan => &[(Resource::Plan, Action::Read)],
+            Screen::Organisations => &[(Resource::Organisation, Action::Create)],
+            Screen::Organisation => &[(Resource::Organisation, Action::Update)],
+            Screen::Openings => &[(Resource::Registration, Action::Create)],
+            Screen::Opening => &[(Resource::Opening, Action::Read)],
+            Screen::Internship => &[(Resource::Internship, Action::Read)],
+            Screen::ParticipantInternships => &[
+                (Resource::Participant, Action::Read),
+                (Resource::Internship, Action::Read),
             ],
-            Screen::ParticipantInternships
-            | Screen::ParticipantBudget
-            | Screen::ParticipantIntroductions
-            | Screen::ParticipantConsent => &[Role::Participant, Role::Coach, Role::Coordinator],
+            Screen::ParticipantBudget => &[(Resource::Expense, Action::Read)],
+            Screen::ParticipantIntroductions => &[
+                (Resource::Participant, Action::Read),
+                (Resource::Introduction, Action::Read),
+            ],
+            Screen::ParticipantConsent => &[(Resource::Consent, Action::Read)],
         }
     }
 
     pub fn allows(self, role: Role) -> bool {
-        self.roles().contains(&role)
+        self.needs()
+            .iter()
+            .all(|(resource, action)| shared::access::allows(role, *resource, *action))
     }
 }
 
