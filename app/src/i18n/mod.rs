@@ -299,17 +299,17 @@ impl I18n {
         self.lang.get()
     }
 
-    /// Remembers `lang` on this device at once (a page opened next uses it), and switches to it
-    /// once its texts are loaded.
+    /// Switches to `lang` once its texts are loaded, and remembers it on this device.
     pub fn set_lang(&self, lang: Lang) {
-        if let Some(storage) = window().local_storage().ok().flatten() {
-            let _ = storage.set_item(STORAGE_KEY, lang.code());
-        }
         let i18n = *self;
         spawn_local(async move {
-            if load(lang).await {
-                i18n.lang.set(lang);
+            if !load(lang).await {
+                return;
             }
+            if let Some(storage) = window().local_storage().ok().flatten() {
+                let _ = storage.set_item(STORAGE_KEY, lang.code());
+            }
+            i18n.lang.set(lang);
         });
     }
 
