@@ -183,23 +183,25 @@ fn Enrolment(enrolment: TotpEnrolment, phase: RwSignal<Phase>) -> impl IntoView 
                     <p class="hint" id="factor-secret-hint">
                         {move || i18n.t("factor-secret-hint")}
                     </p>
-                    <input
+                    // Two lines, so the whole key shows on a phone.
+                    <textarea
                         id="factor-secret"
                         class="secret"
-                        type="text"
                         readonly
+                        rows="2"
                         dir="ltr"
-                        value=shown_secret
                         aria-describedby="factor-secret-hint"
                         on:focus=move |ev| {
-                            if let Some(input) = ev
+                            if let Some(field) = ev
                                 .target()
-                                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
                             {
-                                input.select();
+                                field.select();
                             }
                         }
-                    />
+                    >
+                        {shown_secret}
+                    </textarea>
                 </div>
             </li>
             <li>
