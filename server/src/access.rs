@@ -224,15 +224,17 @@ pub async fn through_organisation_or_participant(
     }
 }
 
-/// An organisation the account may use in `relation` (asked for on `resource`), or 404.
+/// An organisation the account may use for `action` on `resource` (403 when the role may not do
+/// that at all), or 404 when it stands outside the account's reach.
 pub async fn organisation_for(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,
     id: &OrganisationId,
     resource: Resource,
-    relation: Relation,
+    action: Action,
 ) -> Result<db::organisations::OrganisationRow, AppError> {
+    let relation = require(state, user, address, resource, action).await?;
     let row = db::organisations::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -241,7 +243,7 @@ pub async fn organisation_for(
         state,
         user,
         address,
-        resource,
+        Resource::Organisation,
         &row.id,
         relation,
         &Ties {

@@ -96,21 +96,13 @@ async fn list_organisation_openings(
     Query(query): Query<PageQuery>,
     Query(filter): Query<OpeningQuery>,
 ) -> ApiResult<Page<OpeningDetail>> {
-    let relation = access::require(
-        &state,
-        &user,
-        &address,
-        Resource::Organisation,
-        Action::Read,
-    )
-    .await?;
     let organisation = organisation_for(
         &state,
         &user,
         &address,
         &id,
         Resource::Organisation,
-        relation,
+        Action::Read,
     )
     .await?;
     let opening_relation =
@@ -217,15 +209,13 @@ async fn create_opening(
     Path(id): Path<OrganisationId>,
     Json(input): Json<OpeningInput>,
 ) -> Result<(StatusCode, Json<OpeningDetail>), AppError> {
-    let relation =
-        access::require(&state, &user, &address, Resource::Opening, Action::Create).await?;
     let organisation = organisation_for(
         &state,
         &user,
         &address,
         &id,
-        Resource::Organisation,
-        relation,
+        Resource::Opening,
+        Action::Create,
     )
     .await?;
     let valid = input
