@@ -1,5 +1,6 @@
 //! API tests: the real server on port 0 with its own SQLite file per test.
 
+mod client;
 mod helpers;
 
 mod access;
