@@ -1,5 +1,6 @@
 //! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
 
+pub mod audit;
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
@@ -15,6 +16,7 @@ pub mod outcomes;
 pub mod participants;
 pub mod password_resets;
 pub mod plan;
+pub mod sessions;
 pub mod users;
 
 use std::{path::Path, str::FromStr, time::Duration};
@@ -105,7 +107,10 @@ pub async fn version_of(
 
 /// Answers when the database takes a query.
 pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
+    sqlx::query!("SELECT 1 AS alive")
+        .fetch_one(pool)
+        .await
+        .map(|_| ())
 }
 
 /// Who asks for a list, and how the records must relate to them (see `access`).
@@ -116,9 +121,6 @@ pub struct Scope<'a> {
     pub participant_id: &'a str,
     pub organisation_id: &'a str,
 }
-
-/// The municipalities of an account, as a sub-query on `$1` (the account's id).
-pub const REGION: &str = "(SELECT municipality_id FROM user_municipalities WHERE user_id = $1)";
 
 /// A new random record id: 128 bits, hex.
 pub fn new_id<T: shared::ids::RecordId>() -> T {
