@@ -10,6 +10,8 @@ pub mod internships;
 pub mod introductions;
 pub mod invitations;
 pub mod municipalities;
+#[cfg(test)]
+mod offline_data;
 pub mod openings;
 pub mod organisations;
 pub mod outcomes;
