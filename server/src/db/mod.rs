@@ -93,18 +93,85 @@ pub async fn begin_write(
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
+/// The tables whose records carry a version, for the 409 of an update that lost the race.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Versioned {
+    Actions,
+    Expenses,
+    Goals,
+    Internships,
+    Introductions,
+    Municipalities,
+    Openings,
+    Organisations,
+    Outcomes,
+    Participants,
+    Users,
+}
+
 /// The stored version of a record, inside a write (for the 409 of an update that lost the race).
 pub async fn version_of(
     db: impl sqlx::SqliteExecutor<'_>,
-    table: &str,
+    table: Versioned,
     id: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT version FROM {table} WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    match table {
+        Versioned::Actions => {
+            sqlx::query_scalar!("SELECT version FROM actions WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Expenses => {
+            sqlx::query_scalar!("SELECT version FROM expenses WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Goals => {
+            sqlx::query_scalar!("SELECT version FROM goals WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Internships => {
+            sqlx::query_scalar!("SELECT version FROM internships WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Introductions => {
+            sqlx::query_scalar!("SELECT version FROM introductions WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Municipalities => {
+            sqlx::query_scalar!("SELECT version FROM municipalities WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Openings => {
+            sqlx::query_scalar!("SELECT version FROM openings WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Organisations => {
+            sqlx::query_scalar!("SELECT version FROM organisations WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Outcomes => {
+            sqlx::query_scalar!("SELECT version FROM outcomes WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Participants => {
+            sqlx::query_scalar!("SELECT version FROM participants WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Users => {
+            sqlx::query_scalar!("SELECT version FROM users WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+    }
 }
 
 /// Answers when the database takes a query.

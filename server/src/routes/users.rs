@@ -117,7 +117,7 @@ async fn set_disabled(
         Change::new(user, address, action, "user"),
         async |tx| {
             if !db::users::set_disabled(&mut *tx, &target.id, version, disabled).await? {
-                return Err(stale(tx, "users", &target.id, version).await);
+                return Err(stale(tx, db::Versioned::Users, &target.id, version).await);
             }
             if disabled {
                 db::sessions::delete_of_user(&mut *tx, &target.id).await?;
