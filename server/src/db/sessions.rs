@@ -82,7 +82,8 @@ pub async fn delete(db: impl SqliteExecutor<'_>, key: &str) -> Result<(), sqlx::
         .map(|_| ())
 }
 
-/// Ends every session of an account; answers how many.
+/// Ends every session of an account (when it is disabled, or its password changes); answers
+/// how many.
 pub async fn delete_of_user(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
