@@ -13,7 +13,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Success => "success",
             Outcome::Failure => "failure",
@@ -35,19 +35,6 @@ pub struct Entry<'a> {
 
 /// Appends an entry.
 pub async fn record(db: impl SqliteExecutor<'_>, entry: Entry<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_user_id, action, record_type, record_id, address, outcome) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(db::new_id::<String>())
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-    .bind(entry.actor)
-    .bind(entry.action)
-    .bind(entry.record_type)
-    .bind(entry.record_id)
-    .bind(entry.address)
-    .bind(entry.outcome.as_str())
-    .execute(db)
-    .await
-    .map(|_| ())
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    db::audit::insert(db, &entry, &at).await
 }

@@ -7,6 +7,7 @@
 mod bench;
 mod bundle;
 mod fuzz_api;
+mod queries;
 mod setup;
 
 use std::{
@@ -24,7 +25,8 @@ commands:
                         release build, VIP-scale data, first load, API load (oha), Lighthouse;
                         writes BENCHMARKS.md (not part of test)
   fuzz-api              check the API against its OpenAPI document with schemathesis
-                        (needs target/debug/vip-server)";
+                        (needs target/debug/vip-server)
+  queries               regenerate server/.sqlx, the query data that builds need without a database";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("test") => test_all(),
         Some("bench") => bench::bench(&args[1..]),
         Some("fuzz-api") => fuzz_api::run_all(),
+        Some("queries") => queries::regenerate(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -9,6 +9,7 @@ use tower_sessions::{
 };
 
 use super::{PENDING_USER_KEY, USER_ID_KEY};
+use crate::db::{self, sessions::SessionRow};
 
 #[derive(Debug, Clone)]
 pub struct SqlSessionStore {
@@ -23,11 +24,7 @@ impl SqlSessionStore {
     /// Removes sessions whose expiry has passed.
     pub async fn delete_expired(&self) -> std::result::Result<u64, sqlx::Error> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        sqlx::query("DELETE FROM sessions WHERE expiry_date < $1")
-            .bind(now)
-            .execute(&self.db)
-            .await
-            .map(|r| r.rows_affected())
+        db::sessions::delete_expired(&self.db, now).await
     }
 }
 
@@ -63,18 +60,16 @@ impl SessionStore for SqlSessionStore {
         loop {
             let data =
                 serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
-            let inserted = sqlx::query(
-                "INSERT INTO sessions (id, user_id, data, expiry_date) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (id) DO NOTHING",
+            let inserted = db::sessions::insert(
+                &self.db,
+                &key(&record.id),
+                user_of(record).as_deref(),
+                &data,
+                record.expiry_date.unix_timestamp(),
             )
-            .bind(key(&record.id))
-            .bind(user_of(record))
-            .bind(data)
-            .bind(record.expiry_date.unix_timestamp())
-            .execute(&self.db)
             .await
             .map_err(backend)?;
-            if inserted.rows_affected() == 1 {
+            if inserted {
                 return Ok(());
             }
             record.id = Id::default();
@@ -85,28 +80,28 @@ impl SessionStore for SqlSessionStore {
     /// is not brought back by a request that was still under way.
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
-        sqlx::query("UPDATE sessions SET user_id = $2, data = $3, expiry_date = $4 WHERE id = $1")
-            .bind(key(&record.id))
-            .bind(user_of(record))
-            .bind(data)
-            .bind(record.expiry_date.unix_timestamp())
-            .execute(&self.db)
-            .await
-            .map_err(backend)?;
+        db::sessions::update(
+            &self.db,
+            &key(&record.id),
+            user_of(record).as_deref(),
+            &data,
+            record.expiry_date.unix_timestamp(),
+        )
+        .await
+        .map_err(backend)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        let row: Option<(String, i64)> = sqlx::query_as(
-            "SELECT data, expiry_date FROM sessions WHERE id = $1 AND expiry_date > $2",
-        )
-        .bind(key(id))
-        .bind(now)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(backend)?;
-        let Some((data, expiry)) = row else {
+        let row = db::sessions::live(&self.db, &key(id), now)
+            .await
+            .map_err(backend)?;
+        let Some(SessionRow {
+            data,
+            expiry_date: expiry,
+        }) = row
+        else {
             return Ok(None);
         };
         Ok(Some(Record {
@@ -118,23 +113,9 @@ impl SessionStore for SqlSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(key(id))
-            .execute(&self.db)
+        db::sessions::delete(&self.db, &key(id))
             .await
             .map_err(backend)?;
         Ok(())
     }
-}
-
-/// Ends every session of an account (when it is disabled, or its password changes).
-pub async fn end_sessions_of(
-    db: impl sqlx::SqliteExecutor<'_>,
-    user_id: &shared::ids::UserId,
-) -> std::result::Result<u64, sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected())
 }

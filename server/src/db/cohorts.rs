@@ -10,7 +10,7 @@ use sqlx::{SqliteConnection, SqliteExecutor};
 
 use crate::AppError;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct CohortRow {
     pub id: CohortId,
     pub municipality_id: MunicipalityId,
@@ -20,7 +20,7 @@ pub struct CohortRow {
     pub participants: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct MeetingRow {
     pub number: MeetingNumber,
     pub date: NaiveDate,
@@ -85,9 +85,6 @@ impl From<AttendanceRow> for api::AttendanceRow {
     }
 }
 
-const SELECT: &str = "SELECT c.id, c.municipality_id, c.name, c.location, c.version, \
-     (SELECT COUNT(*) FROM participants p WHERE p.cohort_id = c.id) AS participants FROM cohorts c";
-
 pub async fn insert(
     db: impl SqliteExecutor<'_>,
     municipality_id: &MunicipalityId,
@@ -95,13 +92,13 @@ pub async fn insert(
     location: &str,
 ) -> Result<CohortId, sqlx::Error> {
     let id: CohortId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO cohorts (id, municipality_id, name, location) VALUES ($1, $2, $3, $4)",
+        id,
+        municipality_id,
+        name,
+        location,
     )
-    .bind(&id)
-    .bind(municipality_id)
-    .bind(name)
-    .bind(location)
     .execute(db)
     .await?;
     Ok(id)
@@ -115,14 +112,14 @@ pub async fn insert_meeting(
     start_time: &str,
     place: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO meetings (cohort_id, number, date, start_time, place) VALUES ($1, $2, $3, $4, $5)",
+        cohort_id,
+        number,
+        date,
+        start_time,
+        place,
     )
-    .bind(cohort_id)
-    .bind(number)
-    .bind(date)
-    .bind(start_time)
-    .bind(place)
     .execute(db)
     .await
     .map(|_| ())
@@ -132,20 +129,28 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &CohortId,
 ) -> Result<Option<CohortRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE c.id = $1")))
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as!(
+        CohortRow,
+        r#"SELECT c.id AS "id!: CohortId", c.municipality_id AS "municipality_id!: MunicipalityId",
+               c.name, c.location, c.version,
+               (SELECT COUNT(*) FROM participants p WHERE p.cohort_id = c.id) AS "participants!: i64"
+           FROM cohorts c WHERE c.id = $1"#,
+        id,
+    )
+    .fetch_optional(db)
+    .await
 }
 
 pub async fn meetings(
     db: impl SqliteExecutor<'_>,
     cohort_id: &CohortId,
 ) -> Result<Vec<MeetingRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT number, date, start_time, place, version FROM meetings WHERE cohort_id = $1 ORDER BY number",
+    sqlx::query_as!(
+        MeetingRow,
+        r#"SELECT number AS "number!: MeetingNumber", date AS "date!: NaiveDate", start_time, place, version
+           FROM meetings WHERE cohort_id = $1 ORDER BY number"#,
+        cohort_id,
     )
-    .bind(cohort_id)
     .fetch_all(db)
     .await
 }
@@ -156,13 +161,19 @@ pub async fn list_in_region(
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<CohortRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE c.municipality_id IN {} AND c.id > $2 ORDER BY c.id LIMIT $3",
-        super::REGION
-    )))
-    .bind(user_id)
-    .bind(cursor)
-    .bind(i64::from(limit))
+    let limit = i64::from(limit);
+    sqlx::query_as!(
+        CohortRow,
+        r#"SELECT c.id AS "id!: CohortId", c.municipality_id AS "municipality_id!: MunicipalityId",
+               c.name, c.location, c.version,
+               (SELECT COUNT(*) FROM participants p WHERE p.cohort_id = c.id) AS "participants!: i64"
+           FROM cohorts c
+           WHERE c.municipality_id IN (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+             AND c.id > $2 ORDER BY c.id LIMIT $3"#,
+        user_id,
+        cursor,
+        limit,
+    )
     .fetch_all(db)
     .await
 }
@@ -179,35 +190,35 @@ pub async fn schedule_meeting(
     place: &str,
 ) -> Result<bool, sqlx::Error> {
     let done = if version == 0 {
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO meetings (cohort_id, number, date, start_time, place) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (cohort_id, number) DO NOTHING",
+            cohort_id,
+            number,
+            date,
+            start_time,
+            place,
         )
-        .bind(cohort_id)
-        .bind(number)
-        .bind(date)
-        .bind(start_time)
-        .bind(place)
         .execute(db)
         .await?
     } else {
-        sqlx::query(
+        sqlx::query!(
             "UPDATE meetings SET date = $1, start_time = $2, place = $3, version = version + 1 \
              WHERE cohort_id = $4 AND number = $5 AND version = $6",
+            date,
+            start_time,
+            place,
+            cohort_id,
+            number,
+            version,
         )
-        .bind(date)
-        .bind(start_time)
-        .bind(place)
-        .bind(cohort_id)
-        .bind(number)
-        .bind(version)
         .execute(db)
         .await?
     };
     Ok(done.rows_affected() == 1)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct AttendanceRow {
     pub participant_id: ParticipantId,
     pub coach_id: Option<UserId>,
@@ -222,13 +233,16 @@ pub async fn attendance(
     cohort_id: &CohortId,
     number: MeetingNumber,
 ) -> Result<Vec<AttendanceRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT p.id AS participant_id, p.coach_id, p.first_name, p.last_name, a.status FROM participants p \
-         LEFT JOIN attendance a ON a.participant_id = p.id AND a.cohort_id = p.cohort_id AND a.number = $2 \
-         WHERE p.cohort_id = $1 ORDER BY p.first_name, p.last_name, p.id",
+    sqlx::query_as!(
+        AttendanceRow,
+        r#"SELECT p.id AS "participant_id!: ParticipantId", p.coach_id AS "coach_id?: UserId",
+               p.first_name, p.last_name, a.status AS "status?: AttendanceStatus"
+           FROM participants p
+           LEFT JOIN attendance a ON a.participant_id = p.id AND a.cohort_id = p.cohort_id AND a.number = $2
+           WHERE p.cohort_id = $1 ORDER BY p.first_name, p.last_name, p.id"#,
+        cohort_id,
+        number,
     )
-    .bind(cohort_id)
-    .bind(number)
     .fetch_all(db)
     .await
 }
@@ -241,15 +255,15 @@ pub async fn save_attendance(
     lines: &[(ParticipantId, AttendanceStatus)],
 ) -> Result<(), sqlx::Error> {
     for (participant_id, status) in lines {
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO attendance (cohort_id, number, participant_id, status) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (cohort_id, number, participant_id) \
              DO UPDATE SET status = excluded.status, version = attendance.version + 1",
+            cohort_id,
+            number,
+            participant_id,
+            status,
         )
-        .bind(cohort_id)
-        .bind(number)
-        .bind(participant_id)
-        .bind(status)
         .execute(&mut *db)
         .await?;
     }
@@ -261,13 +275,15 @@ pub async fn attendance_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<(MeetingNumber, AttendanceStatus)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT a.number, a.status FROM attendance a JOIN participants p ON p.id = a.participant_id \
-         WHERE a.participant_id = $1 AND a.cohort_id = p.cohort_id ORDER BY a.number",
+    let rows = sqlx::query!(
+        r#"SELECT a.number AS "number!: MeetingNumber", a.status AS "status!: AttendanceStatus"
+           FROM attendance a JOIN participants p ON p.id = a.participant_id
+           WHERE a.participant_id = $1 AND a.cohort_id = p.cohort_id ORDER BY a.number"#,
+        participant_id,
     )
-    .bind(participant_id)
     .fetch_all(db)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.number, r.status)).collect())
 }
 
 /// Meetings attended or made up by the participant.

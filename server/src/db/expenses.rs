@@ -9,7 +9,7 @@ use shared::{
 };
 use sqlx::SqliteExecutor;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ExpenseRow {
     pub id: ExpenseId,
     pub participant_id: ParticipantId,
@@ -20,8 +20,6 @@ pub struct ExpenseRow {
     pub requested_on: NaiveDate,
     pub version: i64,
 }
-
-const SELECT: &str = "SELECT id, participant_id, category, amount_cents, description, status, requested_on, version FROM expenses";
 
 impl From<ExpenseRow> for ExpenseDetail {
     fn from(row: ExpenseRow) -> Self {
@@ -46,10 +44,15 @@ pub async fn of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<ExpenseRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE participant_id = $1 ORDER BY created_at, id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        ExpenseRow,
+        r#"SELECT id AS "id!: ExpenseId", participant_id AS "participant_id!: ParticipantId",
+               category AS "category!: ExpenseCategory", amount_cents AS "amount_cents!: Money",
+               description, status AS "status!: ExpenseStatus", requested_on AS "requested_on!: NaiveDate",
+               version
+           FROM expenses WHERE participant_id = $1 ORDER BY created_at, id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -58,9 +61,16 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &ExpenseId,
 ) -> Result<Option<ExpenseRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
-        .bind(id)
-        .fetch_optional(db)
+    sqlx::query_as!(
+        ExpenseRow,
+        r#"SELECT id AS "id!: ExpenseId", participant_id AS "participant_id!: ParticipantId",
+               category AS "category!: ExpenseCategory", amount_cents AS "amount_cents!: Money",
+               description, status AS "status!: ExpenseStatus", requested_on AS "requested_on!: NaiveDate",
+               version
+           FROM expenses WHERE id = $1"#,
+        id,
+    )
+    .fetch_optional(db)
         .await
 }
 
@@ -74,17 +84,17 @@ pub async fn insert(
     requested_on: NaiveDate,
 ) -> Result<ExpenseId, sqlx::Error> {
     let id: ExpenseId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO expenses (id, participant_id, category, amount_cents, description, status, requested_on, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
+        &id,
+        participant_id,
+        category,
+        amount_cents,
+        description,
+        requested_on,
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     )
-    .bind(&id)
-    .bind(participant_id)
-    .bind(category)
-    .bind(amount_cents)
-    .bind(description)
-    .bind(requested_on)
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(db)
     .await?;
     Ok(id)
@@ -96,12 +106,12 @@ pub async fn set_status(
     version: i64,
     status: ExpenseStatus,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE expenses SET status = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        status,
+        id,
+        version,
     )
-    .bind(status)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

@@ -4,7 +4,7 @@ use shared::ids::UserId;
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 /// The TOTP factor of an account, enrolled or being enrolled.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct FactorRow {
     /// Base32, as in the `otpauth://` URI.
     pub secret: String,
@@ -21,10 +21,13 @@ pub async fn of(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
 ) -> Result<Option<FactorRow>, sqlx::Error> {
-    sqlx::query_as("SELECT secret, confirmed_at FROM totp_factors WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as!(
+        FactorRow,
+        r#"SELECT secret, confirmed_at AS "confirmed_at?" FROM totp_factors WHERE user_id = $1"#,
+        user_id,
+    )
+    .fetch_optional(db)
+    .await
 }
 
 /// Whether the account has a confirmed factor.
@@ -32,10 +35,11 @@ pub async fn is_enrolled(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) > 0 FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+    sqlx::query_scalar!(
+        r#"SELECT COUNT(*) > 0 AS "enrolled!: bool" FROM totp_factors
+           WHERE user_id = $1 AND confirmed_at IS NOT NULL"#,
+        user_id,
     )
-    .bind(user_id)
     .fetch_one(db)
     .await
 }
@@ -48,15 +52,15 @@ pub async fn start(
     secret: &str,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO totp_factors (user_id, secret, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, \
          created_at = excluded.created_at, last_step = NULL \
          WHERE totp_factors.confirmed_at IS NULL",
+        user_id,
+        secret,
+        now,
     )
-    .bind(user_id)
-    .bind(secret)
-    .bind(now)
     .execute(tx)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -70,13 +74,13 @@ pub async fn confirm(
     step: i64,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE totp_factors SET confirmed_at = $3, last_step = $2 \
          WHERE user_id = $1 AND confirmed_at IS NULL AND (last_step IS NULL OR last_step < $2)",
+        user_id,
+        step,
+        now,
     )
-    .bind(user_id)
-    .bind(step)
-    .bind(now)
     .execute(tx)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -89,12 +93,12 @@ pub async fn accept_step(
     user_id: &UserId,
     step: i64,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE totp_factors SET last_step = $2 \
          WHERE user_id = $1 AND confirmed_at IS NOT NULL AND (last_step IS NULL OR last_step < $2)",
+        user_id,
+        step,
     )
-    .bind(user_id)
-    .bind(step)
     .execute(tx)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -106,17 +110,18 @@ pub async fn replace_recovery_codes(
     user_id: &UserId,
     hashes: &[String],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
-        .bind(user_id)
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", user_id,)
         .execute(&mut *tx)
         .await?;
     for hash in hashes {
-        sqlx::query("INSERT INTO recovery_codes (id, user_id, code_hash) VALUES ($1, $2, $3)")
-            .bind(super::new_id::<String>())
-            .bind(user_id)
-            .bind(hash)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query!(
+            "INSERT INTO recovery_codes (id, user_id, code_hash) VALUES ($1, $2, $3)",
+            super::new_id::<String>(),
+            user_id,
+            hash,
+        )
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(())
 }
@@ -128,13 +133,13 @@ pub async fn use_recovery_code(
     hash: &str,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE recovery_codes SET used_at = $3 \
          WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL",
+        user_id,
+        hash,
+        now,
     )
-    .bind(user_id)
-    .bind(hash)
-    .bind(now)
     .execute(tx)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -148,13 +153,13 @@ pub async fn enrol_confirmed(
     secret: &str,
     now: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO totp_factors (user_id, secret, created_at, confirmed_at) \
          VALUES ($1, $2, $3, $3) ON CONFLICT (user_id) DO NOTHING",
+        user_id,
+        secret,
+        now,
     )
-    .bind(user_id)
-    .bind(secret)
-    .bind(now)
     .execute(db)
     .await
     .map(|_| ())

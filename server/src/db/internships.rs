@@ -9,7 +9,7 @@ use shared::{
 };
 use sqlx::SqliteExecutor;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct InternshipRow {
     pub id: InternshipId,
     pub participant_id: ParticipantId,
@@ -26,7 +26,7 @@ pub struct InternshipRow {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct EvaluationRow {
     pub internship_id: InternshipId,
     pub moment: EvaluationMoment,
@@ -52,18 +52,22 @@ impl From<EvaluationRow> for EvaluationDetail {
     }
 }
 
-const SELECT: &str = "SELECT i.id, i.participant_id, i.organisation_id, g.name AS organisation_name, \
-     i.opening_id, i.start_date, i.end_date, i.original_end_date, i.hours_per_week, i.supervisor_name, \
-     i.extended, i.cancelled, i.version FROM internships i JOIN organisations g ON g.id = i.organisation_id";
-
 pub async fn of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<InternshipRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE i.participant_id = $1 ORDER BY i.start_date, i.id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        InternshipRow,
+        r#"SELECT i.id AS "id!: InternshipId", i.participant_id AS "participant_id!: ParticipantId",
+               i.organisation_id AS "organisation_id!: OrganisationId", g.name AS organisation_name,
+               i.opening_id AS "opening_id?: OpeningId", i.start_date AS "start_date!: NaiveDate",
+               i.end_date AS "end_date!: NaiveDate", i.original_end_date AS "original_end_date!: NaiveDate",
+               i.hours_per_week, i.supervisor_name AS "supervisor_name!: PersonName",
+               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version
+           FROM internships i JOIN organisations g ON g.id = i.organisation_id
+           WHERE i.participant_id = $1 ORDER BY i.start_date, i.id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -93,8 +97,13 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &InternshipId,
 ) -> Result<Option<InternshipRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE i.id = $1")))
-        .bind(id)
+    sqlx::query_as!(InternshipRow, r#"SELECT i.id AS "id!: InternshipId", i.participant_id AS "participant_id!: ParticipantId",
+               i.organisation_id AS "organisation_id!: OrganisationId", g.name AS organisation_name,
+               i.opening_id AS "opening_id?: OpeningId", i.start_date AS "start_date!: NaiveDate",
+               i.end_date AS "end_date!: NaiveDate", i.original_end_date AS "original_end_date!: NaiveDate",
+               i.hours_per_week, i.supervisor_name AS "supervisor_name!: PersonName",
+               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version
+           FROM internships i JOIN organisations g ON g.id = i.organisation_id WHERE i.id = $1"#, id)
         .fetch_optional(db)
         .await
 }
@@ -115,18 +124,18 @@ pub async fn insert(
     i: &NewInternship<'_>,
 ) -> Result<InternshipId, sqlx::Error> {
     let id: InternshipId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO internships (id, participant_id, organisation_id, opening_id, start_date, end_date, \
          original_end_date, hours_per_week, supervisor_name) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)",
+        &id,
+        i.participant_id,
+        i.organisation_id,
+        i.opening_id,
+        i.start_date,
+        i.end_date,
+        i.hours_per_week,
+        i.supervisor_name,
     )
-    .bind(&id)
-    .bind(i.participant_id)
-    .bind(i.organisation_id)
-    .bind(i.opening_id)
-    .bind(i.start_date)
-    .bind(i.end_date)
-    .bind(i.hours_per_week)
-    .bind(i.supervisor_name)
     .execute(db)
     .await?;
     Ok(id)
@@ -138,13 +147,13 @@ pub async fn extend(
     version: i64,
     end_date: NaiveDate,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE internships SET end_date = $1, extended = 1, version = version + 1 \
          WHERE id = $2 AND version = $3 AND extended = 0",
+        end_date,
+        id,
+        version,
     )
-    .bind(end_date)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -155,9 +164,11 @@ pub async fn cancel(
     id: &InternshipId,
     version: i64,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE internships SET cancelled = 1, version = version + 1 WHERE id = $1 AND version = $2")
-        .bind(id)
-        .bind(version)
+    sqlx::query!(
+        "UPDATE internships SET cancelled = 1, version = version + 1 WHERE id = $1 AND version = $2",
+        id,
+        version,
+    )
         .execute(db)
         .await
         .map(|r| r.rows_affected() == 1)
@@ -168,12 +179,16 @@ pub async fn evaluations_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<EvaluationRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT e.internship_id, e.moment, e.evaluator, e.punctuality, e.cooperation, e.dutch_at_work, \
-         e.professional_skills, e.remarks FROM evaluations e JOIN internships i ON i.id = e.internship_id \
-         WHERE i.participant_id = $1 ORDER BY e.internship_id, e.moment, e.evaluator",
+    sqlx::query_as!(
+        EvaluationRow,
+        r#"SELECT e.internship_id AS "internship_id!: InternshipId", e.moment AS "moment!: EvaluationMoment",
+               e.evaluator AS "evaluator!: Evaluator", e.punctuality AS "punctuality!: u8",
+               e.cooperation AS "cooperation!: u8", e.dutch_at_work AS "dutch_at_work!: u8",
+               e.professional_skills AS "professional_skills!: u8", e.remarks
+           FROM evaluations e JOIN internships i ON i.id = e.internship_id
+           WHERE i.participant_id = $1 ORDER BY e.internship_id, e.moment, e.evaluator"#,
+        participant_id,
     )
-    .bind(participant_id)
     .fetch_all(db)
     .await
 }
@@ -192,20 +207,20 @@ pub async fn insert_evaluation(
     db: impl SqliteExecutor<'_>,
     e: &NewEvaluation<'_>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO evaluations (id, internship_id, moment, evaluator, punctuality, cooperation, dutch_at_work, \
          professional_skills, remarks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (internship_id, moment, evaluator) DO NOTHING",
+        super::new_id::<EvaluationId>(),
+        e.internship_id,
+        e.moment,
+        e.evaluator,
+        e.scores[0],
+        e.scores[1],
+        e.scores[2],
+        e.scores[3],
+        e.remarks,
     )
-    .bind(super::new_id::<EvaluationId>())
-    .bind(e.internship_id)
-    .bind(e.moment)
-    .bind(e.evaluator)
-    .bind(e.scores[0])
-    .bind(e.scores[1])
-    .bind(e.scores[2])
-    .bind(e.scores[3])
-    .bind(e.remarks)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

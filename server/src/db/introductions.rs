@@ -11,7 +11,7 @@ use sqlx::{SqliteConnection, SqliteExecutor};
 
 use crate::AppError;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct IntroductionRow {
     pub id: IntroductionId,
     pub participant_id: ParticipantId,
@@ -23,17 +23,20 @@ pub struct IntroductionRow {
     pub version: i64,
 }
 
-const SELECT: &str = "SELECT n.id, n.participant_id, n.organisation_id, g.name AS organisation_name, n.opening_id, \
-     n.motivation, n.status, n.version FROM introductions n JOIN organisations g ON g.id = n.organisation_id";
-
 pub async fn of_participant(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE n.participant_id = $1 ORDER BY n.created_at, n.id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        IntroductionRow,
+        r#"SELECT n.id AS "id!: IntroductionId", n.participant_id AS "participant_id!: ParticipantId",
+               n.organisation_id AS "organisation_id!: OrganisationId", g.name AS organisation_name,
+               n.opening_id AS "opening_id?: OpeningId", n.motivation,
+               n.status AS "status!: IntroductionStatus", n.version
+           FROM introductions n JOIN organisations g ON g.id = n.organisation_id
+           WHERE n.participant_id = $1 ORDER BY n.created_at, n.id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -42,10 +45,16 @@ pub async fn of_organisation(
     db: impl SqliteExecutor<'_>,
     organisation_id: &OrganisationId,
 ) -> Result<Vec<IntroductionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE n.organisation_id = $1 ORDER BY n.created_at, n.id"
-    )))
-    .bind(organisation_id)
+    sqlx::query_as!(
+        IntroductionRow,
+        r#"SELECT n.id AS "id!: IntroductionId", n.participant_id AS "participant_id!: ParticipantId",
+               n.organisation_id AS "organisation_id!: OrganisationId", g.name AS organisation_name,
+               n.opening_id AS "opening_id?: OpeningId", n.motivation,
+               n.status AS "status!: IntroductionStatus", n.version
+           FROM introductions n JOIN organisations g ON g.id = n.organisation_id
+           WHERE n.organisation_id = $1 ORDER BY n.created_at, n.id"#,
+        organisation_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -54,8 +63,11 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &IntroductionId,
 ) -> Result<Option<IntroductionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE n.id = $1")))
-        .bind(id)
+    sqlx::query_as!(IntroductionRow, r#"SELECT n.id AS "id!: IntroductionId", n.participant_id AS "participant_id!: ParticipantId",
+               n.organisation_id AS "organisation_id!: OrganisationId", g.name AS organisation_name,
+               n.opening_id AS "opening_id?: OpeningId", n.motivation,
+               n.status AS "status!: IntroductionStatus", n.version
+           FROM introductions n JOIN organisations g ON g.id = n.organisation_id WHERE n.id = $1"#, id)
         .fetch_optional(db)
         .await
 }
@@ -68,16 +80,16 @@ pub async fn insert(
     motivation: &str,
 ) -> Result<IntroductionId, sqlx::Error> {
     let id: IntroductionId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO introductions (id, participant_id, organisation_id, opening_id, motivation, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'proposed', $6)",
+        &id,
+        participant_id,
+        organisation_id,
+        opening_id,
+        motivation,
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     )
-    .bind(&id)
-    .bind(participant_id)
-    .bind(organisation_id)
-    .bind(opening_id)
-    .bind(motivation)
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(db)
     .await?;
     Ok(id)
@@ -89,16 +101,18 @@ pub async fn set_status(
     version: i64,
     status: IntroductionStatus,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE introductions SET status = $1, version = version + 1 WHERE id = $2 AND version = $3")
-        .bind(status)
-        .bind(id)
-        .bind(version)
+    sqlx::query!(
+        "UPDATE introductions SET status = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        status,
+        id,
+        version,
+    )
         .execute(db)
         .await
         .map(|r| r.rows_affected() == 1)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ConsentRow {
     pub id: ConsentId,
     pub purpose: ConsentPurpose,
@@ -114,14 +128,18 @@ pub async fn consents_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<ConsentRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT c.id, c.purpose, c.organisation_id, c.municipality_id, \
-         COALESCE(g.name, m.name, '') AS recipient_name, c.given, c.changed_on, c.version \
-         FROM consents c LEFT JOIN organisations g ON g.id = c.organisation_id \
-         LEFT JOIN municipalities m ON m.id = c.municipality_id \
-         WHERE c.participant_id = $1 ORDER BY c.changed_on, c.id",
+    sqlx::query_as!(
+        ConsentRow,
+        r#"SELECT c.id AS "id!: ConsentId", c.purpose AS "purpose!: ConsentPurpose",
+               c.organisation_id AS "organisation_id?: OrganisationId",
+               c.municipality_id AS "municipality_id?: MunicipalityId",
+               COALESCE(g.name, m.name, '') AS "recipient_name!: String", c.given AS "given!: bool",
+               c.changed_on AS "changed_on!: NaiveDate", c.version
+           FROM consents c LEFT JOIN organisations g ON g.id = c.organisation_id
+           LEFT JOIN municipalities m ON m.id = c.municipality_id
+           WHERE c.participant_id = $1 ORDER BY c.changed_on, c.id"#,
+        participant_id,
     )
-    .bind(participant_id)
     .fetch_all(db)
     .await
 }
@@ -136,35 +154,37 @@ pub async fn set_consent(
     given: bool,
     today: NaiveDate,
 ) -> Result<(), sqlx::Error> {
-    let existing: Option<String> = sqlx::query_scalar(
-        "SELECT id FROM consents WHERE participant_id = $1 AND purpose = $2 \
-         AND COALESCE(organisation_id, '') = $3 AND COALESCE(municipality_id, '') = $4",
+    let existing = sqlx::query_scalar!(
+        r#"SELECT id AS "id!: ConsentId" FROM consents WHERE participant_id = $1 AND purpose = $2
+           AND COALESCE(organisation_id, '') = $3 AND COALESCE(municipality_id, '') = $4"#,
+        participant_id,
+        purpose,
+        organisation_id.map_or("", |o| o.as_str()),
+        municipality_id.map_or("", |m| m.as_str()),
     )
-    .bind(participant_id)
-    .bind(purpose)
-    .bind(organisation_id.map_or("", |o| o.as_str()))
-    .bind(municipality_id.map_or("", |m| m.as_str()))
     .fetch_optional(&mut *db)
     .await?;
     match existing {
-        Some(id) => sqlx::query("UPDATE consents SET given = $1, changed_on = $2, version = version + 1 WHERE id = $3")
-            .bind(given)
-            .bind(today)
-            .bind(id)
+        Some(id) => sqlx::query!(
+            "UPDATE consents SET given = $1, changed_on = $2, version = version + 1 WHERE id = $3",
+            given,
+            today,
+            id,
+        )
             .execute(db)
             .await
             .map(|_| ()),
-        None => sqlx::query(
+        None => sqlx::query!(
             "INSERT INTO consents (id, participant_id, purpose, organisation_id, municipality_id, given, changed_on) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            super::new_id::<ConsentId>(),
+            participant_id,
+            purpose,
+            organisation_id,
+            municipality_id,
+            given,
+            today,
         )
-        .bind(super::new_id::<ConsentId>())
-        .bind(participant_id)
-        .bind(purpose)
-        .bind(organisation_id)
-        .bind(municipality_id)
-        .bind(given)
-        .bind(today)
         .execute(db)
         .await
         .map(|_| ()),
@@ -188,7 +208,7 @@ impl From<ConsentRow> for ConsentDetail {
 }
 
 /// What a participant consented to share with an organisation, with whose profile it is.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct SharedProfileRow {
     pub participant_id: ParticipantId,
     pub first_name: PersonName,
@@ -212,12 +232,14 @@ pub async fn profiles_shared_with(
     db: impl SqliteExecutor<'_>,
     organisation_id: &OrganisationId,
 ) -> Result<Vec<SharedProfileRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT p.id AS participant_id, p.first_name, p.languages, p.dutch_level \
-         FROM consents c JOIN participants p ON p.id = c.participant_id \
-         WHERE c.organisation_id = $1 AND c.purpose = 'introduction_profile' AND c.given = 1",
+    sqlx::query_as!(
+        SharedProfileRow,
+        r#"SELECT p.id AS "participant_id!: ParticipantId", p.first_name AS "first_name!: PersonName",
+               p.languages, p.dutch_level AS "dutch_level!: DutchLevel"
+           FROM consents c JOIN participants p ON p.id = c.participant_id
+           WHERE c.organisation_id = $1 AND c.purpose = 'introduction_profile' AND c.given = 1"#,
+        organisation_id,
     )
-    .bind(organisation_id)
     .fetch_all(db)
     .await
 }
@@ -227,12 +249,13 @@ pub async fn shares_profile_with(
     participant_id: &ParticipantId,
     organisation_id: &OrganisationId,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) > 0 FROM consents WHERE participant_id = $1 AND organisation_id = $2 \
-         AND purpose = 'introduction_profile' AND given = 1",
+    sqlx::query_scalar!(
+        r#"SELECT COUNT(*) > 0 AS "shares!: bool" FROM consents
+           WHERE participant_id = $1 AND organisation_id = $2
+             AND purpose = 'introduction_profile' AND given = 1"#,
+        participant_id,
+        organisation_id,
     )
-    .bind(participant_id)
-    .bind(organisation_id)
     .fetch_one(db)
     .await
 }

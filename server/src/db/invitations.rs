@@ -9,18 +9,20 @@ pub async fn insert(
     expires_at: &str,
 ) -> Result<(), sqlx::Error> {
     // A new invitation replaces any earlier unused one of the account.
-    sqlx::query("DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO invitations (id, token_hash, user_id, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    sqlx::query!(
+        "DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL",
+        user_id,
     )
-    .bind(super::new_id::<InvitationId>())
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(invited_by)
-    .bind(expires_at)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO invitations (id, token_hash, user_id, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        super::new_id::<InvitationId>(),
+        token_hash,
+        user_id,
+        invited_by,
+        expires_at,
+    )
     .execute(tx)
     .await
     .map(|_| ())
@@ -32,14 +34,16 @@ pub async fn valid(
     token_hash: &str,
     now: &str,
 ) -> Result<Option<(InvitationId, UserId)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT i.id, i.user_id FROM invitations i JOIN users u ON u.id = i.user_id \
-         WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2 AND u.disabled = 0",
+    let row = sqlx::query!(
+        r#"SELECT i.id AS "id!: InvitationId", i.user_id AS "user_id!: UserId"
+           FROM invitations i JOIN users u ON u.id = i.user_id
+           WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2 AND u.disabled = 0"#,
+        token_hash,
+        now,
     )
-    .bind(token_hash)
-    .bind(now)
     .fetch_optional(db)
-    .await
+    .await?;
+    Ok(row.map(|r| (r.id, r.user_id)))
 }
 
 /// Marks an invitation used; false when another request used it first.
@@ -48,10 +52,12 @@ pub async fn mark_used(
     id: &InvitationId,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(id)
-        .execute(tx)
-        .await
-        .map(|r| r.rows_affected() == 1)
+    sqlx::query!(
+        "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        now,
+        id,
+    )
+    .execute(tx)
+    .await
+    .map(|r| r.rows_affected() == 1)
 }

@@ -1,5 +1,6 @@
 //! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
 
+pub mod audit;
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
@@ -9,12 +10,15 @@ pub mod internships;
 pub mod introductions;
 pub mod invitations;
 pub mod municipalities;
+#[cfg(test)]
+mod offline_data;
 pub mod openings;
 pub mod organisations;
 pub mod outcomes;
 pub mod participants;
 pub mod password_resets;
 pub mod plan;
+pub mod sessions;
 pub mod users;
 
 use std::{path::Path, str::FromStr, time::Duration};
@@ -89,23 +93,93 @@ pub async fn begin_write(
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
+/// The tables whose records carry a version, for the 409 of an update that lost the race.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Versioned {
+    Actions,
+    Expenses,
+    Goals,
+    Internships,
+    Introductions,
+    Municipalities,
+    Openings,
+    Organisations,
+    Outcomes,
+    Participants,
+    Users,
+}
+
 /// The stored version of a record, inside a write (for the 409 of an update that lost the race).
 pub async fn version_of(
     db: impl sqlx::SqliteExecutor<'_>,
-    table: &str,
+    table: Versioned,
     id: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT version FROM {table} WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    match table {
+        Versioned::Actions => {
+            sqlx::query_scalar!("SELECT version FROM actions WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Expenses => {
+            sqlx::query_scalar!("SELECT version FROM expenses WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Goals => {
+            sqlx::query_scalar!("SELECT version FROM goals WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Internships => {
+            sqlx::query_scalar!("SELECT version FROM internships WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Introductions => {
+            sqlx::query_scalar!("SELECT version FROM introductions WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Municipalities => {
+            sqlx::query_scalar!("SELECT version FROM municipalities WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Openings => {
+            sqlx::query_scalar!("SELECT version FROM openings WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Organisations => {
+            sqlx::query_scalar!("SELECT version FROM organisations WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Outcomes => {
+            sqlx::query_scalar!("SELECT version FROM outcomes WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Participants => {
+            sqlx::query_scalar!("SELECT version FROM participants WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+        Versioned::Users => {
+            sqlx::query_scalar!("SELECT version FROM users WHERE id = $1", id)
+                .fetch_optional(db)
+                .await
+        }
+    }
 }
 
 /// Answers when the database takes a query.
 pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
+    sqlx::query!("SELECT 1 AS alive")
+        .fetch_one(pool)
+        .await
+        .map(|_| ())
 }
 
 /// Who asks for a list, and how the records must relate to them (see `access`).
@@ -116,9 +190,6 @@ pub struct Scope<'a> {
     pub participant_id: &'a str,
     pub organisation_id: &'a str,
 }
-
-/// The municipalities of an account, as a sub-query on `$1` (the account's id).
-pub const REGION: &str = "(SELECT municipality_id FROM user_municipalities WHERE user_id = $1)";
 
 /// A new random record id: 128 bits, hex.
 pub fn new_id<T: shared::ids::RecordId>() -> T {

@@ -10,7 +10,7 @@ use sqlx::SqliteExecutor;
 
 use crate::AppError;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct MunicipalityRow {
     pub id: MunicipalityId,
     pub cbs_code: MunicipalityCode,
@@ -21,9 +21,6 @@ pub struct MunicipalityRow {
     pub contracted_participants: Option<i64>,
     pub budget_cap_cents: Option<i64>,
 }
-
-const COLUMNS: &str = "id, cbs_code, name, version, agreement_start, agreement_end, \
-                       contracted_participants, budget_cap_cents";
 
 impl TryFrom<MunicipalityRow> for MunicipalityDetail {
     type Error = AppError;
@@ -50,7 +47,7 @@ impl TryFrom<MunicipalityRow> for MunicipalityDetail {
 
 /// How many municipalities are stored.
 pub async fn count(db: impl SqliteExecutor<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM municipalities")
+    sqlx::query_scalar!(r#"SELECT COUNT(*) AS "count!: i64" FROM municipalities"#)
         .fetch_one(db)
         .await
 }
@@ -85,17 +82,17 @@ pub async fn insert(
     m: &NewMunicipality<'_>,
 ) -> Result<MunicipalityId, sqlx::Error> {
     let id: MunicipalityId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO municipalities (id, cbs_code, name, version, agreement_start, agreement_end, \
          contracted_participants, budget_cap_cents) VALUES ($1, $2, $3, 1, $4, $5, $6, $7)",
+        &id,
+        m.cbs_code,
+        m.name,
+        m.agreement_start,
+        m.agreement_end,
+        m.contracted_participants,
+        m.budget_cap_cents,
     )
-    .bind(&id)
-    .bind(m.cbs_code)
-    .bind(m.name)
-    .bind(m.agreement_start)
-    .bind(m.agreement_end)
-    .bind(m.contracted_participants)
-    .bind(m.budget_cap_cents)
     .execute(db)
     .await?;
     Ok(id)
@@ -105,10 +102,15 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &MunicipalityId,
 ) -> Result<Option<MunicipalityRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM municipalities WHERE id = $1"
-    )))
-    .bind(id)
+    sqlx::query_as!(
+        MunicipalityRow,
+        r#"SELECT id AS "id!: MunicipalityId", cbs_code AS "cbs_code!: MunicipalityCode", name, version,
+               agreement_start AS "agreement_start?: NaiveDate", agreement_end AS "agreement_end?: NaiveDate",
+               contracted_participants AS "contracted_participants?",
+               budget_cap_cents AS "budget_cap_cents?"
+           FROM municipalities WHERE id = $1"#,
+        id,
+    )
     .fetch_optional(db)
     .await
 }
@@ -118,21 +120,28 @@ pub async fn agreement_cap(
     db: impl SqliteExecutor<'_>,
     id: &MunicipalityId,
 ) -> Result<Option<Money>, sqlx::Error> {
-    sqlx::query_scalar("SELECT budget_cap_cents FROM municipalities WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await
-        .map(|cap: Option<Option<i64>>| cap.flatten().map(Money::from_cents))
+    sqlx::query_scalar!(
+        r#"SELECT budget_cap_cents AS "budget_cap_cents?: i64" FROM municipalities WHERE id = $1"#,
+        id,
+    )
+    .fetch_optional(db)
+    .await
+    .map(|cap| cap.flatten().map(Money::from_cents))
 }
 
 pub async fn by_code(
     db: impl SqliteExecutor<'_>,
     code: &MunicipalityCode,
 ) -> Result<Option<MunicipalityRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM municipalities WHERE cbs_code = $1"
-    )))
-    .bind(code)
+    sqlx::query_as!(
+        MunicipalityRow,
+        r#"SELECT id AS "id!: MunicipalityId", cbs_code AS "cbs_code!: MunicipalityCode", name, version,
+               agreement_start AS "agreement_start?: NaiveDate", agreement_end AS "agreement_end?: NaiveDate",
+               contracted_participants AS "contracted_participants?",
+               budget_cap_cents AS "budget_cap_cents?"
+           FROM municipalities WHERE cbs_code = $1"#,
+        code,
+    )
     .fetch_optional(db)
     .await
 }
@@ -144,13 +153,20 @@ pub async fn list_in_region(
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<MunicipalityRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM municipalities WHERE id IN {} AND id > $2 ORDER BY id LIMIT $3",
-        super::REGION
-    )))
-    .bind(user_id)
-    .bind(cursor)
-    .bind(i64::from(limit))
+    let limit = i64::from(limit);
+    sqlx::query_as!(
+        MunicipalityRow,
+        r#"SELECT id AS "id!: MunicipalityId", cbs_code AS "cbs_code!: MunicipalityCode", name, version,
+               agreement_start AS "agreement_start?: NaiveDate", agreement_end AS "agreement_end?: NaiveDate",
+               contracted_participants AS "contracted_participants?",
+               budget_cap_cents AS "budget_cap_cents?"
+           FROM municipalities
+           WHERE id IN (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+             AND id > $2 ORDER BY id LIMIT $3"#,
+        user_id,
+        cursor,
+        limit,
+    )
     .fetch_all(db)
     .await
 }
@@ -161,12 +177,12 @@ pub async fn join_region(
     user_id: &UserId,
     municipality_id: &MunicipalityId,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2) \
          ON CONFLICT (user_id, municipality_id) DO NOTHING",
+        user_id,
+        municipality_id,
     )
-    .bind(user_id)
-    .bind(municipality_id)
     .execute(db)
     .await
     .map(|_| ())
@@ -179,19 +195,19 @@ pub async fn update(
     version: i64,
     m: &NewMunicipality<'_>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE municipalities SET cbs_code = $1, name = $2, agreement_start = $3, agreement_end = $4, \
          contracted_participants = $5, budget_cap_cents = $6, version = version + 1 \
          WHERE id = $7 AND version = $8",
+        m.cbs_code,
+        m.name,
+        m.agreement_start,
+        m.agreement_end,
+        m.contracted_participants,
+        m.budget_cap_cents,
+        id,
+        version,
     )
-    .bind(m.cbs_code)
-    .bind(m.name)
-    .bind(m.agreement_start)
-    .bind(m.agreement_end)
-    .bind(m.contracted_participants)
-    .bind(m.budget_cap_cents)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

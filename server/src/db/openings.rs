@@ -16,7 +16,7 @@ use sqlx::SqliteExecutor;
 use super::Scope;
 use crate::{AppError, scope::Relation};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct OpeningRow {
     pub id: OpeningId,
     pub organisation_id: OrganisationId,
@@ -74,12 +74,6 @@ impl OpeningRow {
         })
     }
 }
-
-const SELECT: &str = "SELECT o.id, o.organisation_id, g.name AS organisation_name, g.municipality_id, \
-     o.kind, o.status, o.title, o.description, o.date, o.place, o.capacity, o.start_date, o.end_date, \
-     o.hours_per_week, o.dutch_level, o.version, \
-     (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS registered \
-     FROM openings o JOIN organisations g ON g.id = o.organisation_id";
 
 #[derive(Debug, Clone)]
 pub struct NewOpening<'a> {
@@ -192,24 +186,24 @@ pub async fn insert(
     o: &NewOpening<'_>,
 ) -> Result<OpeningId, sqlx::Error> {
     let id: OpeningId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO openings (id, organisation_id, kind, status, title, description, date, place, \
          capacity, start_date, end_date, hours_per_week, dutch_level) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        &id,
+        o.organisation_id,
+        o.kind,
+        o.status,
+        o.title,
+        o.description,
+        o.date,
+        o.place,
+        o.capacity,
+        o.start_date,
+        o.end_date,
+        o.hours_per_week,
+        o.dutch_level,
     )
-    .bind(&id)
-    .bind(o.organisation_id)
-    .bind(o.kind)
-    .bind(o.status)
-    .bind(o.title)
-    .bind(o.description)
-    .bind(o.date)
-    .bind(o.place)
-    .bind(o.capacity)
-    .bind(o.start_date)
-    .bind(o.end_date)
-    .bind(o.hours_per_week)
-    .bind(o.dutch_level)
     .execute(db)
     .await?;
     Ok(id)
@@ -219,8 +213,14 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &OpeningId,
 ) -> Result<Option<OpeningRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE o.id = $1")))
-        .bind(id)
+    sqlx::query_as!(OpeningRow, r#"SELECT o.id AS "id!: OpeningId", o.organisation_id AS "organisation_id!: OrganisationId",
+               g.name AS organisation_name, g.municipality_id AS "municipality_id!: MunicipalityId",
+               o.kind AS "kind!: OpeningKind", o.status AS "status!: OpeningStatus", o.title, o.description,
+               o.date AS "date?: NaiveDate", o.place AS "place?", o.capacity AS "capacity?",
+               o.start_date AS "start_date?: NaiveDate", o.end_date AS "end_date?: NaiveDate",
+               o.hours_per_week AS "hours_per_week?", o.dutch_level AS "dutch_level?: DutchLevel", o.version,
+               (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS "registered!: i64"
+           FROM openings o JOIN organisations g ON g.id = o.organisation_id WHERE o.id = $1"#, id)
         .fetch_optional(db)
         .await
 }
@@ -235,34 +235,89 @@ pub async fn list(
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<OpeningRow>, sqlx::Error> {
-    let (condition, key) = match scope.relation {
-        Relation::Region => (
-            format!("g.municipality_id IN {}", super::REGION),
-            scope.user_id,
-        ),
-        Relation::OpenInRegion => (
-            format!(
-                "g.municipality_id IN {} AND o.status = 'open'",
-                super::REGION
-            ),
-            scope.user_id,
-        ),
-        Relation::OwnOrganisation => ("o.organisation_id = $1".to_owned(), scope.organisation_id),
-        Relation::Assigned | Relation::Own => return Ok(Vec::new()),
-    };
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE {condition} AND ($4 = '' OR o.organisation_id = $4) \
-         AND ($5 IS NULL OR o.kind = $5) AND ($6 IS NULL OR o.status = $6) AND o.id > $2 \
-         ORDER BY o.id LIMIT $3"
-    )))
-    .bind(key)
-    .bind(cursor)
-    .bind(i64::from(limit))
-    .bind(organisation_id.map_or("", |o| o.as_str()))
-    .bind(filter.kind)
-    .bind(filter.status)
-    .fetch_all(db)
-    .await
+    let limit = i64::from(limit);
+    let organisation_id = organisation_id.map_or("", |o| o.as_str());
+    match scope.relation {
+        Relation::Region => {
+            sqlx::query_as!(
+                OpeningRow,
+                r#"SELECT o.id AS "id!: OpeningId", o.organisation_id AS "organisation_id!: OrganisationId",
+               g.name AS organisation_name, g.municipality_id AS "municipality_id!: MunicipalityId",
+               o.kind AS "kind!: OpeningKind", o.status AS "status!: OpeningStatus", o.title, o.description,
+               o.date AS "date?: NaiveDate", o.place AS "place?", o.capacity AS "capacity?",
+               o.start_date AS "start_date?: NaiveDate", o.end_date AS "end_date?: NaiveDate",
+               o.hours_per_week AS "hours_per_week?", o.dutch_level AS "dutch_level?: DutchLevel", o.version,
+               (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS "registered!: i64"
+           FROM openings o JOIN organisations g ON g.id = o.organisation_id
+                   WHERE g.municipality_id IN
+                       (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+                     AND ($4 = '' OR o.organisation_id = $4) AND ($5 IS NULL OR o.kind = $5)
+                     AND ($6 IS NULL OR o.status = $6) AND o.id > $2
+                   ORDER BY o.id LIMIT $3"#,
+                scope.user_id,
+                cursor,
+                limit,
+                organisation_id,
+                filter.kind,
+                filter.status,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::OpenInRegion => {
+            sqlx::query_as!(
+                OpeningRow,
+                r#"SELECT o.id AS "id!: OpeningId", o.organisation_id AS "organisation_id!: OrganisationId",
+               g.name AS organisation_name, g.municipality_id AS "municipality_id!: MunicipalityId",
+               o.kind AS "kind!: OpeningKind", o.status AS "status!: OpeningStatus", o.title, o.description,
+               o.date AS "date?: NaiveDate", o.place AS "place?", o.capacity AS "capacity?",
+               o.start_date AS "start_date?: NaiveDate", o.end_date AS "end_date?: NaiveDate",
+               o.hours_per_week AS "hours_per_week?", o.dutch_level AS "dutch_level?: DutchLevel", o.version,
+               (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS "registered!: i64"
+           FROM openings o JOIN organisations g ON g.id = o.organisation_id
+                   WHERE g.municipality_id IN
+                       (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+                     AND o.status = 'open'
+                     AND ($4 = '' OR o.organisation_id = $4) AND ($5 IS NULL OR o.kind = $5)
+                     AND ($6 IS NULL OR o.status = $6) AND o.id > $2
+                   ORDER BY o.id LIMIT $3"#,
+                scope.user_id,
+                cursor,
+                limit,
+                organisation_id,
+                filter.kind,
+                filter.status,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::OwnOrganisation => {
+            sqlx::query_as!(
+                OpeningRow,
+                r#"SELECT o.id AS "id!: OpeningId", o.organisation_id AS "organisation_id!: OrganisationId",
+               g.name AS organisation_name, g.municipality_id AS "municipality_id!: MunicipalityId",
+               o.kind AS "kind!: OpeningKind", o.status AS "status!: OpeningStatus", o.title, o.description,
+               o.date AS "date?: NaiveDate", o.place AS "place?", o.capacity AS "capacity?",
+               o.start_date AS "start_date?: NaiveDate", o.end_date AS "end_date?: NaiveDate",
+               o.hours_per_week AS "hours_per_week?", o.dutch_level AS "dutch_level?: DutchLevel", o.version,
+               (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS "registered!: i64"
+           FROM openings o JOIN organisations g ON g.id = o.organisation_id
+                   WHERE o.organisation_id = $1
+                     AND ($4 = '' OR o.organisation_id = $4) AND ($5 IS NULL OR o.kind = $5)
+                     AND ($6 IS NULL OR o.status = $6) AND o.id > $2
+                   ORDER BY o.id LIMIT $3"#,
+                scope.organisation_id,
+                cursor,
+                limit,
+                organisation_id,
+                filter.kind,
+                filter.status,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::Assigned | Relation::Own => Ok(Vec::new()),
+    }
 }
 
 /// Updates an opening when `version` is current; answers whether it did.
@@ -272,24 +327,24 @@ pub async fn update(
     version: i64,
     o: &NewOpening<'_>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE openings SET kind = $1, status = $2, title = $3, description = $4, date = $5, place = $6, \
          capacity = $7, start_date = $8, end_date = $9, hours_per_week = $10, dutch_level = $11, \
          version = version + 1 WHERE id = $12 AND version = $13",
+        o.kind,
+        o.status,
+        o.title,
+        o.description,
+        o.date,
+        o.place,
+        o.capacity,
+        o.start_date,
+        o.end_date,
+        o.hours_per_week,
+        o.dutch_level,
+        id,
+        version,
     )
-    .bind(o.kind)
-    .bind(o.status)
-    .bind(o.title)
-    .bind(o.description)
-    .bind(o.date)
-    .bind(o.place)
-    .bind(o.capacity)
-    .bind(o.start_date)
-    .bind(o.end_date)
-    .bind(o.hours_per_week)
-    .bind(o.dutch_level)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -300,15 +355,18 @@ pub async fn registered(
     db: impl SqliteExecutor<'_>,
     opening_id: &OpeningId,
 ) -> Result<Vec<ParticipantId>, sqlx::Error> {
-    sqlx::query_scalar("SELECT participant_id FROM registrations WHERE opening_id = $1 ORDER BY id")
-        .bind(opening_id)
-        .fetch_all(db)
-        .await
+    sqlx::query_scalar!(
+        r#"SELECT participant_id AS "participant_id!: ParticipantId" FROM registrations
+           WHERE opening_id = $1 ORDER BY id"#,
+        opening_id,
+    )
+    .fetch_all(db)
+    .await
 }
 
 /// A person registered for or introduced to an opening, with their first name only where they
 /// consented to share their profile with the opening's organisation.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct CandidateRow {
     pub opening_id: OpeningId,
     pub first_name: Option<String>,
@@ -329,19 +387,22 @@ pub async fn candidates(
     organisation_id: &OrganisationId,
     opening_id: Option<&OpeningId>,
 ) -> Result<Vec<CandidateRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT x.opening_id, CASE WHEN EXISTS (SELECT 1 FROM consents c \
-             WHERE c.participant_id = x.participant_id AND c.organisation_id = $1 \
-             AND c.purpose = 'introduction_profile' AND c.given = 1) THEN p.first_name END AS first_name \
-         FROM (SELECT 0 AS source, r.id AS position, r.opening_id, r.participant_id FROM registrations r \
-               UNION ALL SELECT 1, n.created_at, n.opening_id, n.participant_id FROM introductions n \
-               WHERE n.status <> 'declined' AND n.opening_id IS NOT NULL) x \
-         JOIN openings o ON o.id = x.opening_id JOIN participants p ON p.id = x.participant_id \
-         WHERE o.organisation_id = $1 AND ($2 = '' OR o.id = $2) \
-         ORDER BY x.opening_id, x.source, x.position",
+    sqlx::query_as!(
+        CandidateRow,
+        r#"SELECT x.opening_id AS "opening_id!: OpeningId",
+               CASE WHEN EXISTS (SELECT 1 FROM consents c
+                   WHERE c.participant_id = x.participant_id AND c.organisation_id = $1
+                   AND c.purpose = 'introduction_profile' AND c.given = 1)
+               THEN p.first_name END AS "first_name?: String"
+           FROM (SELECT 0 AS source, r.id AS position, r.opening_id, r.participant_id FROM registrations r
+                 UNION ALL SELECT 1, n.created_at, n.opening_id, n.participant_id FROM introductions n
+                 WHERE n.status <> 'declined' AND n.opening_id IS NOT NULL) x
+           JOIN openings o ON o.id = x.opening_id JOIN participants p ON p.id = x.participant_id
+           WHERE o.organisation_id = $1 AND ($2 = '' OR o.id = $2)
+           ORDER BY x.opening_id, x.source, x.position"#,
+        organisation_id,
+        opening_id.map_or("", |o| o.as_str()),
     )
-    .bind(organisation_id)
-    .bind(opening_id.map_or("", |o| o.as_str()))
     .fetch_all(db)
     .await
 }
@@ -353,12 +414,14 @@ pub async fn register(
     participant_id: &ParticipantId,
 ) -> Result<RegistrationId, sqlx::Error> {
     let id: RegistrationId = super::new_id();
-    sqlx::query("INSERT INTO registrations (id, opening_id, participant_id) VALUES ($1, $2, $3)")
-        .bind(&id)
-        .bind(opening_id)
-        .bind(participant_id)
-        .execute(db)
-        .await?;
+    sqlx::query!(
+        "INSERT INTO registrations (id, opening_id, participant_id) VALUES ($1, $2, $3)",
+        &id,
+        opening_id,
+        participant_id,
+    )
+    .execute(db)
+    .await?;
     Ok(id)
 }
 
@@ -367,11 +430,11 @@ pub async fn visit_dates_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<NaiveDate>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT o.date FROM registrations r JOIN openings o ON o.id = r.opening_id \
-         WHERE r.participant_id = $1 AND o.date IS NOT NULL ORDER BY o.date",
+    sqlx::query_scalar!(
+        r#"SELECT o.date AS "date!: NaiveDate" FROM registrations r JOIN openings o ON o.id = r.opening_id
+           WHERE r.participant_id = $1 AND o.date IS NOT NULL ORDER BY o.date"#,
+        participant_id,
     )
-    .bind(participant_id)
     .fetch_all(db)
     .await
 }

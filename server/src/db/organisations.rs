@@ -11,7 +11,7 @@ use sqlx::SqliteExecutor;
 use super::Scope;
 use crate::scope::Relation;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct OrganisationRow {
     pub id: OrganisationId,
     pub municipality_id: MunicipalityId,
@@ -40,9 +40,6 @@ impl From<OrganisationRow> for OrganisationDetail {
         }
     }
 }
-
-const COLUMNS: &str =
-    "id, municipality_id, kind, name, sector, street, postcode, city, kvk_number, version";
 
 #[derive(Debug, Clone)]
 pub struct NewOrganisation<'a> {
@@ -76,18 +73,19 @@ pub async fn insert(
     o: &NewOrganisation<'_>,
 ) -> Result<OrganisationId, sqlx::Error> {
     let id: OrganisationId = super::new_id();
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO organisations ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)"
-    )))
-    .bind(&id)
-    .bind(o.municipality_id)
-    .bind(o.kind)
-    .bind(o.name)
-    .bind(o.sector)
-    .bind(o.street)
-    .bind(o.postcode)
-    .bind(o.city)
-    .bind(o.kvk_number)
+    sqlx::query!(
+        "INSERT INTO organisations (id, municipality_id, kind, name, sector, street, postcode, city, \
+         kvk_number, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)",
+        id,
+        o.municipality_id,
+        o.kind,
+        o.name,
+        o.sector,
+        o.street,
+        o.postcode,
+        o.city,
+        o.kvk_number,
+    )
     .execute(db)
     .await?;
     Ok(id)
@@ -97,11 +95,11 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &OrganisationId,
 ) -> Result<Option<OrganisationRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM organisations WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db)
+    sqlx::query_as!(OrganisationRow, r#"SELECT id AS "id!: OrganisationId", municipality_id AS "municipality_id!: MunicipalityId",
+               kind AS "kind!: OrganisationKind", name, sector, street, postcode AS "postcode!: Postcode",
+               city, kvk_number AS "kvk_number?: KvkNumber", version
+           FROM organisations WHERE id = $1"#, id)
+        .fetch_optional(db)
     .await
 }
 
@@ -111,22 +109,41 @@ pub async fn list(
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<OrganisationRow>, sqlx::Error> {
-    let (condition, key) = match scope.relation {
-        Relation::Region | Relation::OpenInRegion => (
-            format!("municipality_id IN {}", super::REGION),
-            scope.user_id,
-        ),
-        Relation::OwnOrganisation => ("id = $1".to_owned(), scope.organisation_id),
-        Relation::Assigned | Relation::Own => return Ok(Vec::new()),
-    };
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM organisations WHERE {condition} AND id > $2 ORDER BY id LIMIT $3"
-    )))
-    .bind(key)
-    .bind(cursor)
-    .bind(i64::from(limit))
-    .fetch_all(db)
-    .await
+    let limit = i64::from(limit);
+    match scope.relation {
+        Relation::Region | Relation::OpenInRegion => {
+            sqlx::query_as!(
+                OrganisationRow,
+                r#"SELECT id AS "id!: OrganisationId", municipality_id AS "municipality_id!: MunicipalityId",
+               kind AS "kind!: OrganisationKind", name, sector, street, postcode AS "postcode!: Postcode",
+               city, kvk_number AS "kvk_number?: KvkNumber", version
+           FROM organisations
+                   WHERE municipality_id IN (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+                     AND id > $2 ORDER BY id LIMIT $3"#,
+                scope.user_id,
+                cursor,
+                limit,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::OwnOrganisation => {
+            sqlx::query_as!(
+                OrganisationRow,
+                r#"SELECT id AS "id!: OrganisationId", municipality_id AS "municipality_id!: MunicipalityId",
+               kind AS "kind!: OrganisationKind", name, sector, street, postcode AS "postcode!: Postcode",
+               city, kvk_number AS "kvk_number?: KvkNumber", version
+           FROM organisations
+                   WHERE id = $1 AND id > $2 ORDER BY id LIMIT $3"#,
+                scope.organisation_id,
+                cursor,
+                limit,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::Assigned | Relation::Own => Ok(Vec::new()),
+    }
 }
 
 pub async fn update(
@@ -135,19 +152,19 @@ pub async fn update(
     version: i64,
     o: &NewOrganisation<'_>,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE organisations SET kind = $1, name = $2, sector = $3, street = $4, postcode = $5, city = $6, \
          kvk_number = $7, version = version + 1 WHERE id = $8 AND version = $9",
+        o.kind,
+        o.name,
+        o.sector,
+        o.street,
+        o.postcode,
+        o.city,
+        o.kvk_number,
+        id,
+        version,
     )
-    .bind(o.kind)
-    .bind(o.name)
-    .bind(o.sector)
-    .bind(o.street)
-    .bind(o.postcode)
-    .bind(o.city)
-    .bind(o.kvk_number)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

@@ -11,7 +11,7 @@ use sqlx::SqliteExecutor;
 
 use crate::AppError;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct OutcomeRow {
     pub id: OutcomeId,
     pub participant_id: ParticipantId,
@@ -55,17 +55,21 @@ impl TryFrom<OutcomeRow> for OutcomeDetail {
     }
 }
 
-const SELECT: &str = "SELECT id, participant_id, kind, date, hours_per_week, contract, reason, \
-     follow_up_date, follow_up_lasted, follow_up_rung, version FROM outcomes";
-
 pub async fn of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<OutcomeRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE participant_id = $1 ORDER BY date, created_at, id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        OutcomeRow,
+        r#"SELECT id AS "id!: OutcomeId", participant_id AS "participant_id!: ParticipantId",
+               kind AS "kind!: OutcomeKind", date AS "date!: NaiveDate", hours_per_week AS "hours_per_week?",
+               contract AS "contract?: ContractKind", reason AS "reason?",
+               follow_up_date AS "follow_up_date?: NaiveDate", follow_up_lasted AS "follow_up_lasted?: bool",
+               follow_up_rung AS "follow_up_rung?: LadderRung", version
+           FROM outcomes
+           WHERE participant_id = $1 ORDER BY date, created_at, id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -74,8 +78,12 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &OutcomeId,
 ) -> Result<Option<OutcomeRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = $1")))
-        .bind(id)
+    sqlx::query_as!(OutcomeRow, r#"SELECT id AS "id!: OutcomeId", participant_id AS "participant_id!: ParticipantId",
+               kind AS "kind!: OutcomeKind", date AS "date!: NaiveDate", hours_per_week AS "hours_per_week?",
+               contract AS "contract?: ContractKind", reason AS "reason?",
+               follow_up_date AS "follow_up_date?: NaiveDate", follow_up_lasted AS "follow_up_lasted?: bool",
+               follow_up_rung AS "follow_up_rung?: LadderRung", version
+           FROM outcomes WHERE id = $1"#, id)
         .fetch_optional(db)
         .await
 }
@@ -95,18 +103,18 @@ pub async fn insert(
     o: &NewOutcome<'_>,
 ) -> Result<OutcomeId, sqlx::Error> {
     let id: OutcomeId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO outcomes (id, participant_id, kind, date, hours_per_week, contract, reason, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &id,
+        o.participant_id,
+        o.kind,
+        o.date,
+        o.hours_per_week,
+        o.contract,
+        o.reason,
+        chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     )
-    .bind(&id)
-    .bind(o.participant_id)
-    .bind(o.kind)
-    .bind(o.date)
-    .bind(o.hours_per_week)
-    .bind(o.contract)
-    .bind(o.reason)
-    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(db)
     .await?;
     Ok(id)
@@ -120,15 +128,15 @@ pub async fn follow_up(
     lasted: bool,
     rung: LadderRung,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE outcomes SET follow_up_date = $1, follow_up_lasted = $2, follow_up_rung = $3, \
          version = version + 1 WHERE id = $4 AND version = $5",
+        date,
+        lasted,
+        rung,
+        id,
+        version,
     )
-    .bind(date)
-    .bind(lasted)
-    .bind(rung)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

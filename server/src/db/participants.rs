@@ -10,7 +10,7 @@ use sqlx::SqliteExecutor;
 use super::Scope;
 use crate::{AppError, scope::Relation};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ParticipantRow {
     pub id: ParticipantId,
     pub first_name: PersonName,
@@ -26,9 +26,6 @@ pub struct ParticipantRow {
     pub ladder_rung_at_intake: LadderRung,
     pub version: i64,
 }
-
-const COLUMNS: &str = "id, first_name, last_name, email, phone, languages, dutch_level, \
-     municipality_id, cohort_id, coach_id, ladder_rung_at_intake, version";
 
 /// The stored, comma-separated language tags.
 pub fn languages_of_stored(text: &str) -> Result<Vec<LanguageCode>, AppError> {
@@ -93,20 +90,22 @@ pub async fn insert(
     p: &ValidParticipant,
 ) -> Result<ParticipantId, sqlx::Error> {
     let id: ParticipantId = super::new_id();
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO participants ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)"
-    )))
-    .bind(&id)
-    .bind(&p.first_name)
-    .bind(&p.last_name)
-    .bind(&p.email)
-    .bind(&p.phone)
-    .bind(languages_of(p))
-    .bind(p.dutch_level)
-    .bind(&p.municipality_id)
-    .bind(&p.cohort_id)
-    .bind(&p.coach_id)
-    .bind(p.ladder_rung_at_intake)
+    sqlx::query!(
+        "INSERT INTO participants (id, first_name, last_name, email, phone, languages, dutch_level, \
+         municipality_id, cohort_id, coach_id, ladder_rung_at_intake, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)",
+        id,
+        p.first_name,
+        p.last_name,
+        p.email,
+        p.phone,
+        languages_of(p),
+        p.dutch_level,
+        p.municipality_id,
+        p.cohort_id,
+        p.coach_id,
+        p.ladder_rung_at_intake,
+    )
     .execute(db)
     .await?;
     Ok(id)
@@ -116,11 +115,14 @@ pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &ParticipantId,
 ) -> Result<Option<ParticipantRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM participants WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db)
+    sqlx::query_as!(ParticipantRow, r#"SELECT id AS "id!: ParticipantId", first_name AS "first_name!: PersonName",
+               last_name AS "last_name!: PersonName", email AS "email!: Email", phone AS "phone?: Phone",
+               languages, dutch_level AS "dutch_level!: DutchLevel",
+               municipality_id AS "municipality_id!: MunicipalityId", cohort_id AS "cohort_id?: CohortId",
+               coach_id AS "coach_id?: UserId", ladder_rung_at_intake AS "ladder_rung_at_intake!: LadderRung",
+               version
+           FROM participants WHERE id = $1"#, id)
+        .fetch_optional(db)
     .await
 }
 
@@ -131,23 +133,65 @@ pub async fn list(
     cursor: &str,
     limit: u32,
 ) -> Result<Vec<ParticipantRow>, sqlx::Error> {
-    let (condition, key) = match scope.relation {
-        Relation::Region => (
-            format!("municipality_id IN {}", super::REGION),
-            scope.user_id,
-        ),
-        Relation::Assigned => ("coach_id = $1".to_owned(), scope.user_id),
-        Relation::Own => ("id = $1".to_owned(), scope.participant_id),
-        Relation::OwnOrganisation | Relation::OpenInRegion => return Ok(Vec::new()),
-    };
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM participants WHERE {condition} AND id > $2 ORDER BY id LIMIT $3"
-    )))
-    .bind(key)
-    .bind(cursor)
-    .bind(i64::from(limit))
-    .fetch_all(db)
-    .await
+    let limit = i64::from(limit);
+    match scope.relation {
+        Relation::Region => {
+            sqlx::query_as!(
+                ParticipantRow,
+                r#"SELECT id AS "id!: ParticipantId", first_name AS "first_name!: PersonName",
+               last_name AS "last_name!: PersonName", email AS "email!: Email", phone AS "phone?: Phone",
+               languages, dutch_level AS "dutch_level!: DutchLevel",
+               municipality_id AS "municipality_id!: MunicipalityId", cohort_id AS "cohort_id?: CohortId",
+               coach_id AS "coach_id?: UserId", ladder_rung_at_intake AS "ladder_rung_at_intake!: LadderRung",
+               version
+           FROM participants
+                   WHERE municipality_id IN (SELECT municipality_id FROM user_municipalities WHERE user_id = $1)
+                     AND id > $2 ORDER BY id LIMIT $3"#,
+                scope.user_id,
+                cursor,
+                limit,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::Assigned => {
+            sqlx::query_as!(
+                ParticipantRow,
+                r#"SELECT id AS "id!: ParticipantId", first_name AS "first_name!: PersonName",
+               last_name AS "last_name!: PersonName", email AS "email!: Email", phone AS "phone?: Phone",
+               languages, dutch_level AS "dutch_level!: DutchLevel",
+               municipality_id AS "municipality_id!: MunicipalityId", cohort_id AS "cohort_id?: CohortId",
+               coach_id AS "coach_id?: UserId", ladder_rung_at_intake AS "ladder_rung_at_intake!: LadderRung",
+               version
+           FROM participants
+                   WHERE coach_id = $1 AND id > $2 ORDER BY id LIMIT $3"#,
+                scope.user_id,
+                cursor,
+                limit,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::Own => {
+            sqlx::query_as!(
+                ParticipantRow,
+                r#"SELECT id AS "id!: ParticipantId", first_name AS "first_name!: PersonName",
+               last_name AS "last_name!: PersonName", email AS "email!: Email", phone AS "phone?: Phone",
+               languages, dutch_level AS "dutch_level!: DutchLevel",
+               municipality_id AS "municipality_id!: MunicipalityId", cohort_id AS "cohort_id?: CohortId",
+               coach_id AS "coach_id?: UserId", ladder_rung_at_intake AS "ladder_rung_at_intake!: LadderRung",
+               version
+           FROM participants
+                   WHERE id = $1 AND id > $2 ORDER BY id LIMIT $3"#,
+                scope.participant_id,
+                cursor,
+                limit,
+            )
+            .fetch_all(db)
+            .await
+        }
+        Relation::OwnOrganisation | Relation::OpenInRegion => Ok(Vec::new()),
+    }
 }
 
 /// Updates a participant when `version` is current; answers whether it did.
@@ -157,23 +201,23 @@ pub async fn update(
     version: i64,
     p: &ValidParticipant,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE participants SET first_name = $1, last_name = $2, email = $3, phone = $4, languages = $5, \
          dutch_level = $6, municipality_id = $7, cohort_id = $8, coach_id = $9, ladder_rung_at_intake = $10, \
          version = version + 1 WHERE id = $11 AND version = $12",
+        &p.first_name,
+        &p.last_name,
+        &p.email,
+        &p.phone,
+        languages_of(p),
+        p.dutch_level,
+        &p.municipality_id,
+        &p.cohort_id,
+        &p.coach_id,
+        p.ladder_rung_at_intake,
+        id,
+        version,
     )
-    .bind(&p.first_name)
-    .bind(&p.last_name)
-    .bind(&p.email)
-    .bind(&p.phone)
-    .bind(languages_of(p))
-    .bind(p.dutch_level)
-    .bind(&p.municipality_id)
-    .bind(&p.cohort_id)
-    .bind(&p.coach_id)
-    .bind(p.ladder_rung_at_intake)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -184,10 +228,12 @@ pub async fn count_in_cohort(
     db: impl SqliteExecutor<'_>,
     cohort_id: &CohortId,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE cohort_id = $1")
-        .bind(cohort_id)
-        .fetch_one(db)
-        .await
+    sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "count!: i64" FROM participants WHERE cohort_id = $1"#,
+        cohort_id,
+    )
+    .fetch_one(db)
+    .await
 }
 
 /// How many participants a coach supports.
@@ -195,8 +241,10 @@ pub async fn count_of_coach(
     db: impl SqliteExecutor<'_>,
     coach_id: &UserId,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE coach_id = $1")
-        .bind(coach_id)
-        .fetch_one(db)
-        .await
+    sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "count!: i64" FROM participants WHERE coach_id = $1"#,
+        coach_id,
+    )
+    .fetch_one(db)
+    .await
 }

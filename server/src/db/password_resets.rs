@@ -11,20 +11,22 @@ pub async fn insert(
     created_by: &UserId,
     expires_at: &str,
 ) -> Result<String, sqlx::Error> {
-    sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL",
+        user_id,
+    )
+    .execute(&mut *tx)
+    .await?;
     let id = super::new_id::<String>();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO password_resets (id, token_hash, user_id, created_by, expires_at) \
          VALUES ($1, $2, $3, $4, $5)",
+        &id,
+        token_hash,
+        user_id,
+        created_by,
+        expires_at,
     )
-    .bind(&id)
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(created_by)
-    .bind(expires_at)
     .execute(tx)
     .await?;
     Ok(id)
@@ -37,15 +39,17 @@ pub async fn valid(
     token_hash: &str,
     now: &str,
 ) -> Result<Option<(String, UserId)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT r.id, r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id \
-         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 \
-         AND u.disabled = 0 AND u.password_hash IS NOT NULL",
+    let row = sqlx::query!(
+        r#"SELECT r.id AS "id!", r.user_id AS "user_id!: UserId"
+           FROM password_resets r JOIN users u ON u.id = r.user_id
+           WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2
+             AND u.disabled = 0 AND u.password_hash IS NOT NULL"#,
+        token_hash,
+        now,
     )
-    .bind(token_hash)
-    .bind(now)
     .fetch_optional(db)
-    .await
+    .await?;
+    Ok(row.map(|r| (r.id, r.user_id)))
 }
 
 /// Marks a link used; false when another request used it first.
@@ -54,10 +58,12 @@ pub async fn mark_used(
     id: &str,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(id)
-        .execute(tx)
-        .await
-        .map(|r| r.rows_affected() == 1)
+    sqlx::query!(
+        "UPDATE password_resets SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        now,
+        id,
+    )
+    .execute(tx)
+    .await
+    .map(|r| r.rows_affected() == 1)
 }

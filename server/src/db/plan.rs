@@ -8,7 +8,7 @@ use shared::{
 };
 use sqlx::SqliteExecutor;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct GoalRow {
     pub id: GoalId,
     pub participant_id: ParticipantId,
@@ -18,7 +18,7 @@ pub struct GoalRow {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ActionRow {
     pub id: ActionId,
     pub goal_id: GoalId,
@@ -63,10 +63,6 @@ impl GoalRow {
     }
 }
 
-const GOAL: &str = "SELECT id, participant_id, title, target_date, status, version FROM goals";
-const ACTION: &str = "SELECT a.id, a.goal_id, g.participant_id, a.text, a.due_date, a.owner, a.done, \
-     a.version FROM actions a JOIN goals g ON g.id = a.goal_id";
-
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
@@ -75,10 +71,13 @@ pub async fn goals_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<GoalRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{GOAL} WHERE participant_id = $1 ORDER BY created_at, id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        GoalRow,
+        r#"SELECT id AS "id!: GoalId", participant_id AS "participant_id!: ParticipantId", title,
+               target_date AS "target_date?: NaiveDate", status AS "status!: GoalStatus", version
+           FROM goals WHERE participant_id = $1 ORDER BY created_at, id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -87,20 +86,31 @@ pub async fn goal(
     db: impl SqliteExecutor<'_>,
     id: &GoalId,
 ) -> Result<Option<GoalRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{GOAL} WHERE id = $1")))
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as!(
+        GoalRow,
+        r#"SELECT id AS "id!: GoalId", participant_id AS "participant_id!: ParticipantId", title,
+               target_date AS "target_date?: NaiveDate", status AS "status!: GoalStatus", version
+           FROM goals WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(db)
+    .await
 }
 
 pub async fn actions_of(
     db: impl SqliteExecutor<'_>,
     participant_id: &ParticipantId,
 ) -> Result<Vec<ActionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ACTION} WHERE g.participant_id = $1 ORDER BY a.created_at, a.id"
-    )))
-    .bind(participant_id)
+    sqlx::query_as!(
+        ActionRow,
+        r#"SELECT a.id AS "id!: ActionId", a.goal_id AS "goal_id!: GoalId",
+               g.participant_id AS "participant_id!: ParticipantId", a.text,
+               a.due_date AS "due_date?: NaiveDate", a.owner AS "owner!: ActionOwner",
+               a.done AS "done!: bool", a.version
+           FROM actions a JOIN goals g ON g.id = a.goal_id
+           WHERE g.participant_id = $1 ORDER BY a.created_at, a.id"#,
+        participant_id,
+    )
     .fetch_all(db)
     .await
 }
@@ -109,10 +119,17 @@ pub async fn action(
     db: impl SqliteExecutor<'_>,
     id: &ActionId,
 ) -> Result<Option<ActionRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACTION} WHERE a.id = $1")))
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as!(
+        ActionRow,
+        r#"SELECT a.id AS "id!: ActionId", a.goal_id AS "goal_id!: GoalId",
+               g.participant_id AS "participant_id!: ParticipantId", a.text,
+               a.due_date AS "due_date?: NaiveDate", a.owner AS "owner!: ActionOwner",
+               a.done AS "done!: bool", a.version
+           FROM actions a JOIN goals g ON g.id = a.goal_id WHERE a.id = $1"#,
+        id
+    )
+    .fetch_optional(db)
+    .await
 }
 
 pub async fn insert_goal(
@@ -123,16 +140,16 @@ pub async fn insert_goal(
     status: GoalStatus,
 ) -> Result<GoalId, sqlx::Error> {
     let id: GoalId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO goals (id, participant_id, title, target_date, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
+        &id,
+        participant_id,
+        title,
+        target_date,
+        status,
+        now(),
     )
-    .bind(&id)
-    .bind(participant_id)
-    .bind(title)
-    .bind(target_date)
-    .bind(status)
-    .bind(now())
     .execute(db)
     .await?;
     Ok(id)
@@ -146,15 +163,15 @@ pub async fn update_goal(
     target_date: Option<NaiveDate>,
     status: GoalStatus,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE goals SET title = $1, target_date = $2, status = $3, version = version + 1 \
          WHERE id = $4 AND version = $5",
+        title,
+        target_date,
+        status,
+        id,
+        version,
     )
-    .bind(title)
-    .bind(target_date)
-    .bind(status)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -168,15 +185,15 @@ pub async fn insert_action(
     owner: ActionOwner,
 ) -> Result<ActionId, sqlx::Error> {
     let id: ActionId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO actions (id, goal_id, text, due_date, owner, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        &id,
+        goal_id,
+        text,
+        due_date,
+        owner,
+        now(),
     )
-    .bind(&id)
-    .bind(goal_id)
-    .bind(text)
-    .bind(due_date)
-    .bind(owner)
-    .bind(now())
     .execute(db)
     .await?;
     Ok(id)
@@ -191,16 +208,16 @@ pub async fn update_action(
     owner: ActionOwner,
     done: bool,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE actions SET text = $1, due_date = $2, owner = $3, done = $4, version = version + 1 \
          WHERE id = $5 AND version = $6",
+        text,
+        due_date,
+        owner,
+        done,
+        id,
+        version,
     )
-    .bind(text)
-    .bind(due_date)
-    .bind(owner)
-    .bind(done)
-    .bind(id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)

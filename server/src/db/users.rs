@@ -6,7 +6,7 @@ use shared::{
 };
 use sqlx::SqliteExecutor;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct UserRow {
     pub id: UserId,
     pub email: Email,
@@ -19,17 +19,16 @@ pub struct UserRow {
     pub version: i64,
 }
 
-const COLUMNS: &str = "id, email, role, first_name, password_hash, participant_id, organisation_id, disabled, version";
-
 pub async fn by_id(
     db: impl SqliteExecutor<'_>,
     id: &UserId,
 ) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM users WHERE id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(db)
+    sqlx::query_as!(UserRow, r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
+               first_name AS "first_name?", password_hash AS "password_hash?",
+               participant_id AS "participant_id?: ParticipantId",
+               organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
+           FROM users WHERE id = $1"#, id)
+        .fetch_optional(db)
     .await
 }
 
@@ -37,11 +36,12 @@ pub async fn by_email(
     db: impl SqliteExecutor<'_>,
     email: &str,
 ) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM users WHERE email = $1"
-    )))
-    .bind(email)
-    .fetch_optional(db)
+    sqlx::query_as!(UserRow, r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
+               first_name AS "first_name?", password_hash AS "password_hash?",
+               participant_id AS "participant_id?: ParticipantId",
+               organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
+           FROM users WHERE email = $1"#, email)
+        .fetch_optional(db)
     .await
 }
 
@@ -50,10 +50,11 @@ pub async fn municipalities(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
 ) -> Result<Vec<MunicipalityId>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT municipality_id FROM user_municipalities WHERE user_id = $1 ORDER BY municipality_id",
+    sqlx::query_scalar!(
+        r#"SELECT municipality_id AS "municipality_id!: MunicipalityId" FROM user_municipalities
+           WHERE user_id = $1 ORDER BY municipality_id"#,
+        user_id,
     )
-    .bind(user_id)
     .fetch_all(db)
     .await
 }
@@ -76,26 +77,28 @@ pub async fn insert(
     password_hash: Option<&str>,
 ) -> Result<UserId, sqlx::Error> {
     let id: UserId = super::new_id();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO users (id, email, role, first_name, phone, password_hash, participant_id, organisation_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &id,
+        user.email,
+        user.role.as_str(),
+        user.first_name,
+        user.phone,
+        password_hash,
+        user.participant_id,
+        user.organisation_id,
     )
-    .bind(&id)
-    .bind(user.email)
-    .bind(user.role.as_str())
-    .bind(user.first_name)
-    .bind(user.phone)
-    .bind(password_hash)
-    .bind(user.participant_id)
-    .bind(user.organisation_id)
     .execute(&mut *tx)
     .await?;
     for m in user.municipality_ids {
-        sqlx::query("INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2)")
-            .bind(&id)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query!(
+            "INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2)",
+            &id,
+            m,
+        )
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(id)
 }
@@ -105,12 +108,14 @@ pub async fn set_password(
     user_id: &UserId,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2")
-        .bind(hash)
-        .bind(user_id)
-        .execute(tx)
-        .await
-        .map(|_| ())
+    sqlx::query!(
+        "UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2",
+        hash,
+        user_id,
+    )
+    .execute(tx)
+    .await
+    .map(|_| ())
 }
 
 /// Disables an account when `version` is current; answers whether it did.
@@ -121,12 +126,12 @@ pub async fn set_disabled(
     version: i64,
     disabled: bool,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE users SET disabled = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        disabled,
+        user_id,
+        version,
     )
-    .bind(disabled)
-    .bind(user_id)
-    .bind(version)
     .execute(db)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -139,16 +144,24 @@ pub async fn list_in_region(
     cursor: Option<&str>,
     limit: u32,
 ) -> Result<Vec<UserRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM users WHERE id IN ( \
-            SELECT um.user_id FROM user_municipalities um \
-            JOIN user_municipalities mine ON mine.municipality_id = um.municipality_id \
-            WHERE mine.user_id = $1) \
-         AND id > $2 ORDER BY id LIMIT $3"
-    )))
-    .bind(coordinator_id)
-    .bind(cursor.unwrap_or(""))
-    .bind(i64::from(limit))
+    let cursor = cursor.unwrap_or("");
+    let limit = i64::from(limit);
+    sqlx::query_as!(
+        UserRow,
+        r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
+               first_name AS "first_name?", password_hash AS "password_hash?",
+               participant_id AS "participant_id?: ParticipantId",
+               organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
+           FROM users
+           WHERE id IN (
+               SELECT um.user_id FROM user_municipalities um
+               JOIN user_municipalities mine ON mine.municipality_id = um.municipality_id
+               WHERE mine.user_id = $1)
+             AND id > $2 ORDER BY id LIMIT $3"#,
+        coordinator_id,
+        cursor,
+        limit,
+    )
     .fetch_all(db)
     .await
 }
@@ -158,8 +171,12 @@ pub async fn contact_of(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
 ) -> Result<Option<(Option<String>, Email, Option<Phone>)>, sqlx::Error> {
-    sqlx::query_as("SELECT first_name, email, phone FROM users WHERE id = $1 AND disabled = 0")
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
+    let row = sqlx::query!(
+        r#"SELECT first_name AS "first_name?", email AS "email!: Email", phone AS "phone?: Phone"
+           FROM users WHERE id = $1 AND disabled = 0"#,
+        user_id,
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|r| (r.first_name, r.email, r.phone)))
 }

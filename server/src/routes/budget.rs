@@ -162,7 +162,7 @@ async fn decide_expense(
             if db::expenses::set_status(&mut *tx, &row.id, input.version, next).await? {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "expenses", &row.id, input.version).await)
+                Err(stale(tx, db::Versioned::Expenses, &row.id, input.version).await)
             }
         },
     )

@@ -353,7 +353,7 @@ async fn change_internship(
                     if db::internships::extend(&mut *tx, &row.id, version, end_date).await? {
                         Ok(row.id.clone())
                     } else {
-                        Err(stale(tx, "internships", &row.id, version).await)
+                        Err(stale(tx, db::Versioned::Internships, &row.id, version).await)
                     }
                 },
             )
@@ -368,7 +368,7 @@ async fn change_internship(
                     if db::internships::cancel(&mut *tx, &row.id, version).await? {
                         Ok(row.id.clone())
                     } else {
-                        Err(stale(tx, "internships", &row.id, version).await)
+                        Err(stale(tx, db::Versioned::Internships, &row.id, version).await)
                     }
                 },
             )

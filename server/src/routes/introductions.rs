@@ -270,7 +270,7 @@ async fn answer_introduction(
             {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "introductions", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Introductions, &row.id, patch.version).await)
             }
         },
     )

@@ -207,7 +207,7 @@ pub async fn write<I: AsRef<str>>(
 /// The 409 for an update that lost the race (inside its write): names the version now stored.
 pub async fn stale(
     db: &mut sqlx::SqliteConnection,
-    table: &str,
+    table: crate::db::Versioned,
     id: impl AsRef<str>,
     given: i64,
 ) -> AppError {

@@ -131,7 +131,7 @@ async fn update_municipality(
             if updated {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "municipalities", &row.id, version).await)
+                Err(stale(tx, db::Versioned::Municipalities, &row.id, version).await)
             }
         },
     )

@@ -281,7 +281,7 @@ async fn update_opening(
             if db::openings::update(&mut *tx, &row.id, patch.version, &new).await? {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "openings", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Openings, &row.id, patch.version).await)
             }
         },
     )

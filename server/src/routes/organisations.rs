@@ -165,7 +165,7 @@ async fn update_organisation(
             if db::organisations::update(&mut *tx, &row.id, patch.version, &new).await? {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "organisations", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Organisations, &row.id, patch.version).await)
             }
         },
     )

@@ -169,7 +169,7 @@ async fn record_follow_up(
             {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "outcomes", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Outcomes, &row.id, patch.version).await)
             }
         },
     )

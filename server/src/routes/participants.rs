@@ -188,7 +188,7 @@ async fn update_participant(
             if updated {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "participants", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Participants, &row.id, patch.version).await)
             }
         },
     )

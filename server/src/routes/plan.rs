@@ -150,7 +150,7 @@ async fn update_goal(
             {
                 Ok(goal.id.clone())
             } else {
-                Err(stale(tx, "goals", &goal.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Goals, &goal.id, patch.version).await)
             }
         },
     )
@@ -269,7 +269,7 @@ async fn update_action(
             {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, "actions", &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Actions, &row.id, patch.version).await)
             }
         },
     )

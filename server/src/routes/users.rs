@@ -16,7 +16,7 @@ use super::{Change, stale, write};
 use crate::{
     AppError, AppState,
     access::{self, Action, Resource},
-    auth::{ClientAddress, CurrentUser, session_store},
+    auth::{ClientAddress, CurrentUser},
     db::{self, users::UserRow},
     error::Path,
     error::{ApiResult, Json, Query},
@@ -117,10 +117,10 @@ async fn set_disabled(
         Change::new(user, address, action, "user"),
         async |tx| {
             if !db::users::set_disabled(&mut *tx, &target.id, version, disabled).await? {
-                return Err(stale(tx, "users", &target.id, version).await);
+                return Err(stale(tx, db::Versioned::Users, &target.id, version).await);
             }
             if disabled {
-                session_store::end_sessions_of(&mut *tx, &target.id).await?;
+                db::sessions::delete_of_user(&mut *tx, &target.id).await?;
             }
             Ok(target.id.clone())
         },

@@ -20,7 +20,6 @@ use crate::{
     auth::{
         ClientAddress, CurrentUser,
         rate_limit::{INVITATIONS_PER_ADDRESS, PER_ACCOUNT, PER_ADDRESS},
-        session_store,
     },
     db,
     error::{Json, Path},
@@ -104,7 +103,7 @@ async fn change_password(
         Change::new(&user, &address, "password.change", "user"),
         async |tx| {
             db::users::set_password(tx, &user.id, &new_hash).await?;
-            session_store::end_sessions_of(&mut *tx, &user.id).await?;
+            db::sessions::delete_of_user(&mut *tx, &user.id).await?;
             Ok(user.id.clone())
         },
     )
@@ -241,7 +240,7 @@ async fn reset_password(
         return Err(invalid());
     }
     db::users::set_password(&mut tx, &user_id, &new_hash).await?;
-    session_store::end_sessions_of(&mut *tx, &user_id).await?;
+    db::sessions::delete_of_user(&mut *tx, &user_id).await?;
     audit::record(
         &mut *tx,
         Entry {
