@@ -8,6 +8,7 @@ mod bench;
 mod bundle;
 mod fuzz_api;
 mod setup;
+mod supply;
 
 use std::{
     path::{Path, PathBuf},
@@ -24,7 +25,11 @@ commands:
                         release build, VIP-scale data, first load, API load (oha), Lighthouse;
                         writes BENCHMARKS.md (not part of test)
   fuzz-api              check the API against its OpenAPI document with schemathesis
-                        (needs target/debug/vip-server)";
+                        (needs target/debug/vip-server)
+  fuzz [--seconds N]    run each fuzz target in fuzz/ for N seconds (default 600; test: 15)
+  deny [--advisories]   cargo deny: licences, duplicate versions, sources; with --advisories
+                        also RustSec's advisories and npm audit of end2end's packages (these
+                        need GitHub and npm's audit service, out of reach of the test machine)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +41,8 @@ fn main() -> ExitCode {
         Some("test") => test_all(),
         Some("bench") => bench::bench(&args[1..]),
         Some("fuzz-api") => fuzz_api::run_all(),
+        Some("fuzz") => seconds_option(&args[1..], 600).and_then(supply::fuzz),
+        Some("deny") => supply::deny(args.iter().any(|a| a == "--advisories")),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -48,6 +55,17 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The value of `--seconds N`, or `default`.
+fn seconds_option(args: &[String], default: u32) -> Result<u32, String> {
+    match args {
+        [] => Ok(default),
+        [flag, n] if flag == "--seconds" => n
+            .parse()
+            .map_err(|_| format!("--seconds takes a whole number, not {n:?}")),
+        _ => Err(USAGE.to_owned()),
     }
 }
 
@@ -171,11 +189,13 @@ fn test_all() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    supply::deny(false)?;
     setup::node_packages()?;
     setup::chromium()?;
     bundle::build()?;
     run(cargo().args(["build", "--package", "server"]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    supply::fuzz(15)?;
     fuzz_api::run_all()?;
     run(Command::new("npx")
         .args(["--no-install", "playwright", "test"])
