@@ -9,6 +9,7 @@ mod bundle;
 mod fuzz_api;
 mod queries;
 mod setup;
+mod supply;
 
 use std::{
     path::{Path, PathBuf},
@@ -26,7 +27,11 @@ commands:
                         writes BENCHMARKS.md (not part of test)
   fuzz-api              check the API against its OpenAPI document with schemathesis
                         (needs target/debug/vip-server)
-  queries               regenerate server/.sqlx, the query data that builds need without a database";
+  queries               regenerate server/.sqlx, the query data that builds need without a database
+  fuzz [--seconds N]    run each fuzz target in fuzz/ for N seconds (default 600; test: 15)
+  deny [--advisories]   cargo deny: licences, duplicate versions, sources; with --advisories
+                        also RustSec's advisories and npm audit of end2end's packages (these
+                        need GitHub and npm's audit service, out of reach of the test machine)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +44,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&args[1..]),
         Some("fuzz-api") => fuzz_api::run_all(),
         Some("queries") => queries::regenerate(),
+        Some("fuzz") => seconds_option(&args[1..], 600).and_then(supply::fuzz),
+        Some("deny") => supply::deny(args.iter().any(|a| a == "--advisories")),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -51,6 +58,17 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The value of `--seconds N`, or `default`.
+fn seconds_option(args: &[String], default: u32) -> Result<u32, String> {
+    match args {
+        [] => Ok(default),
+        [flag, n] if flag == "--seconds" => n
+            .parse()
+            .map_err(|_| format!("--seconds takes a whole number, not {n:?}")),
+        _ => Err(USAGE.to_owned()),
     }
 }
 
@@ -174,11 +192,13 @@ fn test_all() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    supply::deny(false)?;
     setup::node_packages()?;
     setup::chromium()?;
     bundle::build()?;
     run(cargo().args(["build", "--package", "server"]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    supply::fuzz(15)?;
     fuzz_api::run_all()?;
     run(Command::new("npx")
         .args(["--no-install", "playwright", "test"])
