@@ -33,6 +33,11 @@ pub enum AppError {
         retry_after_secs: u64,
     },
     Unavailable,
+    /// 503 with `Retry-After`: more requests than the server takes on at once, or no answer in
+    /// time (see `overload`).
+    Overloaded {
+        retry_after_secs: u64,
+    },
     /// Logged with the request id; the client sees only the id.
     Internal(String),
 }
@@ -61,7 +66,7 @@ impl AppError {
             AppError::Conflict(_) => ErrorKind::Conflict,
             AppError::Validation(_) => ErrorKind::Validation,
             AppError::TooManyRequests { .. } => ErrorKind::TooManyRequests,
-            AppError::Unavailable => ErrorKind::Unavailable,
+            AppError::Unavailable | AppError::Overloaded { .. } => ErrorKind::Unavailable,
             AppError::Internal(_) => ErrorKind::Internal,
         }
     }
@@ -80,7 +85,8 @@ impl IntoResponse for AppError {
                 tracing::error!(detail = %detail, "internal error");
                 Violations::new()
             }
-            AppError::TooManyRequests { retry_after_secs } => {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::Overloaded { retry_after_secs } => {
                 retry_after = Some(retry_after_secs);
                 Violations::new()
             }

@@ -12,6 +12,7 @@ mod demo;
 mod error;
 mod invitations;
 pub mod openapi;
+pub mod overload;
 mod request;
 mod routes;
 mod scope;
@@ -69,6 +70,8 @@ pub struct Config {
     /// A clock that stands still, for tests; the wall clock when absent.
     #[arg(skip)]
     pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+    #[command(flatten)]
+    pub limits: overload::Limits,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -206,7 +209,12 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         trusted_proxies: config.trusted_proxies.clone(),
         clock,
     };
-    let router = router(state.clone(), &config.site, config.behind_tls);
+    let router = router(state.clone(), &config.site, config.behind_tls)
+        .layer(axum::middleware::from_fn_with_state(
+            overload::Shedder::new(&config.limits),
+            overload::shed,
+        ))
+        .layer(axum::middleware::from_fn(request::context));
     Ok(App {
         listener,
         router,
@@ -339,7 +347,8 @@ pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), 
     fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), \
     payment=(), publickey-credentials-get=(), usb=(), interest-cohort=()";
 
-/// The whole HTTP application: API, web app and the layers around them.
+/// The whole HTTP application: API, web app and the headers on every answer (the request
+/// context and load shedding wrap it in [`build`]).
 pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Router {
     let router = Router::new()
         .nest(shared::api::paths::BASE, routes::api(state))
@@ -382,7 +391,7 @@ pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Rout
     } else {
         router
     };
-    router.layer(axum::middleware::from_fn(request::context))
+    router
 }
 
 /// The content security policy: own origin only; WASM may be compiled.

@@ -700,6 +700,7 @@ async fn behind_tls_every_response_carries_hsts() {
         trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(crate::helpers::now()),
+        limits: server::overload::Limits::default(),
         command: None,
     };
     let app = build(config).await.unwrap();

@@ -296,6 +296,7 @@ async fn today_is_the_programmes_day_even_when_utc_is_still_yesterday() {
                 .expect("a date-time")
                 .with_timezone(&chrono::Utc),
         ),
+        limits: server::overload::Limits::default(),
         command: None,
     };
     let app = server::build(config).await.expect("the server starts");

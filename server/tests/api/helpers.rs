@@ -58,6 +58,7 @@ pub async fn spawn_app_configured(
         trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(now()),
+        limits: server::overload::Limits::default(),
         command: None,
     };
     configure(&mut config);

@@ -11,6 +11,7 @@ mod factors;
 mod foundation;
 mod openapi;
 mod outcomes;
+mod overload;
 mod review;
 mod security;
 mod training;

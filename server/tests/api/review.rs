@@ -412,6 +412,7 @@ async fn demo_data_is_never_added_to_a_database_with_real_data() {
         trusted_proxies: Vec::new(),
         time_zone: server::clock::DEFAULT_ZONE,
         fixed_now: Some(crate::helpers::now()),
+        limits: server::overload::Limits::default(),
         command: None,
     };
 

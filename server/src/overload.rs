@@ -1,0 +1,81 @@
+//! Load shedding. Under more requests than it can serve, the server answers the surplus at once
+//! with 503 and `Retry-After` instead of queueing them without bound, and a request that takes too
+//! long (a slow client, a stuck query) is answered the same way. It recovers by itself: a permit
+//! comes back with every answer.
+
+use std::{sync::Arc, time::Duration};
+
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use tokio::sync::Semaphore;
+
+use crate::error::AppError;
+
+/// How much the server takes on at once.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Limits {
+    /// Requests handled at once; more are answered 503 with `Retry-After` at once.
+    #[arg(long, env = "VIP_MAX_IN_FLIGHT", default_value_t = Limits::default().max_in_flight)]
+    pub max_in_flight: usize,
+    /// A request not answered within this many milliseconds is answered 503 with `Retry-After`.
+    #[arg(long, env = "VIP_REQUEST_TIMEOUT_MS", default_value_t = Limits::default().request_timeout_ms)]
+    pub request_timeout_ms: u64,
+}
+
+impl Default for Limits {
+    /// 256 at once: far above what the database serves in the time of one request on a small
+    /// machine, so only a real surplus is shed. 15 s: a cheap phone on a slow connection still
+    /// sends a form in far less.
+    fn default() -> Self {
+        Limits {
+            max_in_flight: 256,
+            request_timeout_ms: 15_000,
+        }
+    }
+}
+
+/// The permits and the time limit, shared by every request.
+#[derive(Debug, Clone)]
+pub struct Shedder {
+    permits: Arc<Semaphore>,
+    timeout: Duration,
+}
+
+/// Seconds a shed client is asked to wait before it tries again.
+const RETRY_AFTER_SECS: u64 = 1;
+
+impl Shedder {
+    pub fn new(limits: &Limits) -> Self {
+        Shedder {
+            permits: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
+            timeout: Duration::from_millis(limits.request_timeout_ms.max(1)),
+        }
+    }
+}
+
+/// The layer: a permit per request, or 503 at once; 503 when the answer takes too long. A write
+/// cut off by the time limit is rolled back with its transaction, unless it had committed already:
+/// a 503 never says that nothing changed, as with any lost answer.
+pub async fn shed(State(shedder): State<Shedder>, request: Request, next: Next) -> Response {
+    let Ok(_permit) = shedder.permits.try_acquire_owned() else {
+        tracing::warn!("shed: too many requests at once");
+        return busy();
+    };
+    match tokio::time::timeout(shedder.timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::warn!("shed: no answer within the time limit");
+            busy()
+        }
+    }
+}
+
+fn busy() -> Response {
+    AppError::Overloaded {
+        retry_after_secs: RETRY_AFTER_SECS,
+    }
+    .into_response()
+}
