@@ -19,8 +19,9 @@ use shared::{
         MunicipalityInput, Page, ScheduleMeetingInput,
     },
     api::{
-        BudgetOverview, ConsentDetail, ConsentInput, ErrorBody, ExpenseInput, InternshipDetail,
-        InternshipInput, ParticipantDetail, ParticipantInput, paths, paths::ParticipantSub,
+        BudgetOverview, ConsentDetail, ConsentInput, ErrorBody, ErrorKind, ExpenseInput,
+        InternshipDetail, InternshipInput, ParticipantDetail, ParticipantInput, paths,
+        paths::ParticipantSub,
     },
     api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
@@ -61,10 +62,9 @@ impl Refusal {
         self.status == status && self.violations() == [(field, code)]
     }
 
-    /// Whether this is a refusal with `status` whose only violation is `kind` on `field`, its
-    /// parameters included.
-    pub fn is_exactly(&self, status: StatusCode, field: &str, kind: ViolationKind) -> bool {
-        self.status == status && self.body.violations.0 == [Violation::new(field, kind)]
+    /// Whether this is a refusal of `kind`: its status and its error body agree on it.
+    pub fn is_of(&self, kind: ErrorKind) -> bool {
+        self.status.as_u16() == kind.status() && self.body.error == kind
     }
 }
 
@@ -82,6 +82,46 @@ impl fmt::Display for Refusal {
 
 /// What a call answers: the decoded body, or the refusal.
 pub type Answer<T> = Result<T, Refusal>;
+
+/// Assertions on an answer that must be a refusal of a `kind` (its status and its error body
+/// both): each fails the test with what came back, and answers the refusal for further checks.
+pub trait Refused {
+    /// A refusal of `kind`.
+    fn refused(self, kind: ErrorKind) -> Refusal;
+
+    /// A refusal of `kind` whose only violation is `code` on `field`.
+    fn refused_with(self, kind: ErrorKind, field: &str, code: &str) -> Refusal;
+
+    /// A refusal of `kind` whose only violation is `violation` on `field`, parameters included.
+    fn refused_exactly(self, kind: ErrorKind, field: &str, violation: ViolationKind) -> Refusal;
+}
+
+impl<T: fmt::Debug> Refused for Answer<T> {
+    #[track_caller]
+    fn refused(self, kind: ErrorKind) -> Refusal {
+        let refusal = self.expect_err("a refusal");
+        assert!(refusal.is_of(kind), "{refusal}");
+        refusal
+    }
+
+    #[track_caller]
+    fn refused_with(self, kind: ErrorKind, field: &str, code: &str) -> Refusal {
+        let refusal = self.refused(kind);
+        assert_eq!(refusal.violations(), [(field, code)], "{refusal}");
+        refusal
+    }
+
+    #[track_caller]
+    fn refused_exactly(self, kind: ErrorKind, field: &str, violation: ViolationKind) -> Refusal {
+        let refusal = self.refused(kind);
+        assert_eq!(
+            refusal.body.violations.0,
+            [Violation::new(field, violation)],
+            "{refusal}"
+        );
+        refusal
+    }
+}
 
 /// One signed-in browser talking to one test server.
 #[derive(Clone)]

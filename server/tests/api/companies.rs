@@ -5,8 +5,8 @@ use chrono::Days;
 use reqwest::StatusCode;
 use shared::{
     api::{
-        ConsentInput, ConsentPurpose, EvaluationInput, ExpenseDecisionInput, ExpenseInput,
-        InternshipPatch, IntroductionDetail, IntroductionInput, IntroductionPatch,
+        ConsentInput, ConsentPurpose, ErrorKind, EvaluationInput, ExpenseDecisionInput,
+        ExpenseInput, InternshipPatch, IntroductionDetail, IntroductionInput, IntroductionPatch,
         OpeningCandidate, OpeningInput, OpeningPatch, OrganisationInput, OrganisationPatch,
         SharedProfile, paths,
     },
@@ -22,8 +22,12 @@ use shared::{
     violation::ViolationKind,
 };
 
-use crate::helpers::{
-    TestApp, complete_training, internship, organisation_id, participant_id, spawn_app_with, today,
+use crate::{
+    client::Refused,
+    helpers::{
+        TestApp, complete_training, internship, organisation_id, participant_id, spawn_app_with,
+        today,
+    },
 };
 
 async fn bakery(app: &TestApp) -> OrganisationId {
@@ -62,49 +66,37 @@ async fn a_company_contact_registers_an_internship_opening_and_opens_it() {
         ..opening(OpeningKind::Internship)
     };
 
-    let refused = company.create_opening(&org, &input).await.unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "end_date",
-            ViolationKind::InternshipTooLong { max_weeks: 10 }
-        ),
-        "{refused}"
+    company.create_opening(&org, &input).await.refused_exactly(
+        ErrorKind::Validation,
+        "end_date",
+        ViolationKind::InternshipTooLong { max_weeks: 10 },
     );
 
     input.end_date = Some(start + Days::new(55)); // 8 weeks
     let created = company.create_opening(&org, &input).await.unwrap();
     assert_eq!(created.status, OpeningStatus::Draft);
 
-    let refused = company
+    company
         .update_opening(&created.id, &to(OpeningStatus::Filled, 1))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_exactly(
+            ErrorKind::Validation,
             "status",
             ViolationKind::InvalidTransition {
                 from: "draft".into(),
-                to: "filled".into()
-            }
-        ),
-        "{refused}"
-    );
+                to: "filled".into(),
+            },
+        );
 
     let opened = company
         .update_opening(&created.id, &to(OpeningStatus::Open, 1))
         .await
         .unwrap();
     assert_eq!(opened.status, OpeningStatus::Open);
-    let stale = company
+    company
         .update_opening(&created.id, &to(OpeningStatus::Closed, 1))
         .await
-        .unwrap_err();
-    assert!(
-        stale.is(StatusCode::CONFLICT, "version", "stale_version"),
-        "{stale}"
-    );
+        .refused_with(ErrorKind::Conflict, "version", "stale_version");
 }
 
 #[tokio::test]
@@ -118,14 +110,10 @@ async fn a_company_visit_takes_1_to_25_and_refuses_a_second_registration_and_a_f
         capacity: Some(26),
         ..opening(OpeningKind::CompanyVisit)
     };
-    let refused = company.create_opening(&org, &visit).await.unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "capacity",
-            ViolationKind::OutOfRange { min: 1, max: 25 }
-        ),
-        "{refused}"
+    company.create_opening(&org, &visit).await.refused_exactly(
+        ErrorKind::Validation,
+        "capacity",
+        ViolationKind::OutOfRange { min: 1, max: 25 },
     );
 
     visit.capacity = Some(1);
@@ -139,19 +127,15 @@ async fn a_company_visit_takes_1_to_25_and_refuses_a_second_registration_and_a_f
     let amal = participant_id(&app, "Amal").await;
     let yonas = participant_id(&app, "Yonas").await;
     coach.register(&created.id, &amal).await.unwrap();
-    let again = coach.register(&created.id, &amal).await.unwrap_err();
-    assert!(
-        again.is(StatusCode::CONFLICT, "participant_id", "already_registered"),
-        "{again}"
+    coach.register(&created.id, &amal).await.refused_with(
+        ErrorKind::Conflict,
+        "participant_id",
+        "already_registered",
     );
-    let full = coach.register(&created.id, &yonas).await.unwrap_err();
-    assert!(
-        full.is_exactly(
-            StatusCode::CONFLICT,
-            "participant_id",
-            ViolationKind::CapacityFull { capacity: 1 }
-        ),
-        "{full}"
+    coach.register(&created.id, &yonas).await.refused_exactly(
+        ErrorKind::Conflict,
+        "participant_id",
+        ViolationKind::CapacityFull { capacity: 1 },
     );
 
     let seen = company.opening(&created.id).await.unwrap();
@@ -176,21 +160,17 @@ async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlap
         "no internship yet"
     );
 
-    let refused = coach
+    coach
         .plan_internship(&amal, &internship(&org, start, 56, 24))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "",
             ViolationKind::TrainingNotComplete {
                 attended: 3,
-                required: 6
-            }
-        ),
-        "{refused}"
-    );
+                required: 6,
+            },
+        );
 
     complete_training(&app, &amal).await;
     for (days, hours, field, code) in [
@@ -218,14 +198,11 @@ async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlap
     assert_eq!(created.participant_first_name, "Amal");
     assert_eq!(created.learning_goals, ["Stage in de zorg vinden"]);
 
-    let overlap = coach
+    // Sharing the last day is an overlap.
+    coach
         .plan_internship(&amal, &internship(&org, start + Days::new(55), 42, 24))
         .await
-        .unwrap_err();
-    assert!(
-        overlap.is(StatusCode::CONFLICT, "start_date", "internship_overlap"),
-        "sharing the last day is an overlap: {overlap}"
-    );
+        .refused_with(ErrorKind::Conflict, "start_date", "internship_overlap");
 
     // Extending: only a coordinator, once, by at most 4 weeks.
     let end = start + Days::new(55);
@@ -233,24 +210,19 @@ async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlap
         end_date: end + Days::new(days),
         version,
     };
-    let refused = coach
+    coach
         .change_internship(&created.id, &extend(28, 1))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        .refused(ErrorKind::Forbidden);
     let coordinator = app.signed_in("coordinator@example.org").await;
-    let refused = coordinator
+    coordinator
         .change_internship(&created.id, &extend(29, 1))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_exactly(
+            ErrorKind::Validation,
             "end_date",
-            ViolationKind::ExtensionTooLong { max_weeks: 4 }
-        ),
-        "{refused}"
-    );
+            ViolationKind::ExtensionTooLong { max_weeks: 4 },
+        );
     let extended = coordinator
         .change_internship(&created.id, &extend(28, 1))
         .await
@@ -263,8 +235,7 @@ async fn an_internship_waits_for_the_training_keeps_its_window_and_never_overlap
     let refused = coordinator
         .change_internship(&created.id, &extend(35, 2))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert!(
         refused
             .violations()
@@ -300,43 +271,27 @@ async fn the_supervisor_and_the_coach_each_evaluate_once_per_moment() {
         .unwrap();
     let id = &planned.id;
 
-    let refused = company
+    company
         .evaluate(id, &evaluation(Evaluator::Supervisor, 6))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_exactly(
+            ErrorKind::Validation,
             "punctuality",
-            ViolationKind::OutOfRange { min: 1, max: 5 }
-        ),
-        "{refused}"
-    );
-    let refused = company
+            ViolationKind::OutOfRange { min: 1, max: 5 },
+        );
+    company
         .evaluate(id, &evaluation(Evaluator::Coach, 5))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "evaluator",
-            "not_allowed_for_role"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "evaluator", "not_allowed_for_role");
     let done = company
         .evaluate(id, &evaluation(Evaluator::Supervisor, 5))
         .await
         .unwrap();
     assert_eq!(done.evaluations[0].punctuality, 5);
-    let again = company
+    company
         .evaluate(id, &evaluation(Evaluator::Supervisor, 4))
         .await
-        .unwrap_err();
-    assert!(
-        again.is(StatusCode::CONFLICT, "moment", "already_registered"),
-        "{again}"
-    );
+        .refused_with(ErrorKind::Conflict, "moment", "already_registered");
     coach
         .evaluate(id, &evaluation(Evaluator::Coach, 4))
         .await
@@ -361,35 +316,27 @@ async fn the_budget_is_never_exceeded_and_only_a_coordinator_decides() {
     let coach = app.signed_in("coach@example.org").await;
     let amal = participant_id(&app, "Amal").await;
 
-    let refused = coach.request_expense(&amal, &expense(0)).await.unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "amount_cents",
-            "amount_not_positive"
-        ),
-        "{refused}"
-    );
+    coach
+        .request_expense(&amal, &expense(0))
+        .await
+        .refused_with(ErrorKind::Validation, "amount_cents", "amount_not_positive");
 
     let first = coach
         .request_expense(&amal, &expense(60_000))
         .await
         .unwrap();
     assert_eq!(first.remaining_cents, 40_000);
-    let over = coach
+    // One cent over.
+    coach
         .request_expense(&amal, &expense(40_001))
         .await
-        .unwrap_err();
-    assert!(
-        over.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "amount_cents",
             ViolationKind::BudgetExceeded {
-                remaining_cents: 40_000
-            }
-        ),
-        "one cent over: {over}"
-    );
+                remaining_cents: 40_000,
+            },
+        );
     let exact = coach
         .request_expense(&amal, &expense(40_000))
         .await
@@ -397,24 +344,15 @@ async fn the_budget_is_never_exceeded_and_only_a_coordinator_decides() {
     assert_eq!(exact.remaining_cents, 0, "leaving exactly nothing");
 
     let id = &first.expenses[0].id;
-    let refused = coach
+    coach
         .decide_expense(id, &decide(ExpenseDecision::Approve, 1))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        .refused(ErrorKind::Forbidden);
     let coordinator = app.signed_in("coordinator@example.org").await;
-    let refused = coordinator
+    coordinator
         .decide_expense(id, &decide(ExpenseDecision::MarkPaid, 1))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "decision",
-            "invalid_transition"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "decision", "invalid_transition");
     let approved = coordinator
         .decide_expense(id, &decide(ExpenseDecision::Approve, 1))
         .await
@@ -445,21 +383,16 @@ async fn an_agreement_sets_its_own_cap() {
     let coordinator = app.signed_in("coordinator.rotterdam@example.org").await;
     let mehari = participant_id(&app, "Mehari").await;
 
-    let refused = coordinator
+    coordinator
         .request_expense(&mehari, &expense(120_001))
         .await
-        .unwrap_err();
-
-    assert!(
-        refused.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "amount_cents",
             ViolationKind::BudgetExceeded {
-                remaining_cents: 120_000
-            }
-        ),
-        "{refused}"
-    );
+                remaining_cents: 120_000,
+            },
+        );
 }
 
 #[tokio::test]
@@ -476,14 +409,10 @@ async fn an_introduction_needs_consent_and_the_company_sees_only_what_was_shared
         motivation: "Amal bakt graag en leert snel.".into(),
     };
 
-    let refused = coach
+    coach
         .propose_introduction(&amal, &propose)
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(StatusCode::CONFLICT, "organisation_id", "consent_missing"),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Conflict, "organisation_id", "consent_missing");
 
     let consent = |given: bool| ConsentInput {
         purpose: ConsentPurpose::IntroductionProfile,
@@ -521,30 +450,14 @@ async fn an_introduction_needs_consent_and_the_company_sees_only_what_was_shared
     assert_eq!(seen[0].motivation, "Amal bakt graag en leert snel.");
 
     let answer = |status| IntroductionPatch { status, version: 1 };
-    let refused = coach
+    coach
         .answer_introduction(&created.id, &answer(IntroductionStatus::Accepted))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "status",
-            "not_allowed_for_role"
-        ),
-        "{refused}"
-    );
-    let refused = company
+        .refused_with(ErrorKind::Validation, "status", "not_allowed_for_role");
+    company
         .answer_introduction(&created.id, &answer(IntroductionStatus::Hired))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "status",
-            "invalid_transition"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "status", "invalid_transition");
     let accepted = company
         .answer_introduction(&created.id, &answer(IntroductionStatus::Accepted))
         .await
@@ -586,18 +499,10 @@ async fn a_company_contact_edits_only_their_own_organisation_with_a_valid_kvk_nu
         version,
     };
 
-    let refused = company
+    company
         .update_organisation(&org, &edit("1234", 1))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "kvk_number",
-            "invalid_kvk_number"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "kvk_number", "invalid_kvk_number");
     let saved = company
         .update_organisation(&org, &edit("87654321", 1))
         .await
@@ -609,9 +514,8 @@ async fn a_company_contact_edits_only_their_own_organisation_with_a_valid_kvk_nu
     );
 
     let care = organisation_id(&app, "Zorggroep Het Anker").await;
-    let refused = company
+    company
         .update_organisation(&care, &edit("87654321", 1))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+        .refused(ErrorKind::NotFound);
 }

@@ -3,7 +3,7 @@
 use chrono::{Days, Months, NaiveDate};
 use reqwest::StatusCode;
 use shared::{
-    api::{FollowUpInput, FollowUpPatch, OutcomeInput},
+    api::{ErrorKind, FollowUpInput, FollowUpPatch, OutcomeInput},
     ids::ParticipantId,
     route::{NextStep, StepStatus},
     rules::outcome::{ContractKind, OutcomeKind},
@@ -11,7 +11,7 @@ use shared::{
 };
 
 use crate::{
-    client::Api,
+    client::{Api, Refused},
     helpers::{TestApp, municipality_id, new_participant, spawn_app_with, today},
 };
 
@@ -47,8 +47,7 @@ async fn a_coordinator_records_a_paid_job_and_the_route_is_done() {
     let refused = coordinator
         .record_outcome(&noor, &job(today + Days::new(1), 41, None))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [
@@ -98,14 +97,10 @@ async fn no_outcome_needs_a_reason_and_a_follow_up_waits_six_months() {
     let noor = newcomer(&app, &coordinator).await;
     let today = today();
 
-    let refused = coordinator
+    coordinator
         .record_outcome(&noor, &outcome(OutcomeKind::None, today, ""))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(StatusCode::UNPROCESSABLE_ENTITY, "reason", "required"),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "reason", "required");
 
     let created = coordinator
         .record_outcome(
@@ -118,20 +113,16 @@ async fn no_outcome_needs_a_reason_and_a_follow_up_waits_six_months() {
         )
         .await
         .unwrap();
-    let early = coordinator
+    coordinator
         .follow_up(&created.id, &follow_up(today, false, 3, 1))
         .await
-        .unwrap_err();
-    assert!(
-        early.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_exactly(
+            ErrorKind::Validation,
             "date",
             ViolationKind::FollowUpTooEarly {
-                due_date: (today + Months::new(6)).to_string()
-            }
-        ),
-        "{early}"
-    );
+                due_date: (today + Months::new(6)).to_string(),
+            },
+        );
 
     // An outcome from long ago can be followed up today.
     sqlx::query("UPDATE outcomes SET date = '2025-01-06' WHERE id = $1")
@@ -144,12 +135,8 @@ async fn no_outcome_needs_a_reason_and_a_follow_up_waits_six_months() {
         .await
         .unwrap();
     assert_eq!(done.follow_up.map(|f| f.ladder_rung.get()), Some(5));
-    let stale = coordinator
+    coordinator
         .follow_up(&created.id, &follow_up(today, true, 6, 1))
         .await
-        .unwrap_err();
-    assert!(
-        stale.is(StatusCode::CONFLICT, "version", "stale_version"),
-        "{stale}"
-    );
+        .refused_with(ErrorKind::Conflict, "version", "stale_version");
 }

@@ -22,7 +22,7 @@ use shared::{
 };
 
 use crate::{
-    client::Api,
+    client::{Api, Refused},
     helpers::{
         TestApp, cohort_id, municipality_id, new_participant, participant_id, scalar,
         spawn_app_with, today, user_id,
@@ -76,18 +76,14 @@ async fn a_coordinator_adds_a_municipality_that_joins_their_region_and_edits_it(
         .unwrap();
     assert_eq!(updated.version, 2);
 
-    let stale = coordinator
+    coordinator
         .update_municipality(&created.id, &edited)
         .await
-        .unwrap_err();
-    assert!(
-        stale.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "version",
-            ViolationKind::StaleVersion { current_version: 2 }
-        ),
-        "{stale}"
-    );
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 }
 
 #[tokio::test]
@@ -106,8 +102,10 @@ async fn a_municipality_is_refused_with_every_broken_rule_and_a_taken_code_is_a_
         },
     };
 
-    let refused = coordinator.create_municipality(&broken).await.unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = coordinator
+        .create_municipality(&broken)
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [
@@ -119,14 +117,10 @@ async fn a_municipality_is_refused_with_every_broken_rule_and_a_taken_code_is_a_
         ]
     );
 
-    let taken = coordinator
+    coordinator
         .create_municipality(&municipality("GM0599"))
         .await
-        .unwrap_err();
-    assert!(
-        taken.is(StatusCode::CONFLICT, "cbs_code", "already_registered"),
-        "{taken}"
-    );
+        .refused_with(ErrorKind::Conflict, "cbs_code", "already_registered");
 }
 
 async fn new_cohort(app: &TestApp, coordinator: &Api) -> CohortId {
@@ -170,48 +164,32 @@ async fn meetings_are_scheduled_in_order_within_the_gaps() {
     assert_eq!(scheduled.meetings[0].theme, Theme::CareerOrientation);
 
     // The same day as meeting 1: out of order.
-    let refused = schedule(2, start, 0).await.unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "date",
-            "meetings_out_of_order"
-        ),
-        "{refused}"
+    schedule(2, start, 0).await.refused_with(
+        ErrorKind::Validation,
+        "date",
+        "meetings_out_of_order",
     );
 
     // 22 days later: too far apart; 21 days: accepted.
-    let refused = schedule(2, start + Days::new(22), 0).await.unwrap_err();
-    assert!(
-        refused.is_exactly(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "date",
-            ViolationKind::MeetingsTooFarApart { max_days: 21 }
-        ),
-        "{refused}"
+    schedule(2, start + Days::new(22), 0).await.refused_exactly(
+        ErrorKind::Validation,
+        "date",
+        ViolationKind::MeetingsTooFarApart { max_days: 21 },
     );
     schedule(2, start + Days::new(21), 0).await.unwrap();
 
     // Meeting 9 does not exist.
-    let refused = schedule(9, start, 0).await.unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "number",
-            "meeting_number_out_of_range"
-        ),
-        "{refused}"
+    schedule(9, start, 0).await.refused_with(
+        ErrorKind::Validation,
+        "number",
+        "meeting_number_out_of_range",
     );
 
     // Moving meeting 1 from a stale version.
-    let stale = schedule(1, start + Days::new(1), 0).await.unwrap_err();
-    assert!(
-        stale.is_exactly(
-            StatusCode::CONFLICT,
-            "version",
-            ViolationKind::StaleVersion { current_version: 1 }
-        ),
-        "{stale}"
+    schedule(1, start + Days::new(1), 0).await.refused_exactly(
+        ErrorKind::Conflict,
+        "version",
+        ViolationKind::StaleVersion { current_version: 1 },
     );
 }
 
@@ -230,8 +208,7 @@ async fn a_meeting_needs_a_date_a_time_and_a_place_and_only_a_coordinator_schedu
     let refused = coordinator
         .schedule_meeting(&cohort, 1, &blank)
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [
@@ -242,11 +219,10 @@ async fn a_meeting_needs_a_date_a_time_and_a_place_and_only_a_coordinator_schedu
     );
 
     let coach = app.signed_in("coach@example.org").await;
-    let refused = coach
+    coach
         .schedule_meeting(&cohort, 1, &meeting(today(), 0))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        .refused(ErrorKind::Forbidden);
 }
 
 /// An attendance list of meeting lines.
@@ -366,63 +342,39 @@ async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsi
         .unwrap();
 
     // Meeting 5 is two weeks ahead in the demo.
-    let refused = coordinator
+    coordinator
         .record_attendance(&cohort, 5, &present(&[&amal]))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "",
-            "attendance_in_the_future"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "", "attendance_in_the_future");
 
     let other = new_cohort(&app, &coordinator).await;
-    let refused = coordinator
+    coordinator
         .record_attendance(&other, 1, &present(&[&amal]))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "",
-            "meeting_not_scheduled"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "", "meeting_not_scheduled");
 
     let twice = lines(&[
         (&amal, AttendanceStatus::Present),
         (&mehari, AttendanceStatus::Present),
         (&amal, AttendanceStatus::Absent),
     ]);
-    let refused = coordinator
+    coordinator
         .record_attendance(&cohort, 1, &twice)
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_with(
+            ErrorKind::Validation,
             "lines.2.participant_id",
-            "already_registered"
-        ),
-        "{refused}"
-    );
+            "already_registered",
+        );
 
-    let refused = coordinator
+    coordinator
         .record_attendance(&cohort, 1, &present(&[&amal, &mehari]))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        .refused_with(
+            ErrorKind::Validation,
             "lines.1.participant_id",
-            "not_in_cohort"
-        ),
-        "{refused}"
-    );
+            "not_in_cohort",
+        );
     let after: (i64, i64) = sqlx::query_as("SELECT COUNT(*), SUM(version) FROM attendance")
         .fetch_one(&app.db)
         .await
@@ -437,8 +389,7 @@ async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsi
             Some(&json!([{"participant_id": amal, "status": "sleeping"}])),
         )
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        .refused(ErrorKind::BadRequest);
     assert_eq!(refused.body.error, ErrorKind::BadRequest);
 }
 
@@ -513,8 +464,10 @@ async fn a_coordinator_registers_a_participant_and_every_field_is_checked() {
         coach_id: None,
         ladder_rung_at_intake: Some(9),
     };
-    let refused = coordinator.create_participant(&broken).await.unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = coordinator
+        .create_participant(&broken)
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [
@@ -530,7 +483,7 @@ async fn a_coordinator_registers_a_participant_and_every_field_is_checked() {
     );
 
     let rotterdam_cohort = cohort_id(&app, "Rotterdam najaar").await;
-    let refused = coordinator
+    coordinator
         .create_participant(&new_participant(
             &m,
             Some(&rotterdam_cohort),
@@ -538,15 +491,7 @@ async fn a_coordinator_registers_a_participant_and_every_field_is_checked() {
             "x@example.org",
         ))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "cohort_id",
-            "unknown_record"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "cohort_id", "unknown_record");
 }
 
 #[tokio::test]
@@ -567,7 +512,7 @@ async fn a_full_cohort_and_a_full_caseload_are_conflicts() {
             .await
             .unwrap();
     }
-    let full = coordinator
+    coordinator
         .create_participant(&new_participant(
             &m,
             Some(&cohort),
@@ -575,19 +520,15 @@ async fn a_full_cohort_and_a_full_caseload_are_conflicts() {
             "seventeen@example.org",
         ))
         .await
-        .unwrap_err();
-    assert!(
-        full.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "cohort_id",
-            ViolationKind::CohortFull { max: 16 }
-        ),
-        "{full}"
-    );
+            ViolationKind::CohortFull { max: 16 },
+        );
 
     // The demo coach has 3 participants already.
     let coach = user_id(&app, "coach@example.org").await;
-    let full = coordinator
+    coordinator
         .create_participant(&new_participant(
             &m,
             None,
@@ -595,15 +536,11 @@ async fn a_full_cohort_and_a_full_caseload_are_conflicts() {
             "fourth@example.org",
         ))
         .await
-        .unwrap_err();
-    assert!(
-        full.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "coach_id",
-            ViolationKind::CaseloadFull { max: 3 }
-        ),
-        "{full}"
-    );
+            ViolationKind::CaseloadFull { max: 3 },
+        );
 }
 
 /// The profile as the edit form starts from it: the stored values and their version.
@@ -644,26 +581,21 @@ async fn a_coach_edits_a_profile_but_may_not_move_the_participant_and_stale_edit
     assert_eq!(updated.dutch_level, DutchLevel::B1);
     assert_eq!(updated.version, 2);
 
-    let stale = coach.update_participant(&amal, &edit).await.unwrap_err();
-    assert!(
-        stale.is_exactly(
-            StatusCode::CONFLICT,
+    coach
+        .update_participant(&amal, &edit)
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
             "version",
-            ViolationKind::StaleVersion { current_version: 2 }
-        ),
-        "{stale}"
-    );
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 
     let mut moved = as_patch(&coach.participant(&amal).await.unwrap());
     moved.profile.cohort_id = None;
-    let refused = coach.update_participant(&amal, &moved).await.unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "cohort_id",
-            "not_allowed_for_role"
-        ),
-        "{refused}"
+    coach.update_participant(&amal, &moved).await.refused_with(
+        ErrorKind::Validation,
+        "cohort_id",
+        "not_allowed_for_role",
     );
 }
 
@@ -703,8 +635,7 @@ async fn a_coach_builds_the_plan_and_the_participant_ticks_off_only_their_own_ac
     let refused = coach
         .create_goal(&amal, &goal("ab", Some(today() - Days::new(1))))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [("title", "too_short"), ("target_date", "in_the_past")]
@@ -736,8 +667,7 @@ async fn a_coach_builds_the_plan_and_the_participant_ticks_off_only_their_own_ac
     let refused = coach
         .create_action(&created.id, &action("x", None))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [("text", "too_short"), ("owner", "required")]
@@ -748,18 +678,9 @@ async fn a_coach_builds_the_plan_and_the_participant_ticks_off_only_their_own_ac
     assert!(ticked.done);
     assert_eq!(ticked.version, 2);
 
-    let refused = me
-        .update_action(&coachs.id, &tick(true, 1))
+    me.update_action(&coachs.id, &tick(true, 1))
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "done",
-            "not_allowed_for_role"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "done", "not_allowed_for_role");
 
     let rewritten = ActionPatch {
         text: Some("Anders".into()),
@@ -772,25 +693,19 @@ async fn a_coach_builds_the_plan_and_the_participant_ticks_off_only_their_own_ac
         "a participant does not edit the text"
     );
 
-    let stale = me
-        .update_action(&own.id, &tick(false, 1))
+    me.update_action(&own.id, &tick(false, 1))
         .await
-        .unwrap_err();
-    assert!(
-        stale.is_exactly(
-            StatusCode::CONFLICT,
+        .refused_exactly(
+            ErrorKind::Conflict,
             "version",
-            ViolationKind::StaleVersion { current_version: 2 }
-        ),
-        "{stale}"
-    );
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 
     let plan = me.goals(&amal).await.unwrap();
     assert_eq!(plan[0].actions.len(), 2);
 
     let other_coach = app.signed_in("coach2@example.org").await;
-    let refused = other_coach.goals(&amal).await.unwrap_err();
-    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    other_coach.goals(&amal).await.refused(ErrorKind::NotFound);
 }
 
 #[tokio::test]
@@ -823,21 +738,13 @@ async fn a_goal_is_edited_from_its_version_and_a_passed_target_date_may_stay() {
         .unwrap();
 
     assert_eq!(reached.status, GoalStatus::Reached);
-    let refused = coach
+    coach
         .update_goal(
             &created.id,
             &edit(today() - Days::new(1), GoalStatus::Open, 2),
         )
         .await
-        .unwrap_err();
-    assert!(
-        refused.is(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "target_date",
-            "in_the_past"
-        ),
-        "{refused}"
-    );
+        .refused_with(ErrorKind::Validation, "target_date", "in_the_past");
 }
 
 fn contact(
@@ -868,8 +775,7 @@ async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant
             &contact(today() + Days::new(1), ContactKind::Call, 0, "", ""),
         )
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        .refused(ErrorKind::Validation);
     assert_eq!(
         refused.violations(),
         [("date", "in_the_future"), ("minutes", "out_of_range")]
@@ -912,11 +818,9 @@ async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant
         .expect("listed");
     assert_eq!(newest.note.as_deref(), Some("Zorgen over huisvesting."));
 
-    let refused = me
-        .log_contact(&amal, &contact(today(), ContactKind::Call, 5, "", ""))
+    me.log_contact(&amal, &contact(today(), ContactKind::Call, 5, "", ""))
         .await
-        .unwrap_err();
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        .refused(ErrorKind::Forbidden);
 }
 
 #[tokio::test]
