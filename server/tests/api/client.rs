@@ -7,12 +7,35 @@ use std::fmt;
 use reqwest::{Method, StatusCode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
-    api::{AcceptInvitationInput, InvitationCreated, InvitationInput, Me},
     api::{
-        BudgetOverview, ConsentDetail, ConsentInput, ErrorBody, ExpenseInput, InternshipDetail,
-        InternshipInput, ParticipantDetail, ParticipantInput, paths, paths::ParticipantSub,
+        AcceptInvitationInput, InvitationCreated, InvitationInput, Me, UserSummary, VersionOnly,
     },
-    ids::ParticipantId,
+    api::{
+        ActionDetail, ActionInput, ActionPatch, ContactDetail, ContactInput, GoalDetail, GoalInput,
+        GoalPatch, ParticipantPatch, RouteResponse,
+    },
+    api::{
+        AttendanceInput, AttendanceRow, CohortDetail, CohortInput, MunicipalityDetail,
+        MunicipalityInput, Page, ScheduleMeetingInput,
+    },
+    api::{
+        BudgetOverview, ConsentDetail, ConsentInput, ErrorBody, ErrorKind, ExpenseInput,
+        InternshipDetail, InternshipInput, ParticipantDetail, ParticipantInput, paths,
+        paths::ParticipantSub,
+    },
+    api::{
+        EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
+        IntroductionInput, IntroductionPatch, OutcomeDetail, OutcomeInput,
+    },
+    api::{
+        OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
+        RegistrationDetail, RegistrationInput,
+    },
+    ids::{
+        ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
+        OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,
+    },
+    violation::{Violation, ViolationKind},
 };
 
 use crate::helpers::TestApp;
@@ -26,17 +49,22 @@ pub struct Refusal {
 
 impl Refusal {
     /// Each violation as (field, code).
-    pub fn violations(&self) -> Vec<(String, &'static str)> {
+    pub fn violations(&self) -> Vec<(&str, &'static str)> {
         self.body
             .violations
             .iter()
-            .map(|v| (v.field.clone(), v.kind.code()))
+            .map(|v| (v.field.as_str(), v.kind.code()))
             .collect()
     }
 
     /// Whether this is a refusal with `status` whose only violation is `code` on `field`.
     pub fn is(&self, status: StatusCode, field: &str, code: &str) -> bool {
-        self.status == status && self.violations() == [(field.to_owned(), code)]
+        self.status == status && self.violations() == [(field, code)]
+    }
+
+    /// Whether this is a refusal of `kind`: its status and its error body agree on it.
+    pub fn is_of(&self, kind: ErrorKind) -> bool {
+        self.status.as_u16() == kind.status() && self.body.error == kind
     }
 }
 
@@ -54,6 +82,46 @@ impl fmt::Display for Refusal {
 
 /// What a call answers: the decoded body, or the refusal.
 pub type Answer<T> = Result<T, Refusal>;
+
+/// Assertions on an answer that must be a refusal of a `kind` (its status and its error body
+/// both): each fails the test with what came back, and answers the refusal for further checks.
+pub trait Refused {
+    /// A refusal of `kind`.
+    fn refused(self, kind: ErrorKind) -> Refusal;
+
+    /// A refusal of `kind` whose only violation is `code` on `field`.
+    fn refused_with(self, kind: ErrorKind, field: &str, code: &str) -> Refusal;
+
+    /// A refusal of `kind` whose only violation is `violation` on `field`, parameters included.
+    fn refused_exactly(self, kind: ErrorKind, field: &str, violation: ViolationKind) -> Refusal;
+}
+
+impl<T: fmt::Debug> Refused for Answer<T> {
+    #[track_caller]
+    fn refused(self, kind: ErrorKind) -> Refusal {
+        let refusal = self.expect_err("a refusal");
+        assert!(refusal.is_of(kind), "{refusal}");
+        refusal
+    }
+
+    #[track_caller]
+    fn refused_with(self, kind: ErrorKind, field: &str, code: &str) -> Refusal {
+        let refusal = self.refused(kind);
+        assert_eq!(refusal.violations(), [(field, code)], "{refusal}");
+        refusal
+    }
+
+    #[track_caller]
+    fn refused_exactly(self, kind: ErrorKind, field: &str, violation: ViolationKind) -> Refusal {
+        let refusal = self.refused(kind);
+        assert_eq!(
+            refusal.body.violations.0,
+            [Violation::new(field, violation)],
+            "{refusal}"
+        );
+        refusal
+    }
+}
 
 /// One signed-in browser talking to one test server.
 #[derive(Clone)]
@@ -92,6 +160,17 @@ impl Api {
         path: &str,
         body: Option<&(impl Serialize + ?Sized)>,
     ) -> Answer<O> {
+        self.exchange(method, path, body, None).await
+    }
+
+    /// As [`Api::send`], and a success must come with the status `success`.
+    async fn exchange<O: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&(impl Serialize + ?Sized)>,
+        success: Option<StatusCode>,
+    ) -> Answer<O> {
         let mut request = self.client.request(method, format!("{}{path}", self.base));
         if let Some(body) = body {
             request = request.json(body);
@@ -100,6 +179,12 @@ impl Api {
         let status = response.status();
         let bytes = response.bytes().await.expect("a whole body");
         if status.is_success() {
+            if let Some(success) = success {
+                assert_eq!(
+                    status, success,
+                    "{path}: the documented status of a success"
+                );
+            }
             Ok(serde_json::from_slice(&bytes).unwrap_or_else(|e| {
                 panic!(
                     "{status} {path}: the body does not decode as the documented type ({e}): {}",
@@ -117,21 +202,59 @@ impl Api {
         }
     }
 
+    /// `GET`, answered with 200.
     pub async fn get<O: DeserializeOwned>(&self, path: &str) -> Answer<O> {
-        self.send(Method::GET, path, None::<&()>).await
+        let body = None::<&()>;
+        self.exchange(Method::GET, path, body, Some(StatusCode::OK))
+            .await
     }
 
-    pub async fn post<O: DeserializeOwned>(
+    /// A `POST` that makes a record, answered with 201.
+    pub async fn create<O: DeserializeOwned>(
         &self,
         path: &str,
         body: &(impl Serialize + ?Sized),
     ) -> Answer<O> {
-        self.send(Method::POST, path, Some(body)).await
+        self.exchange(Method::POST, path, Some(body), Some(StatusCode::CREATED))
+            .await
+    }
+
+    /// A request that changes a record (`POST`, `PUT` or `PATCH`), answered with 200.
+    pub async fn change<O: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Answer<O> {
+        self.exchange(method, path, Some(body), Some(StatusCode::OK))
+            .await
+    }
+
+    /// `GET path` as the very text the server sent, for checks on what an answer leaves out.
+    pub async fn text(&self, path: &str) -> String {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the server answers");
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.text().await.expect("a whole body")
     }
 
     /// `POST /participants`: an intake.
     pub async fn create_participant(&self, input: &ParticipantInput) -> Answer<ParticipantDetail> {
-        self.post(paths::PARTICIPANTS, input).await
+        self.create(paths::PARTICIPANTS, input).await
+    }
+
+    /// `GET /participants/{id}/internships`.
+    pub async fn internships(&self, participant: &ParticipantId) -> Answer<Vec<InternshipDetail>> {
+        self.get(&of(participant, ParticipantSub::Internships))
+            .await
     }
 
     /// `POST /participants/{id}/internships`.
@@ -140,20 +263,13 @@ impl Api {
         participant: &ParticipantId,
         input: &InternshipInput,
     ) -> Answer<InternshipDetail> {
-        self.post(
-            &paths::participant_sub(participant, ParticipantSub::Internships),
-            input,
-        )
-        .await
+        self.create(&of(participant, ParticipantSub::Internships), input)
+            .await
     }
 
     /// `GET /participants/{id}/expenses`.
     pub async fn budget(&self, participant: &ParticipantId) -> Answer<BudgetOverview> {
-        self.get(&paths::participant_sub(
-            participant,
-            ParticipantSub::Expenses,
-        ))
-        .await
+        self.get(&of(participant, ParticipantSub::Expenses)).await
     }
 
     /// `POST /participants/{id}/expenses`: a budget request; answers the budget after it.
@@ -162,20 +278,13 @@ impl Api {
         participant: &ParticipantId,
         input: &ExpenseInput,
     ) -> Answer<BudgetOverview> {
-        self.post(
-            &paths::participant_sub(participant, ParticipantSub::Expenses),
-            input,
-        )
-        .await
+        self.create(&of(participant, ParticipantSub::Expenses), input)
+            .await
     }
 
     /// `GET /participants/{id}/consents`.
     pub async fn consents(&self, participant: &ParticipantId) -> Answer<Vec<ConsentDetail>> {
-        self.get(&paths::participant_sub(
-            participant,
-            ParticipantSub::Consents,
-        ))
-        .await
+        self.get(&of(participant, ParticipantSub::Consents)).await
     }
 
     /// `POST /participants/{id}/consents`: gives or withdraws; answers every consent after it.
@@ -184,20 +293,305 @@ impl Api {
         participant: &ParticipantId,
         input: &ConsentInput,
     ) -> Answer<Vec<ConsentDetail>> {
-        self.post(
-            &paths::participant_sub(participant, ParticipantSub::Consents),
-            input,
-        )
-        .await
+        self.create(&of(participant, ParticipantSub::Consents), input)
+            .await
     }
 
     /// `POST /invitations`.
     pub async fn invite(&self, input: &InvitationInput) -> Answer<InvitationCreated> {
-        self.post(paths::INVITATIONS, input).await
+        self.create(paths::INVITATIONS, input).await
     }
 
     /// `POST /auth/accept-invitation`.
     pub async fn accept_invitation(&self, input: &AcceptInvitationInput) -> Answer<Me> {
-        self.post(paths::ACCEPT_INVITATION, input).await
+        self.change(Method::POST, paths::ACCEPT_INVITATION, input)
+            .await
     }
+
+    /// `POST /users/{id}/disable`.
+    pub async fn disable_user(&self, user: &UserId, version: i64) -> Answer<UserSummary> {
+        self.change(
+            Method::POST,
+            &paths::user_disable(user),
+            &VersionOnly { version },
+        )
+        .await
+    }
+
+    /// `POST /users/{id}/enable`.
+    pub async fn enable_user(&self, user: &UserId, version: i64) -> Answer<UserSummary> {
+        self.change(
+            Method::POST,
+            &paths::user_enable(user),
+            &VersionOnly { version },
+        )
+        .await
+    }
+
+    // Municipalities, cohorts, meetings and attendance.
+
+    /// `GET /municipalities`: the first page.
+    pub async fn municipalities(&self) -> Answer<Page<MunicipalityDetail>> {
+        self.get(paths::MUNICIPALITIES).await
+    }
+
+    /// `POST /municipalities`.
+    pub async fn create_municipality(
+        &self,
+        input: &MunicipalityInput,
+    ) -> Answer<MunicipalityDetail> {
+        self.create(paths::MUNICIPALITIES, input).await
+    }
+
+    /// `PUT /municipalities/{id}`: `input.version` is the version the edit started from.
+    pub async fn update_municipality(
+        &self,
+        id: &MunicipalityId,
+        input: &MunicipalityInput,
+    ) -> Answer<MunicipalityDetail> {
+        self.change(Method::PUT, &paths::municipality(id), input)
+            .await
+    }
+
+    /// `POST /cohorts`: a cohort with its eight meetings unscheduled.
+    pub async fn create_cohort(&self, input: &CohortInput) -> Answer<CohortDetail> {
+        self.create(paths::COHORTS, input).await
+    }
+
+    /// `PUT /cohorts/{id}/meetings/{n}`: answers the cohort after it.
+    pub async fn schedule_meeting(
+        &self,
+        cohort: &CohortId,
+        number: u8,
+        input: &ScheduleMeetingInput,
+    ) -> Answer<CohortDetail> {
+        self.change(Method::PUT, &paths::meeting(cohort, number), input)
+            .await
+    }
+
+    /// `GET /cohorts/{id}/meetings/{n}/attendance`.
+    pub async fn attendance(&self, cohort: &CohortId, number: u8) -> Answer<Vec<AttendanceRow>> {
+        self.get(&paths::attendance(cohort, number)).await
+    }
+
+    /// `PUT /cohorts/{id}/meetings/{n}/attendance`: the whole list in one request.
+    pub async fn record_attendance(
+        &self,
+        cohort: &CohortId,
+        number: u8,
+        input: &AttendanceInput,
+    ) -> Answer<Vec<AttendanceRow>> {
+        self.change(Method::PUT, &paths::attendance(cohort, number), input)
+            .await
+    }
+
+    // A participant's file.
+
+    /// `GET /participants/{id}`.
+    pub async fn participant(&self, id: &ParticipantId) -> Answer<ParticipantDetail> {
+        self.get(&paths::participant(id)).await
+    }
+
+    /// `PATCH /participants/{id}`.
+    pub async fn update_participant(
+        &self,
+        id: &ParticipantId,
+        patch: &ParticipantPatch,
+    ) -> Answer<ParticipantDetail> {
+        self.change(Method::PATCH, &paths::participant(id), patch)
+            .await
+    }
+
+    /// `GET /participants/{id}/route`.
+    pub async fn route(&self, participant: &ParticipantId) -> Answer<RouteResponse> {
+        self.get(&of(participant, ParticipantSub::Route)).await
+    }
+
+    /// `GET /participants/{id}/goals`: the action plan.
+    pub async fn goals(&self, participant: &ParticipantId) -> Answer<Vec<GoalDetail>> {
+        self.get(&of(participant, ParticipantSub::Goals)).await
+    }
+
+    /// `POST /participants/{id}/goals`.
+    pub async fn create_goal(
+        &self,
+        participant: &ParticipantId,
+        input: &GoalInput,
+    ) -> Answer<GoalDetail> {
+        self.create(&of(participant, ParticipantSub::Goals), input)
+            .await
+    }
+
+    /// `PATCH /goals/{id}`.
+    pub async fn update_goal(&self, goal: &GoalId, patch: &GoalPatch) -> Answer<GoalDetail> {
+        self.change(Method::PATCH, &paths::goal(goal), patch).await
+    }
+
+    /// `POST /goals/{id}/actions`.
+    pub async fn create_action(&self, goal: &GoalId, input: &ActionInput) -> Answer<ActionDetail> {
+        self.create(&paths::goal_actions(goal), input).await
+    }
+
+    /// `PATCH /actions/{id}`.
+    pub async fn update_action(
+        &self,
+        action: &ActionId,
+        patch: &ActionPatch,
+    ) -> Answer<ActionDetail> {
+        self.change(Method::PATCH, &paths::action(action), patch)
+            .await
+    }
+
+    /// `GET /participants/{id}/contacts`.
+    pub async fn contacts(&self, participant: &ParticipantId) -> Answer<Vec<ContactDetail>> {
+        self.get(&of(participant, ParticipantSub::Contacts)).await
+    }
+
+    /// `POST /participants/{id}/contacts`.
+    pub async fn log_contact(
+        &self,
+        participant: &ParticipantId,
+        input: &ContactInput,
+    ) -> Answer<ContactDetail> {
+        self.create(&of(participant, ParticipantSub::Contacts), input)
+            .await
+    }
+
+    // Internships, the budget, introductions and outcomes.
+
+    /// `GET /internships/{id}`.
+    pub async fn internship(&self, id: &InternshipId) -> Answer<InternshipDetail> {
+        self.get(&paths::internship(id)).await
+    }
+
+    /// `PATCH /internships/{id}`: extend or cancel.
+    pub async fn change_internship(
+        &self,
+        id: &InternshipId,
+        patch: &InternshipPatch,
+    ) -> Answer<InternshipDetail> {
+        self.change(Method::PATCH, &paths::internship(id), patch)
+            .await
+    }
+
+    /// `POST /internships/{id}/evaluations`: answers the internship after it.
+    pub async fn evaluate(
+        &self,
+        internship: &InternshipId,
+        input: &EvaluationInput,
+    ) -> Answer<InternshipDetail> {
+        self.create(&paths::evaluations(internship), input).await
+    }
+
+    /// `POST /expenses/{id}/decision`: answers the budget after it.
+    pub async fn decide_expense(
+        &self,
+        expense: &ExpenseId,
+        input: &ExpenseDecisionInput,
+    ) -> Answer<BudgetOverview> {
+        self.change(Method::POST, &paths::expense_decision(expense), input)
+            .await
+    }
+
+    /// `POST /participants/{id}/introductions`.
+    pub async fn propose_introduction(
+        &self,
+        participant: &ParticipantId,
+        input: &IntroductionInput,
+    ) -> Answer<IntroductionDetail> {
+        self.create(&of(participant, ParticipantSub::Introductions), input)
+            .await
+    }
+
+    /// `PATCH /introductions/{id}`.
+    pub async fn answer_introduction(
+        &self,
+        id: &IntroductionId,
+        patch: &IntroductionPatch,
+    ) -> Answer<IntroductionDetail> {
+        self.change(Method::PATCH, &paths::introduction(id), patch)
+            .await
+    }
+
+    /// `POST /participants/{id}/outcomes`.
+    pub async fn record_outcome(
+        &self,
+        participant: &ParticipantId,
+        input: &OutcomeInput,
+    ) -> Answer<OutcomeDetail> {
+        self.create(&of(participant, ParticipantSub::Outcomes), input)
+            .await
+    }
+
+    /// `POST /outcomes/{id}/follow-up`: answers the outcome after it.
+    pub async fn follow_up(
+        &self,
+        outcome: &OutcomeId,
+        patch: &FollowUpPatch,
+    ) -> Answer<OutcomeDetail> {
+        self.change(Method::POST, &paths::follow_up(outcome), patch)
+            .await
+    }
+
+    // Organisations, openings and registrations.
+
+    /// `PATCH /organisations/{id}`.
+    pub async fn update_organisation(
+        &self,
+        id: &OrganisationId,
+        patch: &OrganisationPatch,
+    ) -> Answer<OrganisationDetail> {
+        self.change(Method::PATCH, &paths::organisation(id), patch)
+            .await
+    }
+
+    /// `GET /organisations/{id}/introductions`: what the organisation sees of its candidates.
+    pub async fn organisation_introductions(
+        &self,
+        id: &OrganisationId,
+    ) -> Answer<Vec<IntroductionDetail>> {
+        self.get(&format!("{}/introductions", paths::organisation(id)))
+            .await
+    }
+
+    /// `POST /organisations/{id}/openings`.
+    pub async fn create_opening(
+        &self,
+        organisation: &OrganisationId,
+        input: &OpeningInput,
+    ) -> Answer<OpeningDetail> {
+        self.create(&paths::organisation_openings(organisation), input)
+            .await
+    }
+
+    /// `GET /openings/{id}`.
+    pub async fn opening(&self, id: &OpeningId) -> Answer<OpeningDetail> {
+        self.get(&paths::opening(id)).await
+    }
+
+    /// `PATCH /openings/{id}`.
+    pub async fn update_opening(
+        &self,
+        id: &OpeningId,
+        patch: &OpeningPatch,
+    ) -> Answer<OpeningDetail> {
+        self.change(Method::PATCH, &paths::opening(id), patch).await
+    }
+
+    /// `POST /openings/{id}/registrations`.
+    pub async fn register(
+        &self,
+        opening: &OpeningId,
+        participant: &ParticipantId,
+    ) -> Answer<RegistrationDetail> {
+        let input = RegistrationInput {
+            participant_id: participant.clone(),
+        };
+        self.create(&paths::registrations(opening), &input).await
+    }
+}
+
+/// The path of one part of a participant's file.
+fn of(participant: &ParticipantId, part: ParticipantSub) -> String {
+    paths::participant_sub(participant, part)
 }

@@ -9,19 +9,21 @@ use reqwest::StatusCode;
 use shared::{
     ProgrammeSettings,
     api::{
-        AcceptInvitationInput, ConsentInput, ConsentPurpose, ExpenseInput, InternshipInput,
-        InvitationInput, ParticipantInput,
+        AcceptInvitationInput, ConsentInput, ConsentPurpose, ExpenseInput, InvitationInput,
+        ParticipantInput,
     },
-    ids::{CohortId, MunicipalityId, OrganisationId, ParticipantId, UserId},
+    ids::{CohortId, MunicipalityId, UserId},
     roles::Role,
     rules::budget::ExpenseCategory,
-    values::DutchLevel,
 };
 use tokio::{sync::Barrier, task::JoinSet};
 
 use crate::{
     client::{Answer, Api},
-    helpers::{TestApp, complete_training, scalar, spawn_app_with, today},
+    helpers::{
+        TestApp, cohort_id, complete_training, internship, municipality_id, new_participant,
+        organisation_id, participant_id, spawn_app_with, today,
+    },
 };
 
 /// How many requests each test sends at once.
@@ -89,52 +91,8 @@ async fn count(app: &TestApp, sql: &'static str, binds: &[&str]) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-/// A demo record's id, typed.
-async fn id_of<T: std::str::FromStr>(app: &TestApp, sql: &str) -> T {
-    scalar(app, sql)
-        .await
-        .parse()
-        .unwrap_or_else(|_| panic!("{sql}: not an id"))
-}
-
 async fn utrecht(app: &TestApp) -> MunicipalityId {
-    id_of(
-        app,
-        "SELECT id FROM municipalities WHERE cbs_code = 'GM0344'",
-    )
-    .await
-}
-
-async fn bakery(app: &TestApp) -> OrganisationId {
-    id_of(
-        app,
-        "SELECT id FROM organisations WHERE name = 'Bakkerij De Korenbloem'",
-    )
-    .await
-}
-
-async fn amal(app: &TestApp) -> ParticipantId {
-    id_of(app, "SELECT id FROM participants WHERE first_name = 'Amal'").await
-}
-
-fn new_participant(
-    municipality: &MunicipalityId,
-    cohort: Option<&CohortId>,
-    coach: Option<&UserId>,
-    email: String,
-) -> ParticipantInput {
-    ParticipantInput {
-        first_name: "Noor".into(),
-        last_name: "Ali".into(),
-        email,
-        phone: "06 12345678".into(),
-        languages: vec!["ar".into(), "en".into()],
-        dutch_level: Some(DutchLevel::A1),
-        municipality_id: Some(municipality.clone()),
-        cohort_id: cohort.cloned(),
-        coach_id: coach.cloned(),
-        ladder_rung_at_intake: Some(2),
-    }
+    municipality_id(app, "GM0344").await
 }
 
 /// Twenty intakes, each with its own email address.
@@ -150,7 +108,7 @@ fn intakes(
                 municipality,
                 cohort,
                 coach,
-                format!("{prefix}{i}@example.org"),
+                &format!("{prefix}{i}@example.org"),
             )
         })
         .collect()
@@ -198,11 +156,7 @@ async fn twenty_parallel_intakes_never_put_a_cohort_over_sixteen() {
     let app = spawn_app_with(true).await;
     let coordinator = app.signed_in("coordinator@example.org").await;
     let m = utrecht(&app).await;
-    let cohort: CohortId = id_of(
-        &app,
-        "SELECT id FROM cohorts WHERE name = 'Utrecht voorjaar'",
-    )
-    .await;
+    let cohort = cohort_id(&app, "Utrecht voorjaar").await;
     let max = i64::from(ProgrammeSettings::default().cohort_max_participants);
     let in_cohort = "SELECT COUNT(*) FROM participants WHERE cohort_id = $1";
     // One at a time, fill the demo cohort (10) until three places are left: few enough that most
@@ -214,7 +168,7 @@ async fn twenty_parallel_intakes_never_put_a_cohort_over_sixteen() {
             &m,
             Some(&cohort),
             None,
-            format!("filler{filled}@example.org"),
+            &format!("filler{filled}@example.org"),
         );
         if let Err(refusal) = coordinator.create_participant(&input).await {
             panic!("a filler is admitted: {refusal}");
@@ -289,9 +243,9 @@ async fn twenty_parallel_intakes_never_give_a_coach_more_than_three() {
 async fn twenty_parallel_plans_for_the_same_period_make_one_internship() {
     let app = spawn_app_with(true).await;
     let coach = app.signed_in("coach@example.org").await;
-    let org = bakery(&app).await;
-    let amal = amal(&app).await;
-    complete_training(&app, amal.as_str()).await;
+    let org = organisation_id(&app, "Bakkerij De Korenbloem").await;
+    let amal = participant_id(&app, "Amal").await;
+    complete_training(&app, &amal).await;
     let planned = "SELECT COUNT(*) FROM internships WHERE participant_id = $1 AND cancelled = 0";
     assert_eq!(
         count(&app, planned, &[amal.as_str()]).await,
@@ -299,14 +253,7 @@ async fn twenty_parallel_plans_for_the_same_period_make_one_internship() {
         "no internship yet"
     );
     let start = today() + Days::new(7);
-    let period = InternshipInput {
-        organisation_id: Some(org),
-        opening_id: None,
-        start_date: Some(start),
-        end_date: Some(start + Days::new(55)),
-        hours_per_week: Some(24),
-        supervisor_name: "Henk de Bakker".into(),
-    };
+    let period = internship(&org, start, 56, 24);
 
     let answers = all_at_once(&coach, vec![period; PARALLEL], |api, input| {
         let amal = amal.clone();
@@ -335,7 +282,7 @@ async fn twenty_parallel_plans_for_the_same_period_make_one_internship() {
 async fn twenty_parallel_expenses_never_take_the_budget_past_its_cap() {
     let app = spawn_app_with(true).await;
     let coach = app.signed_in("coach@example.org").await;
-    let amal = amal(&app).await;
+    let amal = participant_id(&app, "Amal").await;
     let budget = coach
         .budget(&amal)
         .await
@@ -379,8 +326,8 @@ async fn twenty_parallel_expenses_never_take_the_budget_past_its_cap() {
 async fn twenty_parallel_consents_keep_one_row_per_recipient_and_purpose() {
     let app = spawn_app_with(true).await;
     let me = app.signed_in("participant@example.org").await;
-    let org = bakery(&app).await;
-    let amal = amal(&app).await;
+    let org = organisation_id(&app, "Bakkerij De Korenbloem").await;
+    let amal = participant_id(&app, "Amal").await;
     let rows = "SELECT COUNT(*) FROM consents WHERE participant_id = $1 \
                 AND purpose = 'introduction_profile' AND organisation_id = $2";
     assert_eq!(

@@ -1,6 +1,11 @@
 use std::{net::SocketAddr, path::PathBuf};
 
 use server::{Config, build};
+use shared::{
+    api::{InternshipInput, ParticipantInput},
+    ids::{CohortId, MunicipalityId, OrganisationId, ParticipantId, UserId},
+    values::DutchLevel,
+};
 use sqlx::SqlitePool;
 use tokio::{sync::oneshot, task::JoinHandle};
 
@@ -300,13 +305,50 @@ pub async fn scalar(app: &TestApp, sql: &str) -> String {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-/// The id of a demo participant by first name.
-pub async fn participant(app: &TestApp, first_name: &str) -> String {
-    scalar(
+/// The id of the one record `sql` finds with `key` bound to `$1`, typed.
+pub async fn id_of<T: std::str::FromStr>(app: &TestApp, sql: &'static str, key: &str) -> T {
+    let id: String = sqlx::query_scalar(sql)
+        .bind(key)
+        .fetch_one(&app.db)
+        .await
+        .unwrap_or_else(|e| panic!("{sql} ({key}): {e}"));
+    id.parse()
+        .unwrap_or_else(|_| panic!("{sql} ({key}): not an id"))
+}
+
+/// A demo participant by first name.
+pub async fn participant_id(app: &TestApp, first_name: &str) -> ParticipantId {
+    id_of(
         app,
-        &format!("SELECT id FROM participants WHERE first_name = '{first_name}'"),
+        "SELECT id FROM participants WHERE first_name = $1",
+        first_name,
     )
     .await
+}
+
+/// A demo municipality by its CBS code.
+pub async fn municipality_id(app: &TestApp, cbs_code: &str) -> MunicipalityId {
+    id_of(
+        app,
+        "SELECT id FROM municipalities WHERE cbs_code = $1",
+        cbs_code,
+    )
+    .await
+}
+
+/// A demo organisation by name.
+pub async fn organisation_id(app: &TestApp, name: &str) -> OrganisationId {
+    id_of(app, "SELECT id FROM organisations WHERE name = $1", name).await
+}
+
+/// A demo cohort by name.
+pub async fn cohort_id(app: &TestApp, name: &str) -> CohortId {
+    id_of(app, "SELECT id FROM cohorts WHERE name = $1", name).await
+}
+
+/// A demo account by email.
+pub async fn user_id(app: &TestApp, email: &str) -> UserId {
+    id_of(app, "SELECT id FROM users WHERE email = $1", email).await
 }
 
 /// The TOTP code at `unix_seconds` of the secret in an `otpauth://` URI.
@@ -330,12 +372,12 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// The demo participant's training complete: meetings 4 to 6 attended on top of the three held.
-pub async fn complete_training(app: &TestApp, participant_id: &str) {
-    let cohort = scalar(
-        app,
-        &format!("SELECT cohort_id FROM participants WHERE id = '{participant_id}'"),
-    )
-    .await;
+pub async fn complete_training(app: &TestApp, participant: &ParticipantId) {
+    let cohort: String = sqlx::query_scalar("SELECT cohort_id FROM participants WHERE id = $1")
+        .bind(participant)
+        .fetch_one(&app.db)
+        .await
+        .expect("the participant's cohort");
     for n in 4..=6 {
         sqlx::query(
             "INSERT INTO attendance (cohort_id, number, participant_id, status) \
@@ -343,22 +385,47 @@ pub async fn complete_training(app: &TestApp, participant_id: &str) {
         )
         .bind(&cohort)
         .bind(n)
-        .bind(participant_id)
+        .bind(participant)
         .execute(&app.db)
         .await
         .expect("attendance is stored");
     }
 }
 
-/// An internship request body at `organisation`: `days` days from `start`, that day included.
+/// An intake of Noor Ali, who speaks Arabic and English, into `municipality`.
+pub fn new_participant(
+    municipality: &MunicipalityId,
+    cohort: Option<&CohortId>,
+    coach: Option<&UserId>,
+    email: &str,
+) -> ParticipantInput {
+    ParticipantInput {
+        first_name: "Noor".into(),
+        last_name: "Ali".into(),
+        email: email.into(),
+        phone: "06 12345678".into(),
+        languages: vec!["ar".into(), "en".into()],
+        dutch_level: Some(DutchLevel::A1),
+        municipality_id: Some(municipality.clone()),
+        cohort_id: cohort.cloned(),
+        coach_id: coach.cloned(),
+        ladder_rung_at_intake: Some(2),
+    }
+}
+
+/// An internship at `organisation`: `days` days from `start`, that day included.
 pub fn internship(
-    organisation: &str,
+    organisation: &OrganisationId,
     start: chrono::NaiveDate,
     days: u64,
     hours: u32,
-) -> serde_json::Value {
-    serde_json::json!({"organisation_id": organisation, "opening_id": null,
-        "start_date": start.to_string(),
-        "end_date": (start + chrono::Days::new(days.saturating_sub(1))).to_string(),
-        "hours_per_week": hours, "supervisor_name": "Henk de Bakker"})
+) -> InternshipInput {
+    InternshipInput {
+        organisation_id: Some(organisation.clone()),
+        opening_id: None,
+        start_date: Some(start),
+        end_date: Some(start + chrono::Days::new(days.saturating_sub(1))),
+        hours_per_week: Some(hours),
+        supervisor_name: "Henk de Bakker".into(),
+    }
 }

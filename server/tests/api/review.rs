@@ -2,18 +2,29 @@
 //! what a company reads of an intern, refusal before lookup, disabling and enabling, headers and
 //! storage.
 
-use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use reqwest::StatusCode;
+use serde_json::json;
+use shared::{
+    api::{
+        ActionPatch, CohortInput, ErrorKind, EvaluationInput, ExpenseDecisionInput, FollowUpInput,
+        FollowUpPatch, GoalInput, GoalPatch, InternshipDetail, InvitationInput,
+    },
+    ids::{ActionId, ExpenseId, GoalId, InternshipId, MunicipalityId, OutcomeId, UserId},
+    roles::Role,
+    rules::{
+        budget::ExpenseDecision,
+        internship::{EvaluationMoment, Evaluator},
+        plan::GoalStatus,
+    },
+};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
-
-async fn municipality(app: &TestApp, code: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT id FROM municipalities WHERE cbs_code = '{code}'"),
-    )
-    .await
-}
+use crate::{
+    client::Refused,
+    helpers::{
+        TestApp, complete_training, internship, municipality_id, organisation_id, participant_id,
+        scalar, spawn_app_with, today, user_id,
+    },
+};
 
 /// A number straight from the test's database.
 async fn number(app: &TestApp, sql: &str) -> i64 {
@@ -23,39 +34,32 @@ async fn number(app: &TestApp, sql: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-fn invitation(email: &str, role: &str, municipality: &str) -> Value {
-    json!({"email": email, "role": role, "municipality_id": municipality,
-           "participant_id": null, "organisation_id": null})
+fn invitation(email: &str, role: Role, municipality: &MunicipalityId) -> InvitationInput {
+    InvitationInput {
+        email: email.into(),
+        role,
+        participant_id: None,
+        organisation_id: None,
+        municipality_id: Some(municipality.clone()),
+    }
 }
 
 #[tokio::test]
 async fn a_coordinator_of_another_region_cannot_take_over_an_invited_account() {
     let app = spawn_app_with(true).await;
-    let rotterdam = municipality(&app, "GM0599").await;
-    let utrecht = municipality(&app, "GM0344").await;
-    let kees = app.demo("coordinator.rotterdam@example.org").await;
-    let sanne = app.demo("coordinator@example.org").await;
-    let (status, first) = call(
-        &app,
-        &kees,
-        Method::POST,
-        "/invitations",
-        Some(invitation("x@example.net", "coordinator", &rotterdam)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let rotterdam = municipality_id(&app, "GM0599").await;
+    let utrecht = municipality_id(&app, "GM0344").await;
+    let kees = app.signed_in("coordinator.rotterdam@example.org").await;
+    let sanne = app.signed_in("coordinator@example.org").await;
+    kees.invite(&invitation("x@example.net", Role::Coordinator, &rotterdam))
+        .await
+        .unwrap();
 
-    let (status, body) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/invitations",
-        Some(invitation("x@example.net", "coach", &utrecht)),
-    )
-    .await;
+    let refused = sanne
+        .invite(&invitation("x@example.net", Role::Coach, &utrecht))
+        .await;
 
-    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    assert_eq!(body["error"], "not_found");
+    refused.refused(ErrorKind::NotFound);
     let links = number(
         &app,
         "SELECT COUNT(*) FROM invitations i JOIN users u ON u.id = i.user_id \
@@ -76,45 +80,18 @@ async fn a_coordinator_of_another_region_cannot_take_over_an_invited_account() {
 #[tokio::test]
 async fn an_invitation_never_changes_the_role_of_an_invited_account() {
     let app = spawn_app_with(true).await;
-    let utrecht = municipality(&app, "GM0344").await;
-    let sanne = app.demo("coordinator@example.org").await;
-    let (status, _) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/invitations",
-        Some(invitation(
-            "new@example.net",
-            "municipality_viewer",
-            &utrecht,
-        )),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
+    let utrecht = municipality_id(&app, "GM0344").await;
+    let sanne = app.signed_in("coordinator@example.org").await;
+    let as_viewer = invitation("new@example.net", Role::MunicipalityViewer, &utrecht);
+    sanne.invite(&as_viewer).await.unwrap();
 
-    let (status, body) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/invitations",
-        Some(invitation("new@example.net", "coordinator", &utrecht)),
-    )
-    .await;
-    let (again, _) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/invitations",
-        Some(invitation(
-            "new@example.net",
-            "municipality_viewer",
-            &utrecht,
-        )),
-    )
-    .await;
+    let refused = sanne
+        .invite(&invitation("new@example.net", Role::Coordinator, &utrecht))
+        .await;
+    let again = sanne.invite(&as_viewer).await;
 
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["violations"][0]["code"], "already_registered");
+    let refused = refused.refused(ErrorKind::Conflict);
+    assert_eq!(refused.violations()[0].1, "already_registered");
     assert_eq!(
         scalar(
             &app,
@@ -123,150 +100,148 @@ async fn an_invitation_never_changes_the_role_of_an_invited_account() {
         .await,
         "municipality_viewer"
     );
-    assert_eq!(
-        again,
-        StatusCode::CREATED,
-        "the same invitation may be sent again"
+    assert!(
+        again.is_ok(),
+        "the same invitation may be sent again: {again:?}"
     );
 }
 
 /// Amal with her training complete and an internship at the bakery, evaluated at midterm by
 /// the coach and by the supervisor.
-async fn evaluated_internship(app: &TestApp) -> String {
-    let amal = participant(app, "Amal").await;
-    crate::helpers::complete_training(app, &amal).await;
-    let bakery = scalar(
-        app,
-        "SELECT id FROM organisations WHERE name = 'Bakkerij De Korenbloem'",
-    )
-    .await;
-    let coach = app.demo("coach@example.org").await;
+async fn evaluated_internship(app: &TestApp) -> InternshipId {
+    let amal = participant_id(app, "Amal").await;
+    complete_training(app, &amal).await;
+    let bakery = organisation_id(app, "Bakkerij De Korenbloem").await;
+    let coach = app.signed_in("coach@example.org").await;
     let start = today() + chrono::Days::new(7);
-    let (status, created) = call(
-        app,
-        &coach,
-        Method::POST,
-        &format!("/participants/{amal}/internships"),
-        Some(crate::helpers::internship(&bakery, start, 56, 24)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    let id = created["id"].as_str().unwrap().to_owned();
-    let company = app.demo("company@example.org").await;
-    for (who, evaluator) in [(&coach, "coach"), (&company, "supervisor")] {
-        let (status, body) = call(app, who, Method::POST, &format!("/internships/{id}/evaluations"),
-            Some(json!({"moment": "midterm", "evaluator": evaluator, "punctuality": 4, "cooperation": 3,
-                        "dutch_at_work": 2, "professional_skills": 3, "remarks": "Goed bezig."}))).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+    let created = coach
+        .plan_internship(&amal, &internship(&bakery, start, 56, 24))
+        .await
+        .unwrap();
+    let company = app.signed_in("company@example.org").await;
+    for (who, evaluator) in [
+        (&coach, Evaluator::Coach),
+        (&company, Evaluator::Supervisor),
+    ] {
+        let input = EvaluationInput {
+            moment: EvaluationMoment::Midterm,
+            evaluator,
+            punctuality: Some(4),
+            cooperation: Some(3),
+            dutch_at_work: Some(2),
+            professional_skills: Some(3),
+            remarks: "Goed bezig.".into(),
+        };
+        who.evaluate(&created.id, &input).await.unwrap();
     }
-    id
+    created.id
 }
 
 #[tokio::test]
 async fn a_company_reads_its_own_evaluation_of_an_intern_never_the_coachs() {
     let app = spawn_app_with(true).await;
     let id = evaluated_internship(&app).await;
-    let company = app.demo("company@example.org").await;
-    let coach = app.demo("coach@example.org").await;
+    let company = app.signed_in("company@example.org").await;
+    let coach = app.signed_in("coach@example.org").await;
 
-    let (_, for_company) = call(
-        &app,
-        &company,
-        Method::GET,
-        &format!("/internships/{id}"),
-        None,
-    )
-    .await;
-    let (_, for_coach) = call(
-        &app,
-        &coach,
-        Method::GET,
-        &format!("/internships/{id}"),
-        None,
-    )
-    .await;
+    let for_company = company.internship(&id).await.unwrap();
+    let for_coach = coach.internship(&id).await.unwrap();
 
-    let evaluators = |detail: &Value| {
-        detail["evaluations"]
-            .as_array()
-            .unwrap()
+    let evaluators = |detail: &InternshipDetail| {
+        detail
+            .evaluations
             .iter()
-            .map(|e| e["evaluator"].as_str().unwrap().to_owned())
+            .map(|e| e.evaluator)
             .collect::<Vec<_>>()
     };
-    assert_eq!(evaluators(&for_company), ["supervisor"]);
+    assert_eq!(evaluators(&for_company), [Evaluator::Supervisor]);
     assert_eq!(evaluators(&for_coach).len(), 2);
-    assert_eq!(for_company["supervisor_name"], "Henk de Bakker");
+    assert_eq!(for_company.supervisor_name, "Henk de Bakker");
 }
 
 #[tokio::test]
 async fn a_role_without_the_right_gets_403_whether_or_not_the_record_exists() {
     let app = spawn_app_with(true).await;
-    let viewer = app.demo("municipality@example.org").await;
-    let goal = scalar(&app, "SELECT id FROM goals LIMIT 1").await;
-    let action = scalar(&app, "SELECT id FROM actions LIMIT 1").await;
+    let viewer = app.signed_in("municipality@example.org").await;
+    let goal: GoalId = scalar(&app, "SELECT id FROM goals LIMIT 1")
+        .await
+        .parse()
+        .unwrap();
+    let action: ActionId = scalar(&app, "SELECT id FROM actions LIMIT 1")
+        .await
+        .parse()
+        .unwrap();
+    let missing = "doesnotexist";
+    let goal_patch = GoalPatch {
+        goal: GoalInput {
+            title: "x".into(),
+            target_date: None,
+            status: Some(GoalStatus::Open),
+        },
+        version: 1,
+    };
+    let tick = ActionPatch {
+        done: Some(true),
+        text: None,
+        due_date: None,
+        owner: None,
+        version: 1,
+    };
+    let follow_up = FollowUpPatch {
+        follow_up: FollowUpInput {
+            date: Some(today()),
+            lasted: Some(true),
+            ladder_rung: Some(3),
+        },
+        version: 1,
+    };
+    let decision = ExpenseDecisionInput {
+        decision: ExpenseDecision::Approve,
+        version: 1,
+    };
 
-    for (path, body) in [
-        (
-            format!("/goals/{goal}"),
-            json!({"title": "x", "target_date": null, "status": "open", "version": 1}),
-        ),
-        (
-            "/goals/doesnotexist".to_owned(),
-            json!({"title": "x", "target_date": null, "status": "open", "version": 1}),
-        ),
-        (
-            format!("/actions/{action}"),
-            json!({"done": true, "version": 1}),
-        ),
-        (
-            "/actions/doesnotexist".to_owned(),
-            json!({"done": true, "version": 1}),
-        ),
-    ] {
-        let (status, answer) = call(&app, &viewer, Method::PATCH, &path, Some(body)).await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "{path}: {answer}");
+    let mut refusals = Vec::new();
+    for goal in [goal, missing.parse().unwrap()] {
+        refusals.push((
+            goal.to_string(),
+            viewer.update_goal(&goal, &goal_patch).await.err(),
+        ));
     }
-    for path in [
-        "/expenses/doesnotexist/decision",
-        "/outcomes/doesnotexist/follow-up",
-    ] {
-        let (status, _) = call(
-            &app,
-            &viewer,
-            Method::POST,
-            path,
-            Some(json!({"decision": "approve", "version": 1})),
-        )
-        .await;
-        assert!(
-            status == StatusCode::FORBIDDEN || status == StatusCode::UNPROCESSABLE_ENTITY,
-            "{path}: {status}"
-        );
-        assert_ne!(status, StatusCode::NOT_FOUND, "{path}");
+    for action in [action, missing.parse().unwrap()] {
+        refusals.push((
+            action.to_string(),
+            viewer.update_action(&action, &tick).await.err(),
+        ));
+    }
+    let expense: ExpenseId = missing.parse().unwrap();
+    refusals.push((
+        "expense".into(),
+        viewer.decide_expense(&expense, &decision).await.err(),
+    ));
+    let outcome: OutcomeId = missing.parse().unwrap();
+    refusals.push((
+        "outcome".into(),
+        viewer.follow_up(&outcome, &follow_up).await.err(),
+    ));
+
+    for (record, refusal) in refusals {
+        let status = refusal.map(|r| r.status);
+        assert_eq!(status, Some(StatusCode::FORBIDDEN), "{record}");
     }
 }
 
-async fn user_id(app: &TestApp, email: &str) -> String {
-    scalar(
-        app,
-        &format!("SELECT id FROM users WHERE email = '{email}'"),
-    )
-    .await
-}
-
-async fn version_of(app: &TestApp, id: &str) -> i64 {
+async fn version_of(app: &TestApp, id: &UserId) -> i64 {
     number(app, &format!("SELECT version FROM users WHERE id = '{id}'")).await
 }
 
 #[tokio::test]
 async fn a_coordinator_disables_neither_themselves_nor_a_peer_who_serves_elsewhere() {
     let app = spawn_app_with(true).await;
-    let sanne = app.demo("coordinator@example.org").await;
+    let sanne = app.signed_in("coordinator@example.org").await;
     let me = user_id(&app, "coordinator@example.org").await;
     let kees = user_id(&app, "coordinator.rotterdam@example.org").await;
     // Kees serves Rotterdam and, from now on, Utrecht too.
-    let utrecht = municipality(&app, "GM0344").await;
+    let utrecht = municipality_id(&app, "GM0344").await;
     sqlx::query("INSERT INTO user_municipalities (user_id, municipality_id) VALUES ($1, $2)")
         .bind(&kees)
         .bind(&utrecht)
@@ -274,25 +249,13 @@ async fn a_coordinator_disables_neither_themselves_nor_a_peer_who_serves_elsewhe
         .await
         .unwrap();
 
-    let (self_status, self_body) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        &format!("/users/{me}/disable"),
-        Some(json!({"version": version_of(&app, &me).await})),
-    )
-    .await;
-    let (peer_status, _) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        &format!("/users/{kees}/disable"),
-        Some(json!({"version": version_of(&app, &kees).await})),
-    )
-    .await;
+    let myself = sanne.disable_user(&me, version_of(&app, &me).await).await;
+    let peer = sanne
+        .disable_user(&kees, version_of(&app, &kees).await)
+        .await;
 
-    assert_eq!(self_status, StatusCode::UNPROCESSABLE_ENTITY, "{self_body}");
-    assert_eq!(peer_status, StatusCode::NOT_FOUND);
+    myself.refused(ErrorKind::Validation);
+    peer.refused(ErrorKind::NotFound);
     let disabled = number(&app, "SELECT COUNT(*) FROM users WHERE disabled = 1").await;
     assert_eq!(disabled, 0);
 }
@@ -300,17 +263,12 @@ async fn a_coordinator_disables_neither_themselves_nor_a_peer_who_serves_elsewhe
 #[tokio::test]
 async fn a_disabled_account_is_enabled_again_and_signs_in() {
     let app = spawn_app_with(true).await;
-    let sanne = app.demo("coordinator@example.org").await;
+    let sanne = app.signed_in("coordinator@example.org").await;
     let coach = user_id(&app, "coach@example.org").await;
-    let (status, _) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        &format!("/users/{coach}/disable"),
-        Some(json!({"version": version_of(&app, &coach).await})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
+    sanne
+        .disable_user(&coach, version_of(&app, &coach).await)
+        .await
+        .unwrap();
     let refused = app
         .post_json(
             &app.browser(),
@@ -320,17 +278,12 @@ async fn a_disabled_account_is_enabled_again_and_signs_in() {
         .await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
 
-    let (status, body) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        &format!("/users/{coach}/enable"),
-        Some(json!({"version": version_of(&app, &coach).await})),
-    )
-    .await;
+    let enabled = sanne
+        .enable_user(&coach, version_of(&app, &coach).await)
+        .await
+        .unwrap();
 
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body["disabled"], false);
+    assert!(!enabled.disabled);
     app.demo("coach@example.org").await;
     let audited = number(
         &app,
@@ -520,34 +473,31 @@ async fn without_a_named_proxy_a_forwarded_for_header_changes_nothing() {
 #[tokio::test]
 async fn naming_a_record_of_another_region_is_refused_like_a_missing_one_and_audited() {
     let app = spawn_app_with(true).await;
-    let sanne = app.demo("coordinator@example.org").await;
-    let rotterdam = municipality(&app, "GM0599").await;
-    let outsider = participant(&app, "Mehari").await;
+    let sanne = app.signed_in("coordinator@example.org").await;
+    let rotterdam = municipality_id(&app, "GM0599").await;
+    let outsider = participant_id(&app, "Mehari").await;
 
-    let (cohort, _) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/cohorts",
-        Some(json!({"municipality_id": rotterdam, "name": "Najaar", "location": "Zuid"})),
-    )
-    .await;
-    let (invite, body) = call(
-        &app,
-        &sanne,
-        Method::POST,
-        "/invitations",
-        Some(
-            json!({"email": "m@example.net", "role": "participant", "participant_id": outsider,
-                    "municipality_id": null, "organisation_id": null}),
-        ),
-    )
-    .await;
+    let cohort = sanne
+        .create_cohort(&CohortInput {
+            municipality_id: Some(rotterdam.clone()),
+            name: "Najaar".into(),
+            location: "Zuid".into(),
+        })
+        .await;
+    let invite = sanne
+        .invite(&InvitationInput {
+            email: "m@example.net".into(),
+            role: Role::Participant,
+            participant_id: Some(outsider.clone()),
+            organisation_id: None,
+            municipality_id: None,
+        })
+        .await;
 
-    assert_eq!(cohort, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(invite, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["violations"][0]["code"], "unknown_record");
-    for record in [&rotterdam, &outsider] {
+    cohort.refused(ErrorKind::Validation);
+    let invite = invite.refused(ErrorKind::Validation);
+    assert_eq!(invite.violations()[0].1, "unknown_record");
+    for record in [rotterdam.as_str(), outsider.as_str()] {
         let audited = number(
             &app,
             &format!(

@@ -3,314 +3,277 @@
 
 use chrono::{Days, NaiveDate};
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::json;
+use shared::{
+    api::{
+        ActionInput, ActionPatch, AgreementInput, AttendanceInput, AttendanceLine, AttendanceRow,
+        CohortInput, ContactInput, ErrorKind, GoalInput, GoalPatch, MunicipalityInput,
+        ParticipantDetail, ParticipantInput, ParticipantPatch, ScheduleMeetingInput, paths,
+    },
+    ids::{CohortId, MunicipalityId, ParticipantId},
+    route::{NextStep, StepFigures, StepKind, StepStatus},
+    rules::{
+        contact::ContactKind,
+        plan::{ActionOwner, GoalStatus},
+        training::{AttendanceStatus, MeetingNumber, Theme},
+    },
+    values::DutchLevel,
+    violation::ViolationKind,
+};
 
-use crate::helpers::{TestApp, call, participant, scalar, spawn_app_with, today};
+use crate::{
+    client::{Api, Refused},
+    helpers::{
+        TestApp, cohort_id, municipality_id, new_participant, participant_id, scalar,
+        spawn_app_with, today, user_id,
+    },
+};
 
-fn codes(body: &Value) -> Vec<(String, String)> {
-    body["violations"]
-        .as_array()
-        .map(|vs| {
-            vs.iter()
-                .map(|v| {
-                    (
-                        v["field"].as_str().unwrap().to_owned(),
-                        v["code"].as_str().unwrap().to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+async fn utrecht(app: &TestApp) -> MunicipalityId {
+    municipality_id(app, "GM0344").await
 }
 
-fn pair(field: &str, code: &str) -> (String, String) {
-    (field.to_owned(), code.to_owned())
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a date")
 }
 
-async fn utrecht(app: &TestApp) -> String {
-    scalar(
-        app,
-        "SELECT id FROM municipalities WHERE cbs_code = 'GM0344'",
-    )
-    .await
-}
-
-fn municipality(code: &str) -> Value {
-    json!({"cbs_code": code, "name": "Amersfoort", "version": null,
-           "agreement": {"start_date": "2026-01-01", "end_date": "2026-12-31",
-                         "contracted_participants": 25, "budget_cap_cents": 90000}})
+fn municipality(code: &str) -> MunicipalityInput {
+    MunicipalityInput {
+        cbs_code: code.into(),
+        name: "Amersfoort".into(),
+        version: None,
+        agreement: AgreementInput {
+            start_date: Some(date(2026, 1, 1)),
+            end_date: Some(date(2026, 12, 31)),
+            contracted_participants: Some(25),
+            budget_cap_cents: Some(90000),
+        },
+    }
 }
 
 #[tokio::test]
 async fn a_coordinator_adds_a_municipality_that_joins_their_region_and_edits_it() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
 
-    let (status, created) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/municipalities",
-        Some(municipality("gm0307")),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    assert_eq!(created["cbs_code"], "GM0307");
-    assert_eq!(created["agreement"]["budget_cap_cents"], 90000);
-    let id = created["id"].as_str().unwrap().to_owned();
-    let (_, list) = call(&app, &coordinator, Method::GET, "/municipalities", None).await;
-    assert!(
-        list["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|m| m["id"] == id.as_str())
-    );
+    let created = coordinator
+        .create_municipality(&municipality("gm0307"))
+        .await
+        .unwrap();
+    assert_eq!(created.cbs_code.as_str(), "GM0307");
+    assert_eq!(created.agreement.budget_cap_cents, Some(90000));
+    let list = coordinator.municipalities().await.unwrap();
+    assert!(list.items.iter().any(|m| m.id == created.id));
 
-    let mut edited = municipality("GM0307");
-    edited["name"] = json!("Amersfoort en omgeving");
-    edited["version"] = json!(1);
-    let (status, updated) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/municipalities/{id}"),
-        Some(edited.clone()),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(updated["version"], 2);
+    let edited = MunicipalityInput {
+        name: "Amersfoort en omgeving".into(),
+        version: Some(1),
+        ..municipality("GM0307")
+    };
+    let updated = coordinator
+        .update_municipality(&created.id, &edited)
+        .await
+        .unwrap();
+    assert_eq!(updated.version, 2);
 
-    let (status, stale) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/municipalities/{id}"),
-        Some(edited),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(stale["violations"][0]["code"], "stale_version");
-    assert_eq!(stale["violations"][0]["params"]["current_version"], 2);
+    coordinator
+        .update_municipality(&created.id, &edited)
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
+            "version",
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 }
 
 #[tokio::test]
 async fn a_municipality_is_refused_with_every_broken_rule_and_a_taken_code_is_a_conflict() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
-    let broken = json!({"cbs_code": "0344", "name": "", "version": null,
-                        "agreement": {"start_date": "2026-06-01", "end_date": "2026-05-01",
-                                      "contracted_participants": 0, "budget_cap_cents": -5}});
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let broken = MunicipalityInput {
+        cbs_code: "0344".into(),
+        name: String::new(),
+        version: None,
+        agreement: AgreementInput {
+            start_date: Some(date(2026, 6, 1)),
+            end_date: Some(date(2026, 5, 1)),
+            contracted_participants: Some(0),
+            budget_cap_cents: Some(-5),
+        },
+    };
 
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/municipalities",
-        Some(broken),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = coordinator
+        .create_municipality(&broken)
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
-        codes(&body),
+        refused.violations(),
         [
-            pair("cbs_code", "invalid_municipality_code"),
-            pair("name", "required"),
-            pair("agreement.end_date", "invalid_format"),
-            pair("agreement.contracted_participants", "out_of_range"),
-            pair("agreement.budget_cap_cents", "amount_not_positive"),
+            ("cbs_code", "invalid_municipality_code"),
+            ("name", "required"),
+            ("agreement.end_date", "invalid_format"),
+            ("agreement.contracted_participants", "out_of_range"),
+            ("agreement.budget_cap_cents", "amount_not_positive"),
         ]
     );
 
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/municipalities",
-        Some(municipality("GM0599")),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(codes(&body), [pair("cbs_code", "already_registered")]);
+    coordinator
+        .create_municipality(&municipality("GM0599"))
+        .await
+        .refused_with(ErrorKind::Conflict, "cbs_code", "already_registered");
 }
 
-async fn new_cohort(app: &TestApp, client: &reqwest::Client) -> String {
-    let m = utrecht(app).await;
-    let (status, body) = call(
-        app,
-        client,
-        Method::POST,
-        "/cohorts",
-        Some(json!({"municipality_id": m, "name": "Utrecht najaar", "location": "Stadskantoor"})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    assert_eq!(body["meetings"].as_array().unwrap().len(), 8);
-    body["id"].as_str().unwrap().to_owned()
+async fn new_cohort(app: &TestApp, coordinator: &Api) -> CohortId {
+    let input = CohortInput {
+        municipality_id: Some(utrecht(app).await),
+        name: "Utrecht najaar".into(),
+        location: "Stadskantoor".into(),
+    };
+    let created = coordinator.create_cohort(&input).await.unwrap();
+    assert_eq!(created.meetings.len(), 8);
+    created.id
 }
 
-fn meeting(date: NaiveDate, version: i64) -> Value {
-    json!({"date": date.to_string(), "start_time": "09:30", "place": "Stadskantoor, zaal 3", "version": version})
+fn meeting(date: NaiveDate, version: i64) -> ScheduleMeetingInput {
+    ScheduleMeetingInput {
+        date: Some(date),
+        start_time: "09:30".into(),
+        place: "Stadskantoor, zaal 3".into(),
+        version: Some(version),
+    }
 }
 
 #[tokio::test]
 async fn meetings_are_scheduled_in_order_within_the_gaps() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let cohort = new_cohort(&app, &coordinator).await;
     let start = today() + Days::new(7);
+    let schedule = |n: u8, date: NaiveDate, version: i64| {
+        let coordinator = coordinator.clone();
+        let cohort = cohort.clone();
+        async move {
+            coordinator
+                .schedule_meeting(&cohort, n, &meeting(date, version))
+                .await
+        }
+    };
 
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1"),
-        Some(meeting(start, 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body["meetings"][0]["date"], start.to_string());
-    assert_eq!(body["meetings"][0]["theme"], "career_orientation");
+    let scheduled = schedule(1, start, 0).await.unwrap();
+    assert_eq!(scheduled.meetings[0].date, Some(start));
+    assert_eq!(scheduled.meetings[0].theme, Theme::CareerOrientation);
 
     // The same day as meeting 1: out of order.
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/2"),
-        Some(meeting(start, 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("date", "meetings_out_of_order")]);
+    schedule(2, start, 0).await.refused_with(
+        ErrorKind::Validation,
+        "date",
+        "meetings_out_of_order",
+    );
 
     // 22 days later: too far apart; 21 days: accepted.
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/2"),
-        Some(meeting(start + Days::new(22), 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["violations"][0]["code"], "meetings_too_far_apart");
-    assert_eq!(body["violations"][0]["params"]["max_days"], 21);
-    let (status, _) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/2"),
-        Some(meeting(start + Days::new(21), 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
+    schedule(2, start + Days::new(22), 0).await.refused_exactly(
+        ErrorKind::Validation,
+        "date",
+        ViolationKind::MeetingsTooFarApart { max_days: 21 },
+    );
+    schedule(2, start + Days::new(21), 0).await.unwrap();
 
     // Meeting 9 does not exist.
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/9"),
-        Some(meeting(start, 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        codes(&body),
-        [pair("number", "meeting_number_out_of_range")]
+    schedule(9, start, 0).await.refused_with(
+        ErrorKind::Validation,
+        "number",
+        "meeting_number_out_of_range",
     );
 
     // Moving meeting 1 from a stale version.
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1"),
-        Some(meeting(start + Days::new(1), 0)),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["violations"][0]["code"], "stale_version");
-    assert_eq!(body["violations"][0]["params"]["current_version"], 1);
+    schedule(1, start + Days::new(1), 0).await.refused_exactly(
+        ErrorKind::Conflict,
+        "version",
+        ViolationKind::StaleVersion { current_version: 1 },
+    );
 }
 
 #[tokio::test]
 async fn a_meeting_needs_a_date_a_time_and_a_place_and_only_a_coordinator_schedules() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let cohort = new_cohort(&app, &coordinator).await;
+    let blank = ScheduleMeetingInput {
+        date: None,
+        start_time: "9:30".into(),
+        place: String::new(),
+        version: Some(0),
+    };
 
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1"),
-        Some(json!({"date": null, "start_time": "9:30", "place": "", "version": 0})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = coordinator
+        .schedule_meeting(&cohort, 1, &blank)
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
-        codes(&body),
+        refused.violations(),
         [
-            pair("date", "required"),
-            pair("start_time", "invalid_format"),
-            pair("place", "required")
+            ("date", "required"),
+            ("start_time", "invalid_format"),
+            ("place", "required")
         ]
     );
 
-    let coach = app.demo("coach@example.org").await;
-    let (status, _) = call(
-        &app,
-        &coach,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1"),
-        Some(meeting(today(), 0)),
+    let coach = app.signed_in("coach@example.org").await;
+    coach
+        .schedule_meeting(&cohort, 1, &meeting(today(), 0))
+        .await
+        .refused(ErrorKind::Forbidden);
+}
+
+/// An attendance list of meeting lines.
+fn lines(entries: &[(&ParticipantId, AttendanceStatus)]) -> AttendanceInput {
+    AttendanceInput(
+        entries
+            .iter()
+            .map(|(participant, status)| AttendanceLine {
+                participant_id: (*participant).clone(),
+                status: *status,
+            })
+            .collect(),
     )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+fn first_names(rows: &[AttendanceRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.first_name.as_str()).collect()
 }
 
 #[tokio::test]
 async fn a_coach_takes_the_attendance_of_their_own_participants_only() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coach = app.signed_in("coach@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let cohort = demo_cohort(&app).await;
     // Rasha's coach is coach2.
-    let rasha = participant(&app, "Rasha").await;
-    let path = format!("/cohorts/{cohort}/meetings/1/attendance");
+    let rasha = participant_id(&app, "Rasha").await;
 
-    let (_, coach_view) = call(&app, &coach, Method::GET, &path, None).await;
-    let (_, coordinator_view) = call(&app, &coordinator, Method::GET, &path, None).await;
-    let (status, body) = call(
-        &app,
-        &coach,
-        Method::PUT,
-        &path,
-        Some(json!([{"participant_id": rasha, "status": "absent"}])),
-    )
-    .await;
+    let coach_view = coach.attendance(&cohort, 1).await.unwrap();
+    let coordinator_view = coordinator.attendance(&cohort, 1).await.unwrap();
+    let refused = coach
+        .record_attendance(&cohort, 1, &lines(&[(&rasha, AttendanceStatus::Absent)]))
+        .await
+        .unwrap_err();
 
-    let names = |rows: &Value| {
-        rows.as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["first_name"].as_str().unwrap().to_owned())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(names(&coach_view).len(), 3);
+    assert_eq!(coach_view.len(), 3);
     assert!(
-        !names(&coach_view).contains(&"Rasha".to_owned()),
+        !first_names(&coach_view).contains(&"Rasha"),
         "another coach's participant"
     );
     assert_eq!(
-        names(&coordinator_view).len(),
+        coordinator_view.len(),
         10,
         "the coordinator sees the whole cohort"
     );
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body)[0].0, "lines.0.participant_id");
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{refused}"
+    );
+    assert_eq!(refused.violations()[0].0, "lines.0.participant_id");
     let stored = scalar(
         &app,
         &format!("SELECT status FROM attendance WHERE participant_id = '{rasha}' AND number = 1"),
@@ -319,164 +282,155 @@ async fn a_coach_takes_the_attendance_of_their_own_participants_only() {
     assert_eq!(stored, "present", "the other coach's record is unchanged");
 }
 
-async fn demo_cohort(app: &TestApp) -> String {
-    scalar(
-        app,
-        "SELECT id FROM cohorts WHERE name = 'Utrecht voorjaar'",
-    )
-    .await
+async fn demo_cohort(app: &TestApp) -> CohortId {
+    cohort_id(app, "Utrecht voorjaar").await
 }
 
 #[tokio::test]
 async fn a_coach_records_a_held_meeting_in_one_request() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
+    let coach = app.signed_in("coach@example.org").await;
     let cohort = demo_cohort(&app).await;
-    let amal = participant(&app, "Amal").await;
-    let yonas = participant(&app, "Yonas").await;
+    let amal = participant_id(&app, "Amal").await;
+    let yonas = participant_id(&app, "Yonas").await;
 
-    let (status, rows) = call(&app, &coach, Method::PUT, &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}, {"participant_id": yonas, "status": "made_up"}]))).await;
+    let rows = coach
+        .record_attendance(
+            &cohort,
+            1,
+            &lines(&[
+                (&amal, AttendanceStatus::Present),
+                (&yonas, AttendanceStatus::MadeUp),
+            ]),
+        )
+        .await
+        .unwrap();
 
-    assert_eq!(status, StatusCode::OK, "{rows}");
-    let rows = rows.as_array().unwrap();
     assert_eq!(
         rows.len(),
         3,
         "the coach's own three participants are listed"
     );
-    let status_of =
-        |id: &str| rows.iter().find(|r| r["participant_id"] == id).unwrap()["status"].clone();
-    assert_eq!(status_of(&amal), "present");
-    assert_eq!(status_of(&yonas), "made_up");
+    let status_of = |id: &ParticipantId| {
+        rows.iter()
+            .find(|r| &r.participant_id == id)
+            .expect("listed")
+            .status
+    };
+    assert_eq!(status_of(&amal), Some(AttendanceStatus::Present));
+    assert_eq!(status_of(&yonas), Some(AttendanceStatus::MadeUp));
 }
 
 #[tokio::test]
 async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsiders_saving_nothing()
  {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let cohort = demo_cohort(&app).await;
-    let amal = participant(&app, "Amal").await;
-    let mehari = participant(&app, "Mehari").await;
+    let amal = participant_id(&app, "Amal").await;
+    let mehari = participant_id(&app, "Mehari").await;
+    let present = |who: &[&ParticipantId]| {
+        lines(
+            &who.iter()
+                .map(|p| (*p, AttendanceStatus::Present))
+                .collect::<Vec<_>>(),
+        )
+    };
     let before: (i64, i64) = sqlx::query_as("SELECT COUNT(*), SUM(version) FROM attendance")
         .fetch_one(&app.db)
         .await
         .unwrap();
 
     // Meeting 5 is two weeks ahead in the demo.
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/5/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}])),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("", "attendance_in_the_future")]);
+    coordinator
+        .record_attendance(&cohort, 5, &present(&[&amal]))
+        .await
+        .refused_with(ErrorKind::Validation, "", "attendance_in_the_future");
 
     let other = new_cohort(&app, &coordinator).await;
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{other}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}])),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("", "meeting_not_scheduled")]);
+    coordinator
+        .record_attendance(&other, 1, &present(&[&amal]))
+        .await
+        .refused_with(ErrorKind::Validation, "", "meeting_not_scheduled");
 
-    let (status, body) = call(&app, &coordinator, Method::PUT, &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}, {"participant_id": mehari, "status": "present"},
-                    {"participant_id": amal, "status": "absent"}]))).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        codes(&body),
-        [pair("lines.2.participant_id", "already_registered")]
-    );
+    let twice = lines(&[
+        (&amal, AttendanceStatus::Present),
+        (&mehari, AttendanceStatus::Present),
+        (&amal, AttendanceStatus::Absent),
+    ]);
+    coordinator
+        .record_attendance(&cohort, 1, &twice)
+        .await
+        .refused_with(
+            ErrorKind::Validation,
+            "lines.2.participant_id",
+            "already_registered",
+        );
 
-    let (status, body) = call(&app, &coordinator, Method::PUT, &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "present"}, {"participant_id": mehari, "status": "present"}]))).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        codes(&body),
-        [pair("lines.1.participant_id", "not_in_cohort")]
-    );
+    coordinator
+        .record_attendance(&cohort, 1, &present(&[&amal, &mehari]))
+        .await
+        .refused_with(
+            ErrorKind::Validation,
+            "lines.1.participant_id",
+            "not_in_cohort",
+        );
     let after: (i64, i64) = sqlx::query_as("SELECT COUNT(*), SUM(version) FROM attendance")
         .fetch_one(&app.db)
         .await
         .unwrap();
     assert_eq!(after, before, "nothing was saved");
 
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": amal, "status": "sleeping"}])),
-    )
-    .await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(body["error"], "bad_request");
-}
-
-fn new_participant(
-    municipality: &str,
-    cohort: Option<&str>,
-    coach: Option<&str>,
-    email: &str,
-) -> Value {
-    json!({"first_name": "Noor", "last_name": "Ali", "email": email, "phone": "06 12345678",
-           "languages": ["ar", "en"], "dutch_level": "A1", "municipality_id": municipality,
-           "cohort_id": cohort, "coach_id": coach, "ladder_rung_at_intake": 2})
+    // A status the API does not know is refused while decoding.
+    let refused = coordinator
+        .send::<Vec<AttendanceRow>>(
+            Method::PUT,
+            &paths::attendance(&cohort, 1),
+            Some(&json!([{"participant_id": amal, "status": "sleeping"}])),
+        )
+        .await
+        .refused(ErrorKind::BadRequest);
+    assert_eq!(refused.body.error, ErrorKind::BadRequest);
 }
 
 #[tokio::test]
 async fn the_minimum_participant_body_of_the_api_leaves_out_every_optional_field() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let m = utrecht(&app).await;
 
-    let (status, created) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(
-            json!({"first_name": "Noor", "last_name": "Ali", "email": "noor@example.org",
+    // Raw bodies: what decodes when fields are left out is the point.
+    let created = coordinator
+        .create::<ParticipantDetail>(
+            paths::PARTICIPANTS,
+            &json!({"first_name": "Noor", "last_name": "Ali", "email": "noor@example.org",
                     "languages": ["ar"], "dutch_level": "A1", "municipality_id": m,
                     "ladder_rung_at_intake": 2}),
-        ),
-    )
-    .await;
-    let (missing, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(
-            json!({"languages": ["ar"], "dutch_level": "A1", "municipality_id": m,
+        )
+        .await;
+    let missing = coordinator
+        .create::<ParticipantDetail>(
+            paths::PARTICIPANTS,
+            &json!({"languages": ["ar"], "dutch_level": "A1", "municipality_id": m,
                     "ladder_rung_at_intake": 2}),
-        ),
-    )
-    .await;
+        )
+        .await;
 
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    assert_eq!(created["phone"], Value::Null);
-    assert_eq!(created["cohort_id"], Value::Null);
+    let created = created.unwrap();
+    assert_eq!(created.phone, None);
+    assert_eq!(created.cohort_id, None);
+    let missing = missing.unwrap_err();
     assert_eq!(
-        missing,
+        missing.status,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "a missing name is named: {body}"
+        "a missing name is named: {missing}"
     );
     assert_eq!(
-        codes(&body)[..3],
+        missing.violations()[..3],
         [
-            pair("first_name", "required"),
-            pair("last_name", "required"),
-            pair("email", "required"),
+            ("first_name", "required"),
+            ("last_name", "required"),
+            ("email", "required"),
         ]
     );
 }
@@ -484,549 +438,464 @@ async fn the_minimum_participant_body_of_the_api_leaves_out_every_optional_field
 #[tokio::test]
 async fn a_coordinator_registers_a_participant_and_every_field_is_checked() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let m = utrecht(&app).await;
 
-    let (status, created) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(new_participant(&m, None, None, "noor@example.org")),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    assert_eq!(created["phone"], "+31612345678");
-    assert_eq!(created["languages"], json!(["ar", "en"]));
-
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(
-            json!({"first_name": "N0or", "last_name": "", "email": "noor", "phone": "12",
-                    "languages": ["xx"], "dutch_level": null, "municipality_id": null,
-                    "cohort_id": null, "coach_id": null, "ladder_rung_at_intake": 9}),
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let created = coordinator
+        .create_participant(&new_participant(&m, None, None, "noor@example.org"))
+        .await
+        .unwrap();
     assert_eq!(
-        codes(&body),
+        created.phone.as_ref().map(|p| p.as_str()),
+        Some("+31612345678")
+    );
+    let languages: Vec<&str> = created.languages.iter().map(|l| l.as_str()).collect();
+    assert_eq!(languages, ["ar", "en"]);
+
+    let broken = ParticipantInput {
+        first_name: "N0or".into(),
+        last_name: String::new(),
+        email: "noor".into(),
+        phone: "12".into(),
+        languages: vec!["xx".into()],
+        dutch_level: None,
+        municipality_id: None,
+        cohort_id: None,
+        coach_id: None,
+        ladder_rung_at_intake: Some(9),
+    };
+    let refused = coordinator
+        .create_participant(&broken)
+        .await
+        .refused(ErrorKind::Validation);
+    assert_eq!(
+        refused.violations(),
         [
-            pair("first_name", "invalid_format"),
-            pair("last_name", "required"),
-            pair("email", "invalid_email"),
-            pair("phone", "invalid_phone"),
-            pair("languages.0", "invalid_format"),
-            pair("dutch_level", "required"),
-            pair("municipality_id", "required"),
-            pair("ladder_rung_at_intake", "out_of_range"),
+            ("first_name", "invalid_format"),
+            ("last_name", "required"),
+            ("email", "invalid_email"),
+            ("phone", "invalid_phone"),
+            ("languages.0", "invalid_format"),
+            ("dutch_level", "required"),
+            ("municipality_id", "required"),
+            ("ladder_rung_at_intake", "out_of_range"),
         ]
     );
 
-    let rotterdam_cohort = scalar(
-        &app,
-        "SELECT id FROM cohorts WHERE name = 'Rotterdam najaar'",
-    )
-    .await;
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(new_participant(
+    let rotterdam_cohort = cohort_id(&app, "Rotterdam najaar").await;
+    coordinator
+        .create_participant(&new_participant(
             &m,
             Some(&rotterdam_cohort),
             None,
             "x@example.org",
-        )),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("cohort_id", "unknown_record")]);
+        ))
+        .await
+        .refused_with(ErrorKind::Validation, "cohort_id", "unknown_record");
 }
 
 #[tokio::test]
 async fn a_full_cohort_and_a_full_caseload_are_conflicts() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let m = utrecht(&app).await;
     let cohort = demo_cohort(&app).await;
     // The demo cohort holds 10: six more fill it to 16.
     for i in 0..6 {
-        let (status, body) = call(
-            &app,
-            &coordinator,
-            Method::POST,
-            "/participants",
-            Some(new_participant(
+        coordinator
+            .create_participant(&new_participant(
                 &m,
                 Some(&cohort),
                 None,
                 &format!("p{i}@example.org"),
-            )),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+            ))
+            .await
+            .unwrap();
     }
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(new_participant(
+    coordinator
+        .create_participant(&new_participant(
             &m,
             Some(&cohort),
             None,
             "seventeen@example.org",
-        )),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(codes(&body), [pair("cohort_id", "cohort_full")]);
-    assert_eq!(body["violations"][0]["params"]["max"], 16);
+        ))
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
+            "cohort_id",
+            ViolationKind::CohortFull { max: 16 },
+        );
 
     // The demo coach has 3 participants already.
-    let coach = scalar(
-        &app,
-        "SELECT id FROM users WHERE email = 'coach@example.org'",
-    )
-    .await;
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::POST,
-        "/participants",
-        Some(new_participant(
+    let coach = user_id(&app, "coach@example.org").await;
+    coordinator
+        .create_participant(&new_participant(
             &m,
             None,
             Some(&coach),
             "fourth@example.org",
-        )),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(codes(&body), [pair("coach_id", "caseload_full")]);
-    assert_eq!(body["violations"][0]["params"]["max"], 3);
+        ))
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
+            "coach_id",
+            ViolationKind::CaseloadFull { max: 3 },
+        );
 }
 
-async fn profile(app: &TestApp, client: &reqwest::Client, id: &str) -> Value {
-    let (status, body) = call(
-        app,
-        client,
-        Method::GET,
-        &format!("/participants/{id}"),
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let mut body = body;
-    body["phone"] = json!(body["phone"].as_str().unwrap_or(""));
-    body
+/// The profile as the edit form starts from it: the stored values and their version.
+fn as_patch(profile: &ParticipantDetail) -> ParticipantPatch {
+    ParticipantPatch {
+        profile: ParticipantInput {
+            first_name: profile.first_name.clone(),
+            last_name: profile.last_name.clone(),
+            email: profile.email.as_str().into(),
+            phone: profile
+                .phone
+                .as_ref()
+                .map_or_else(String::new, |p| p.as_str().into()),
+            languages: profile
+                .languages
+                .iter()
+                .map(|l| l.as_str().into())
+                .collect(),
+            dutch_level: Some(profile.dutch_level),
+            municipality_id: Some(profile.municipality_id.clone()),
+            cohort_id: profile.cohort_id.clone(),
+            coach_id: profile.coach_id.clone(),
+            ladder_rung_at_intake: Some(profile.ladder_rung_at_intake.into()),
+        },
+        version: profile.version,
+    }
 }
 
 #[tokio::test]
 async fn a_coach_edits_a_profile_but_may_not_move_the_participant_and_stale_edits_conflict() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
-    let amal = participant(&app, "Amal").await;
-    let mut body = profile(&app, &coach, &amal).await;
-    body["dutch_level"] = json!("B1");
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let mut edit = as_patch(&coach.participant(&amal).await.unwrap());
+    edit.profile.dutch_level = Some(DutchLevel::B1);
 
-    let (status, updated) = call(
-        &app,
-        &coach,
-        Method::PATCH,
-        &format!("/participants/{amal}"),
-        Some(body.clone()),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{updated}");
-    assert_eq!(updated["dutch_level"], "B1");
-    assert_eq!(updated["version"], 2);
+    let updated = coach.update_participant(&amal, &edit).await.unwrap();
+    assert_eq!(updated.dutch_level, DutchLevel::B1);
+    assert_eq!(updated.version, 2);
 
-    let (status, stale) = call(
-        &app,
-        &coach,
-        Method::PATCH,
-        &format!("/participants/{amal}"),
-        Some(body.clone()),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(stale["violations"][0]["params"]["current_version"], 2);
+    coach
+        .update_participant(&amal, &edit)
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
+            "version",
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 
-    let mut moved = profile(&app, &coach, &amal).await;
-    moved["cohort_id"] = Value::Null;
-    let (status, refused) = call(
-        &app,
-        &coach,
-        Method::PATCH,
-        &format!("/participants/{amal}"),
-        Some(moved),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&refused), [pair("cohort_id", "not_allowed_for_role")]);
+    let mut moved = as_patch(&coach.participant(&amal).await.unwrap());
+    moved.profile.cohort_id = None;
+    coach.update_participant(&amal, &moved).await.refused_with(
+        ErrorKind::Validation,
+        "cohort_id",
+        "not_allowed_for_role",
+    );
 }
 
-async fn goal(
-    app: &TestApp,
-    client: &reqwest::Client,
-    participant: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    call(
-        app,
-        client,
-        Method::POST,
-        &format!("/participants/{participant}/goals"),
-        Some(body),
-    )
-    .await
+fn goal(title: &str, target_date: Option<NaiveDate>) -> GoalInput {
+    GoalInput {
+        title: title.into(),
+        target_date,
+        status: None,
+    }
+}
+
+fn action(text: &str, owner: Option<ActionOwner>) -> ActionInput {
+    ActionInput {
+        text: text.into(),
+        due_date: None,
+        owner,
+    }
+}
+
+/// A tick (or untick) of an action, as a participant sends it.
+fn tick(done: bool, version: i64) -> ActionPatch {
+    ActionPatch {
+        done: Some(done),
+        text: None,
+        due_date: None,
+        owner: None,
+        version,
+    }
 }
 
 #[tokio::test]
 async fn a_coach_builds_the_plan_and_the_participant_ticks_off_only_their_own_actions() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
-    let amal = participant(&app, "Amal").await;
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
 
-    let (status, body) = goal(
-        &app,
-        &coach,
-        &amal,
-        json!({"title": "ab", "target_date": (today() - Days::new(1)).to_string(), "status": null}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = coach
+        .create_goal(&amal, &goal("ab", Some(today() - Days::new(1))))
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
-        codes(&body),
-        [
-            pair("title", "too_short"),
-            pair("target_date", "in_the_past")
-        ]
+        refused.violations(),
+        [("title", "too_short"), ("target_date", "in_the_past")]
     );
 
-    let (status, created) = goal(&app, &coach, &amal, json!({"title": "Stage in de zorg", "target_date": (today() + Days::new(60)).to_string(), "status": null})).await;
-    assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(created["status"], "open");
-    let goal_id = created["id"].as_str().unwrap();
+    let created = coach
+        .create_goal(
+            &amal,
+            &goal("Stage in de zorg", Some(today() + Days::new(60))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(created.status, GoalStatus::Open);
 
-    let add = |text: &str, owner: &str| json!({"text": text, "due_date": null, "owner": owner});
-    let (status, own) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/goals/{goal_id}/actions"),
-        Some(add("Cv maken", "participant")),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    let (_, coachs) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/goals/{goal_id}/actions"),
-        Some(add("Bedrijf bellen", "coach")),
-    )
-    .await;
-    let (status, body) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/goals/{goal_id}/actions"),
-        Some(json!({"text": "x", "due_date": null, "owner": null})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let own = coach
+        .create_action(
+            &created.id,
+            &action("Cv maken", Some(ActionOwner::Participant)),
+        )
+        .await
+        .unwrap();
+    let coachs = coach
+        .create_action(
+            &created.id,
+            &action("Bedrijf bellen", Some(ActionOwner::Coach)),
+        )
+        .await
+        .unwrap();
+    let refused = coach
+        .create_action(&created.id, &action("x", None))
+        .await
+        .refused(ErrorKind::Validation);
     assert_eq!(
-        codes(&body),
-        [pair("text", "too_short"), pair("owner", "required")]
+        refused.violations(),
+        [("text", "too_short"), ("owner", "required")]
     );
 
-    let participant_client = app.demo("participant@example.org").await;
-    let (status, ticked) = call(
-        &app,
-        &participant_client,
-        Method::PATCH,
-        &format!("/actions/{}", own["id"].as_str().unwrap()),
-        Some(json!({"done": true, "version": 1})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{ticked}");
-    assert_eq!(ticked["done"], true);
-    assert_eq!(ticked["version"], 2);
+    let me = app.signed_in("participant@example.org").await;
+    let ticked = me.update_action(&own.id, &tick(true, 1)).await.unwrap();
+    assert!(ticked.done);
+    assert_eq!(ticked.version, 2);
 
-    let (status, body) = call(
-        &app,
-        &participant_client,
-        Method::PATCH,
-        &format!("/actions/{}", coachs["id"].as_str().unwrap()),
-        Some(json!({"done": true, "version": 1})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("done", "not_allowed_for_role")]);
+    me.update_action(&coachs.id, &tick(true, 1))
+        .await
+        .refused_with(ErrorKind::Validation, "done", "not_allowed_for_role");
 
-    let (status, _) = call(
-        &app,
-        &participant_client,
-        Method::PATCH,
-        &format!("/actions/{}", own["id"].as_str().unwrap()),
-        Some(json!({"done": false, "text": "Anders", "version": 2})),
-    )
-    .await;
+    let rewritten = ActionPatch {
+        text: Some("Anders".into()),
+        ..tick(false, 2)
+    };
+    let refused = me.update_action(&own.id, &rewritten).await.unwrap_err();
     assert_eq!(
-        status,
+        refused.status,
         StatusCode::FORBIDDEN,
         "a participant does not edit the text"
     );
 
-    let (status, body) = call(
-        &app,
-        &participant_client,
-        Method::PATCH,
-        &format!("/actions/{}", own["id"].as_str().unwrap()),
-        Some(json!({"done": false, "version": 1})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["violations"][0]["code"], "stale_version");
+    me.update_action(&own.id, &tick(false, 1))
+        .await
+        .refused_exactly(
+            ErrorKind::Conflict,
+            "version",
+            ViolationKind::StaleVersion { current_version: 2 },
+        );
 
-    let (status, plan) = call(
-        &app,
-        &participant_client,
-        Method::GET,
-        &format!("/participants/{amal}/goals"),
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(plan[0]["actions"].as_array().unwrap().len(), 2);
+    let plan = me.goals(&amal).await.unwrap();
+    assert_eq!(plan[0].actions.len(), 2);
 
-    let other_coach = app.demo("coach2@example.org").await;
-    let (status, _) = call(
-        &app,
-        &other_coach,
-        Method::GET,
-        &format!("/participants/{amal}/goals"),
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let other_coach = app.signed_in("coach2@example.org").await;
+    other_coach.goals(&amal).await.refused(ErrorKind::NotFound);
 }
 
 #[tokio::test]
 async fn a_goal_is_edited_from_its_version_and_a_passed_target_date_may_stay() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
-    let amal = participant(&app, "Amal").await;
-    let (_, created) = goal(
-        &app,
-        &coach,
-        &amal,
-        json!({"title": "Taal leren", "target_date": null, "status": null}),
-    )
-    .await;
-    let id = created["id"].as_str().unwrap();
-    let past = (today() - Days::new(3)).to_string();
-    sqlx::query("UPDATE goals SET target_date = $1")
-        .bind(&past)
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let created = coach
+        .create_goal(&amal, &goal("Taal leren", None))
+        .await
+        .unwrap();
+    let past = today() - Days::new(3);
+    sqlx::query("UPDATE goals SET target_date = $1 WHERE id = $2")
+        .bind(past)
+        .bind(&created.id)
         .execute(&app.db)
         .await
         .unwrap();
+    let edit = |target_date: NaiveDate, status: GoalStatus, version: i64| GoalPatch {
+        goal: GoalInput {
+            status: Some(status),
+            ..goal("Taal leren", Some(target_date))
+        },
+        version,
+    };
 
-    let (status, reached) = call(
-        &app,
-        &coach,
-        Method::PATCH,
-        &format!("/goals/{id}"),
-        Some(
-            json!({"title": "Taal leren", "target_date": past, "status": "reached", "version": 1}),
-        ),
-    )
-    .await;
+    let reached = coach
+        .update_goal(&created.id, &edit(past, GoalStatus::Reached, 1))
+        .await
+        .unwrap();
 
-    assert_eq!(status, StatusCode::OK, "{reached}");
-    assert_eq!(reached["status"], "reached");
-    let (status, body) = call(&app, &coach, Method::PATCH, &format!("/goals/{id}"),
-        Some(json!({"title": "Taal leren", "target_date": (today() - Days::new(1)).to_string(), "status": "open", "version": 2}))).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(codes(&body), [pair("target_date", "in_the_past")]);
+    assert_eq!(reached.status, GoalStatus::Reached);
+    coach
+        .update_goal(
+            &created.id,
+            &edit(today() - Days::new(1), GoalStatus::Open, 2),
+        )
+        .await
+        .refused_with(ErrorKind::Validation, "target_date", "in_the_past");
+}
+
+fn contact(
+    date: NaiveDate,
+    kind: ContactKind,
+    minutes: u32,
+    note: &str,
+    summary: &str,
+) -> ContactInput {
+    ContactInput {
+        date: Some(date),
+        kind: Some(kind),
+        minutes: Some(minutes),
+        note: note.into(),
+        summary: summary.into(),
+    }
 }
 
 #[tokio::test]
 async fn the_contact_note_reaches_coaches_and_coordinators_never_the_participant() {
     let app = spawn_app_with(true).await;
-    let coach = app.demo("coach@example.org").await;
-    let amal = participant(&app, "Amal").await;
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
 
-    let (status, body) = call(&app, &coach, Method::POST, &format!("/participants/{amal}/contacts"),
-        Some(json!({"date": (today() + Days::new(1)).to_string(), "kind": "call", "minutes": 0, "note": "", "summary": ""}))).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        codes(&body),
-        [
-            pair("date", "in_the_future"),
-            pair("minutes", "out_of_range")
-        ]
-    );
-
-    let (status, created) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/participants/{amal}/contacts"),
-        Some(
-            json!({"date": today().to_string(), "kind": "meeting", "minutes": 45,
-                    "note": "Zorgen over huisvesting.", "summary": "Stage besproken."}),
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED);
-    assert_eq!(created["note"], "Zorgen over huisvesting.");
-
-    let participant_client = app.demo("participant@example.org").await;
-    let (status, seen) = call(
-        &app,
-        &participant_client,
-        Method::GET,
-        &format!("/participants/{amal}/contacts"),
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let newest = seen
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == created["id"])
-        .unwrap();
-    assert_eq!(newest["summary"], "Stage besproken.");
-    assert!(
-        seen.as_array()
-            .unwrap()
-            .iter()
-            .all(|c| c.get("note").is_none()),
-        "{seen}"
-    );
-    let raw = app
-        .get_with(
-            &participant_client,
-            &format!("/api/v1/participants/{amal}/contacts"),
+    let refused = coach
+        .log_contact(
+            &amal,
+            &contact(today() + Days::new(1), ContactKind::Call, 0, "", ""),
         )
         .await
-        .text()
+        .refused(ErrorKind::Validation);
+    assert_eq!(
+        refused.violations(),
+        [("date", "in_the_future"), ("minutes", "out_of_range")]
+    );
+
+    let created = coach
+        .log_contact(
+            &amal,
+            &contact(
+                today(),
+                ContactKind::Meeting,
+                45,
+                "Zorgen over huisvesting.",
+                "Stage besproken.",
+            ),
+        )
         .await
         .unwrap();
+    assert_eq!(created.note.as_deref(), Some("Zorgen over huisvesting."));
+
+    let me = app.signed_in("participant@example.org").await;
+    let seen = me.contacts(&amal).await.unwrap();
+    let newest = seen.iter().find(|c| c.id == created.id).expect("listed");
+    assert_eq!(newest.summary, "Stage besproken.");
+    assert!(seen.iter().all(|c| c.note.is_none()), "{seen:?}");
+    let raw = me
+        .text(&paths::participant_sub(
+            &amal,
+            paths::ParticipantSub::Contacts,
+        ))
+        .await;
     assert!(!raw.contains("huisvesting"));
+    assert!(!raw.contains("\"note\""), "no note field at all: {raw}");
 
-    let coordinator = app.demo("coordinator@example.org").await;
-    let (_, for_coordinator) = call(
-        &app,
-        &coordinator,
-        Method::GET,
-        &format!("/participants/{amal}/contacts"),
-        None,
-    )
-    .await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let for_coordinator = coordinator.contacts(&amal).await.unwrap();
     let newest = for_coordinator
-        .as_array()
-        .unwrap()
         .iter()
-        .find(|c| c["id"] == created["id"])
-        .unwrap();
-    assert_eq!(newest["note"], "Zorgen over huisvesting.");
+        .find(|c| c.id == created.id)
+        .expect("listed");
+    assert_eq!(newest.note.as_deref(), Some("Zorgen over huisvesting."));
 
-    let (status, _) = call(&app, &participant_client, Method::POST, &format!("/participants/{amal}/contacts"),
-        Some(json!({"date": today().to_string(), "kind": "call", "minutes": 5, "note": "", "summary": ""}))).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    me.log_contact(&amal, &contact(today(), ContactKind::Call, 5, "", ""))
+        .await
+        .refused(ErrorKind::Forbidden);
 }
 
 #[tokio::test]
 async fn the_route_counts_a_newly_recorded_meeting() {
     let app = spawn_app_with(true).await;
-    let coordinator = app.demo("coordinator@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
     let cohort = demo_cohort(&app).await;
-    let hassan = participant(&app, "Hassan").await;
-    let (_, before) = call(
-        &app,
-        &coordinator,
-        Method::GET,
-        &format!("/participants/{hassan}/route"),
-        None,
-    )
-    .await;
-    assert_eq!(before["route"]["steps"][0]["figures"]["attended"], 0);
-
-    call(
-        &app,
-        &coordinator,
-        Method::PUT,
-        &format!("/cohorts/{cohort}/meetings/1/attendance"),
-        Some(json!([{"participant_id": hassan, "status": "present"}])),
-    )
-    .await;
-    let (status, body) = call(
-        &app,
-        &coordinator,
-        Method::GET,
-        &format!("/participants/{hassan}/route"),
-        None,
-    )
-    .await;
-
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let training = &body["route"]["steps"][0];
-    assert_eq!(training["kind"], "training");
-    assert_eq!(training["status"], "under_way");
-    assert_eq!(
-        training["figures"],
-        json!({"step": "training", "attended": 1, "total": 8, "required": 6})
+    let hassan = participant_id(&app, "Hassan").await;
+    let before = coordinator.route(&hassan).await.unwrap();
+    assert!(
+        matches!(
+            before.route.steps[0].figures,
+            StepFigures::Training { attended: 0, .. }
+        ),
+        "{before:?}"
     );
-    assert_eq!(body["coach"], Value::Null);
-    assert_eq!(body["route"]["steps"][1]["status"], "not_started");
+
+    coordinator
+        .record_attendance(&cohort, 1, &lines(&[(&hassan, AttendanceStatus::Present)]))
+        .await
+        .unwrap();
+    let after = coordinator.route(&hassan).await.unwrap();
+
+    let training = &after.route.steps[0];
+    assert_eq!(training.kind, StepKind::Training);
+    assert_eq!(training.status, StepStatus::UnderWay);
+    assert_eq!(
+        training.figures,
+        StepFigures::Training {
+            attended: 1,
+            total: 8,
+            required: 6
+        }
+    );
+    assert_eq!(after.coach, None);
+    assert_eq!(after.route.steps[1].status, StepStatus::NotStarted);
 }
 
 #[tokio::test]
 async fn the_participant_sees_their_route_with_the_next_meeting_their_coach_and_open_actions() {
     let app = spawn_app_with(true).await;
-    let amal = participant(&app, "Amal").await;
-    let participant_client = app.demo("participant@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let me = app.signed_in("participant@example.org").await;
 
-    let (status, body) = call(
-        &app,
-        &participant_client,
-        Method::GET,
-        &format!("/participants/{amal}/route"),
-        None,
-    )
-    .await;
+    let seen = me.route(&amal).await.unwrap();
 
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body["first_name"], "Amal");
-    assert_eq!(
-        body["route"]["steps"][0]["figures"]["attended"], 3,
-        "two present and one made up"
+    assert_eq!(seen.first_name, "Amal");
+    assert!(
+        matches!(
+            seen.route.steps[0].figures,
+            StepFigures::Training { attended: 3, .. }
+        ),
+        "two present and one made up: {:?}",
+        seen.route.steps[0]
     );
-    assert_eq!(body["coach"]["first_name"], "Marieke");
-    assert_eq!(body["coach"]["phone"], "+31612345678");
+    let coach = seen.coach.expect("her coach");
+    assert_eq!(coach.first_name, "Marieke");
     assert_eq!(
-        body["next_meeting"]["number"], 4,
+        coach.phone.as_ref().map(|p| p.as_str()),
+        Some("+31612345678")
+    );
+    let next = seen.next_meeting.expect("a next meeting");
+    assert_eq!(
+        next.number,
+        MeetingNumber::new(4).unwrap(),
         "three meetings were held"
     );
-    assert_eq!(body["next_meeting"]["theme"], "job_opportunities");
-    assert_eq!(body["next_meeting"]["start_time"], "13:30");
-    let open: Vec<&str> = body["open_actions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["text"].as_str().unwrap())
-        .collect();
+    assert_eq!(next.theme, Theme::JobOpportunities);
+    assert_eq!(next.start_time.as_deref(), Some("13:30"));
+    let open: Vec<&str> = seen.open_actions.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(open, ["Cv maken met de coach"], "only her own open actions");
-    assert_eq!(body["route"]["budget"]["cap_cents"], 100000);
-    assert_eq!(body["route"]["next_step"]["kind"], "meeting");
+    assert_eq!(seen.route.budget.cap_cents, 100000);
+    assert!(
+        matches!(seen.route.next_step, NextStep::Meeting { .. }),
+        "{:?}",
+        seen.route.next_step
+    );
 }
