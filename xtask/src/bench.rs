@@ -22,6 +22,9 @@ use std::{
 
 use crate::{bundle, cargo, root, run, setup};
 
+/// Connections of the overload phase: well above the server's default of 256 requests at once.
+const OVERLOAD_CONNECTIONS: u32 = 600;
+
 /// oha's version: the newest that builds with the toolchain here (rust-version 1.88).
 const OHA_VERSION: &str = "1.16.0";
 /// Lighthouse 12 runs on node 20 (13 needs node 22).
@@ -228,6 +231,7 @@ fn measure(
         None,
         seconds,
         "404",
+        16,
     )?);
     report.authenticated = Some(saturate(
         oha,
@@ -236,6 +240,7 @@ fn measure(
         Some(&participant.cookie),
         seconds,
         "200",
+        16,
     )?);
     // The same bare endpoint with a session cookie: what a session costs by itself.
     report.session_only = Some(saturate(
@@ -245,9 +250,29 @@ fn measure(
         Some(&participant.cookie),
         seconds,
         "200",
+        16,
     )?);
     report.saturation_seconds = seconds;
     report.rss_end = memory(server.id());
+
+    eprintln!("\n# overload: {OVERLOAD_CONNECTIONS} connections at once on the same read");
+    report.overload = Some(saturate(
+        oha,
+        server.id(),
+        &participant.urls[0],
+        Some(&participant.cookie),
+        seconds,
+        "200",
+        OVERLOAD_CONNECTIONS,
+    )?);
+    let path = participant.urls[0]
+        .strip_prefix(&client.origin())
+        .unwrap_or(&participant.urls[0]);
+    report.after_overload = Some(
+        client
+            .request("GET", path, &[("Cookie", &participant.cookie)], None)?
+            .status,
+    );
 
     if let Some(lighthouse) = lighthouse {
         eprintln!(
@@ -1381,12 +1406,14 @@ fn read_csv(path: &Path) -> Result<Latencies, String> {
 struct Saturation {
     url_pattern: String,
     requests_per_second: f64,
+    /// Every status with its share of the answers.
+    distribution: String,
     success: String,
     /// The server's CPU time per answered request.
     cpu_ms_per_request: f64,
 }
 
-/// As many requests as 16 connections get answered in `seconds` (closed loop).
+/// As many requests as `connections` get answered in `seconds` (closed loop).
 fn saturate(
     oha: &Path,
     server: u32,
@@ -1394,11 +1421,13 @@ fn saturate(
     cookie: Option<&str>,
     seconds: u64,
     expected_status: &str,
+    connections: u32,
 ) -> Result<Saturation, String> {
     let cpu_before = cpu_seconds(server);
     let mut command = Command::new(oha);
     command
-        .args(["--no-tui", "--output-format", "json", "-c", "16"])
+        .args(["--no-tui", "--output-format", "json"])
+        .args(["-c", &connections.to_string()])
         .args(["-z", &format!("{seconds}s")]);
     if let Some(cookie) = cookie {
         command.args(["-H", &format!("Cookie: {cookie}")]);
@@ -1428,9 +1457,19 @@ fn saturate(
         .and_then(|(_, n)| n.as_f64())
         .unwrap_or(0.0);
     let path = url.split_once("/api/").map_or(url, |(_, p)| p);
+    let mut distribution: Vec<(String, f64)> = statuses
+        .iter()
+        .filter_map(|(status, n)| Some((status.clone(), n.as_f64()?)))
+        .collect();
+    distribution.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Saturation {
         url_pattern: pattern_of(&format!("/api/{path}")),
         requests_per_second: rps,
+        distribution: distribution
+            .iter()
+            .map(|(status, n)| format!("{status}: {:.1} %", 100.0 * n / total.max(1.0)))
+            .collect::<Vec<_>>()
+            .join(", "),
         cpu_ms_per_request: cpu.map_or(f64::NAN, |c| 1000.0 * c / total.max(1.0)),
         success: format!(
             "{:.1} % {expected_status}",
@@ -1599,6 +1638,10 @@ struct Report {
     authenticated: Option<Saturation>,
     session_only: Option<Saturation>,
     saturation_seconds: u64,
+    /// The read with far more connections than the server takes on at once.
+    overload: Option<Saturation>,
+    /// The status of one read right after the overload.
+    after_overload: Option<u16>,
     lighthouse: Vec<LighthousePage>,
     server_log: Vec<(String, usize)>,
     notes: Vec<String>,
@@ -1851,6 +1894,24 @@ impl Report {
             }
         }
         line(String::new());
+
+        if let Some(over) = &self.overload {
+            line(format!(
+                "### Overload ({OVERLOAD_CONNECTIONS} connections, {} s, server default `--max-in-flight`)",
+                self.saturation_seconds
+            ));
+            line(String::new());
+            line(format!(
+                "`{}`: {:.0} req/s answered; answers {}. The surplus gets 503 with `Retry-After` at \
+                 once instead of a queue. One read right after: {}.",
+                over.url_pattern,
+                over.requests_per_second,
+                over.distribution,
+                self.after_overload
+                    .map_or("–".to_owned(), |s| s.to_string())
+            ));
+            line(String::new());
+        }
 
         line("### Server".to_owned());
         line(String::new());
