@@ -98,31 +98,94 @@ impl Who {
 
 /// Every screen outside the main module, with who may open it.
 const SCREENS: &[(Who, ModuleName)] = &[
-    (Who::HomeOf(Role::Coordinator), module_name::<CoordinatorHomeScreen>),
+    (
+        Who::HomeOf(Role::Coordinator),
+        module_name::<CoordinatorHomeScreen>,
+    ),
     (Who::HomeOf(Role::Coach), module_name::<CoachHomeScreen>),
-    (Who::HomeOf(Role::CompanyContact), module_name::<CompanyHomeScreen>),
-    (Who::HomeOf(Role::MunicipalityViewer), module_name::<MunicipalityHomeScreen>),
-    (Who::Allowed(Screen::Accounts), module_name::<AccountsScreen>),
-    (Who::Allowed(Screen::ParticipantProfile), module_name::<ParticipantProfileScreen>),
-    (Who::Allowed(Screen::Municipalities), module_name::<MunicipalitiesScreen>),
-    (Who::Allowed(Screen::Municipalities), module_name::<MunicipalityScreen>),
+    (
+        Who::HomeOf(Role::CompanyContact),
+        module_name::<CompanyHomeScreen>,
+    ),
+    (
+        Who::HomeOf(Role::MunicipalityViewer),
+        module_name::<MunicipalityHomeScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Accounts),
+        module_name::<AccountsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantProfile),
+        module_name::<ParticipantProfileScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Municipalities),
+        module_name::<MunicipalitiesScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Municipalities),
+        module_name::<MunicipalityScreen>,
+    ),
     (Who::Allowed(Screen::Cohorts), module_name::<CohortsScreen>),
     (Who::Allowed(Screen::Cohorts), module_name::<CohortScreen>),
-    (Who::Allowed(Screen::Attendance), module_name::<AttendanceScreen>),
-    (Who::Allowed(Screen::ParticipantNew), module_name::<NewParticipantScreen>),
-    (Who::Allowed(Screen::ParticipantRoute), module_name::<ParticipantRouteScreen>),
-    (Who::Allowed(Screen::ParticipantPlan), module_name::<ParticipantPlanScreen>),
-    (Who::Allowed(Screen::ParticipantContacts), module_name::<ParticipantContactsScreen>),
-    (Who::Allowed(Screen::Organisations), module_name::<OrganisationsScreen>),
-    (Who::Allowed(Screen::Organisation), module_name::<OrganisationScreen>),
-    (Who::Allowed(Screen::Openings), module_name::<OpeningsScreen>),
+    (
+        Who::Allowed(Screen::Attendance),
+        module_name::<AttendanceScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantNew),
+        module_name::<NewParticipantScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantRoute),
+        module_name::<ParticipantRouteScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantPlan),
+        module_name::<ParticipantPlanScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantContacts),
+        module_name::<ParticipantContactsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Organisations),
+        module_name::<OrganisationsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Organisation),
+        module_name::<OrganisationScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Openings),
+        module_name::<OpeningsScreen>,
+    ),
     (Who::Allowed(Screen::Opening), module_name::<OpeningScreen>),
-    (Who::Allowed(Screen::Internship), module_name::<InternshipScreen>),
-    (Who::Allowed(Screen::Internship), module_name::<AgreementScreen>),
-    (Who::Allowed(Screen::ParticipantInternships), module_name::<ParticipantInternshipsScreen>),
-    (Who::Allowed(Screen::ParticipantBudget), module_name::<ParticipantBudgetScreen>),
-    (Who::Allowed(Screen::ParticipantIntroductions), module_name::<ParticipantIntroductionsScreen>),
-    (Who::Allowed(Screen::ParticipantConsent), module_name::<ParticipantConsentScreen>),
+    (
+        Who::Allowed(Screen::Internship),
+        module_name::<InternshipScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Internship),
+        module_name::<AgreementScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantInternships),
+        module_name::<ParticipantInternshipsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantBudget),
+        module_name::<ParticipantBudgetScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantIntroductions),
+        module_name::<ParticipantIntroductionsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantConsent),
+        module_name::<ParticipantConsentScreen>,
+    ),
 ];
 
 /// Downloads the modules of the screens the role signed in may open, once the app has taken the

@@ -37,7 +37,7 @@ test('the shell paints without the app at 360 px, and the app takes its place wi
   await page.setViewportSize({ width: 360, height: 740 });
   const release = await holdTheApp(page);
   await page.goto('/login');
-  await expect(page.getByRole('status')).toHaveText('Laden…');
+  await expect(page.getByRole('status')).toHaveText('Laden…', { useInnerText: true });
   await expect(page.locator('.shell .brand')).toHaveText('VIP route');
   await expect(page.locator('.shell-page')).toHaveAttribute('aria-hidden', 'true');
   await expectNoSidewaysScroll(page);
@@ -61,7 +61,7 @@ test('the shell speaks the language chosen last, right to left for Arabic', asyn
   await page.addInitScript(() => localStorage.setItem('vip.lang', 'ar'));
   const release = await holdTheApp(page);
   await page.goto('/login');
-  await expect(page.getByRole('status')).toHaveText('جارٍ التحميل…');
+  await expect(page.getByRole('status')).toHaveText('جارٍ التحميل…', { useInnerText: true });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await screenshot(page, 'shell-arabic-390');
