@@ -7,6 +7,7 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod screens;
+pub mod shell;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -17,7 +18,7 @@ use leptos_router::{
 
 use crate::{
     access::Screen,
-    auth::Auth,
+    auth::{Auth, AuthState},
     components::{Layout, RequireAuth},
     i18n::I18n,
     pages::{
@@ -25,16 +26,21 @@ use crate::{
         ParticipantProfileScreen, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
     },
     screens::Prefetch,
+    shell::Shell,
 };
 
 /// The whole app: translations, the session, the layout and the routes. Screens that need a
 /// session wait for it and send a visitor without one to the login page. Apart from the login and
-/// the home pages, every screen is loaded on demand (see [`screens`]).
+/// the home pages, every screen is loaded on demand (see [`screens`]). The static shell of
+/// `index.html` stays in sight until the first screen is ready (see [`shell`]).
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
-    Auth::provide();
-    // Nothing is shown until the language remembered on this device is loaded.
+    let auth = Auth::provide();
+    let shell = Shell::provide();
+    // The menu depends on who is signed in, and the screen waits for it.
+    shell.replace_when(move || i18n.ready() && auth.state() != AuthState::Loading);
+    // Nothing is built until the language remembered on this device is loaded.
     move || i18n.ready().then(routes)
 }
 

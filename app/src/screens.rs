@@ -5,13 +5,15 @@
 //! the first visit of a participant downloads only the main module, and the home of any other
 //! role adds its own.
 //!
-//! Once someone has signed in and the first screen is painted, [`Prefetch`] fetches the modules
-//! of every screen their role may open, so following a link needs no wait.
+//! Once someone has signed in, the app has taken the static shell's place and the browser is
+//! idle, [`Prefetch`] downloads the modules of the screens their role may open into the
+//! browser's cache, so following a link does not wait for the network. It does not run them:
+//! a module is compiled and run only when its screen is opened. Nothing is fetched ahead when the
+//! browser asks to save data or the connection is 2G.
 
-use std::{future::Future, pin::Pin, time::Duration};
+use std::future::Future;
 
-use leptos::{prelude::*, task::spawn_local};
-use leptos_router::LazyRoute;
+use leptos::prelude::*;
 use shared::roles::Role;
 
 use crate::{
@@ -27,6 +29,7 @@ use crate::{
         ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantPlanScreen,
         ParticipantProfileScreen, ParticipantRouteScreen,
     },
+    shell::use_shell,
 };
 
 /// A [`LazyRoute`] named `$name` whose view, `$view`, is loaded on demand. The view usually
@@ -56,7 +59,24 @@ pub fn lazily(view: impl Future<Output = AnyView> + Send + 'static) -> impl Into
     view! { <Suspense fallback=|| view! { <Loading /> }>{Suspend::new(view)}</Suspense> }
 }
 
-type Preload = fn() -> Pin<Box<dyn Future<Output = ()>>>;
+/// The name of a lazily loaded route's split module, without the hash the bundle adds:
+/// `#[lazy_route]` calls the view of `T` `__{T}_View`, and `#[lazy]` names the module after it in
+/// snake case.
+type ModuleName = fn() -> String;
+
+fn module_name<T>() -> String {
+    let ty = std::any::type_name::<T>();
+    let ty = ty.rsplit("::").next().unwrap_or(ty);
+    let mut name = String::from("_");
+    for c in ty.chars() {
+        if c.is_ascii_uppercase() {
+            name.push('_');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name.push_str("_view");
+    name
+}
 
 /// Who may open a screen that is loaded on demand.
 #[derive(Clone, Copy)]
@@ -77,108 +97,177 @@ impl Who {
 }
 
 /// Every screen outside the main module, with who may open it.
-const SCREENS: &[(Who, Preload)] = &[
-    (Who::HomeOf(Role::Coordinator), || {
-        Box::pin(CoordinatorHomeScreen::preload())
-    }),
-    (Who::HomeOf(Role::Coach), || {
-        Box::pin(CoachHomeScreen::preload())
-    }),
-    (Who::HomeOf(Role::CompanyContact), || {
-        Box::pin(CompanyHomeScreen::preload())
-    }),
-    (Who::HomeOf(Role::MunicipalityViewer), || {
-        Box::pin(MunicipalityHomeScreen::preload())
-    }),
-    (Who::Allowed(Screen::Accounts), || {
-        Box::pin(AccountsScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantProfile), || {
-        Box::pin(ParticipantProfileScreen::preload())
-    }),
-    (Who::Allowed(Screen::Municipalities), || {
-        Box::pin(MunicipalitiesScreen::preload())
-    }),
-    (Who::Allowed(Screen::Municipalities), || {
-        Box::pin(MunicipalityScreen::preload())
-    }),
-    (Who::Allowed(Screen::Cohorts), || {
-        Box::pin(CohortsScreen::preload())
-    }),
-    (Who::Allowed(Screen::Cohorts), || {
-        Box::pin(CohortScreen::preload())
-    }),
-    (Who::Allowed(Screen::Attendance), || {
-        Box::pin(AttendanceScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantNew), || {
-        Box::pin(NewParticipantScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantRoute), || {
-        Box::pin(ParticipantRouteScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantPlan), || {
-        Box::pin(ParticipantPlanScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantContacts), || {
-        Box::pin(ParticipantContactsScreen::preload())
-    }),
-    (Who::Allowed(Screen::Organisations), || {
-        Box::pin(OrganisationsScreen::preload())
-    }),
-    (Who::Allowed(Screen::Organisation), || {
-        Box::pin(OrganisationScreen::preload())
-    }),
-    (Who::Allowed(Screen::Openings), || {
-        Box::pin(OpeningsScreen::preload())
-    }),
-    (Who::Allowed(Screen::Opening), || {
-        Box::pin(OpeningScreen::preload())
-    }),
-    (Who::Allowed(Screen::Internship), || {
-        Box::pin(InternshipScreen::preload())
-    }),
-    (Who::Allowed(Screen::Internship), || {
-        Box::pin(AgreementScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantInternships), || {
-        Box::pin(ParticipantInternshipsScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantBudget), || {
-        Box::pin(ParticipantBudgetScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantIntroductions), || {
-        Box::pin(ParticipantIntroductionsScreen::preload())
-    }),
-    (Who::Allowed(Screen::ParticipantConsent), || {
-        Box::pin(ParticipantConsentScreen::preload())
-    }),
+const SCREENS: &[(Who, ModuleName)] = &[
+    (
+        Who::HomeOf(Role::Coordinator),
+        module_name::<CoordinatorHomeScreen>,
+    ),
+    (Who::HomeOf(Role::Coach), module_name::<CoachHomeScreen>),
+    (
+        Who::HomeOf(Role::CompanyContact),
+        module_name::<CompanyHomeScreen>,
+    ),
+    (
+        Who::HomeOf(Role::MunicipalityViewer),
+        module_name::<MunicipalityHomeScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Accounts),
+        module_name::<AccountsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantProfile),
+        module_name::<ParticipantProfileScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Municipalities),
+        module_name::<MunicipalitiesScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Municipalities),
+        module_name::<MunicipalityScreen>,
+    ),
+    (Who::Allowed(Screen::Cohorts), module_name::<CohortsScreen>),
+    (Who::Allowed(Screen::Cohorts), module_name::<CohortScreen>),
+    (
+        Who::Allowed(Screen::Attendance),
+        module_name::<AttendanceScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantNew),
+        module_name::<NewParticipantScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantRoute),
+        module_name::<ParticipantRouteScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantPlan),
+        module_name::<ParticipantPlanScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantContacts),
+        module_name::<ParticipantContactsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Organisations),
+        module_name::<OrganisationsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Organisation),
+        module_name::<OrganisationScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Openings),
+        module_name::<OpeningsScreen>,
+    ),
+    (Who::Allowed(Screen::Opening), module_name::<OpeningScreen>),
+    (
+        Who::Allowed(Screen::Internship),
+        module_name::<InternshipScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Internship),
+        module_name::<AgreementScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantInternships),
+        module_name::<ParticipantInternshipsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantBudget),
+        module_name::<ParticipantBudgetScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantIntroductions),
+        module_name::<ParticipantIntroductionsScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantConsent),
+        module_name::<ParticipantConsentScreen>,
+    ),
 ];
 
-/// Fetches the modules of the screens the role signed in may open, once the first screen is
-/// painted. Fetching twice costs nothing: a module is loaded once.
+/// Downloads the modules of the screens the role signed in may open, once the app has taken the
+/// shell's place, and only when the browser is idle (see the module's documentation).
 #[component]
 pub fn Prefetch() -> impl IntoView {
     let auth = use_auth();
+    let shell = use_shell();
     let role = Memo::new(move |_| auth.me().map(|me| me.role));
-    Effect::new(move |_| {
-        let Some(role) = role.get() else {
-            return;
-        };
-        // After the next frame is painted, not before it.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    for (who, preload) in SCREENS {
-                        if who.includes(role) {
-                            spawn_local(preload());
-                        }
-                    }
-                },
-                Duration::ZERO,
-            );
-        });
+    // Once per role: a new login in the same page fetches the new role's screens.
+    Effect::new(move |fetched: Option<Option<Role>>| {
+        let fetched = fetched.flatten();
+        let role = role.get();
+        if !shell.gone() || role.is_none() || role == fetched {
+            return fetched;
+        }
+        if let Some(role) = role {
+            download(modules_of(role));
+        }
+        role
     });
+}
+
+/// The split modules of the screens `role` may open.
+fn modules_of(role: Role) -> Vec<String> {
+    SCREENS
+        .iter()
+        .filter(|(who, _)| who.includes(role))
+        .map(|(_, name)| name())
+        .collect()
+}
+
+#[cfg(target_family = "wasm")]
+fn download(modules: Vec<String>) {
+    js::prefetch_modules(modules);
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn download(_modules: Vec<String>) {}
+
+/// The browser's side: `prefetch.json` of the bundle (beside `app.js`, two folders above this
+/// snippet) names the files of each split module; they are fetched two at a time at low priority
+/// into the HTTP cache (the bundle's files are cached for a year), where the split loader finds
+/// them when a screen is opened.
+#[cfg(target_family = "wasm")]
+mod js {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(inline_js = r#"
+export function prefetchModules(names) {
+  const connection = navigator.connection;
+  if (connection && (connection.saveData || /2g$/.test(connection.effectiveType || ''))) return;
+  const url = (file) => new URL('../../' + file, import.meta.url);
+  const wanted = (split) => names.some((name) => {
+    const rest = split.startsWith(name + '_') ? split.slice(name.length + 1) : '';
+    return /^[0-9]+$/.test(rest);
+  });
+  const fetchAll = async () => {
+    const answer = await fetch(url('prefetch.json'), { priority: 'low' });
+    if (!answer.ok) return;
+    const map = await answer.json();
+    const queue = [...new Set(Object.keys(map).filter(wanted).flatMap((split) => map[split]))];
+    const worker = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        const module = await fetch(url(file), { priority: 'low' });
+        await module.arrayBuffer();
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  };
+  const start = () => fetchAll().catch(() => {});
+  const idle = () => (window.requestIdleCallback
+    ? window.requestIdleCallback(start, { timeout: 5000 })
+    : window.setTimeout(start, 1000));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+"#)]
+    extern "C" {
+        #[wasm_bindgen(js_name = prefetchModules)]
+        pub fn prefetch_modules(names: Vec<String>);
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +302,34 @@ mod tests {
         // profile, route, plan, internship and its agreement, internships, budget,
         // introductions and consent
         assert_eq!(fetched, 9);
+    }
+
+    #[test]
+    fn a_module_is_named_as_the_bundle_names_it() {
+        assert_eq!(
+            module_name::<ParticipantPlanScreen>(),
+            "__participant_plan_screen_view"
+        );
+        assert_eq!(
+            module_name::<CoordinatorHomeScreen>(),
+            "__coordinator_home_screen_view"
+        );
+    }
+
+    #[test]
+    fn a_participant_downloads_no_screen_of_another_role() {
+        let modules = modules_of(Role::Participant);
+        assert_eq!(modules.len(), 9);
+        for other in [
+            module_name::<AccountsScreen>(),
+            module_name::<CohortsScreen>(),
+            module_name::<ParticipantContactsScreen>(),
+            module_name::<CoordinatorHomeScreen>(),
+            module_name::<OrganisationsScreen>(),
+        ] {
+            assert!(!modules.contains(&other), "{other}");
+        }
+        assert!(modules.contains(&module_name::<ParticipantPlanScreen>()));
     }
 
     #[test]

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { DEMO, DEMO_PASSWORD } from './api';
 import { CohortsPage } from './pages/cohorts';
+import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
+import { PlanPage } from './pages/plan';
 
 // The app is split into WebAssembly modules: the main one holds the login and the participant's
 // home; every other screen is a module of its own, fetched the first time it is opened.
@@ -59,4 +61,42 @@ test('a coordinator opening a screen by a deep link logs in and gets it, loaded 
   await expect(cohorts.heading).toBeVisible();
   expect(reloaded.some((m) => m.name.startsWith('split___cohorts_screen_view'))).toBe(true);
   await expect(cohorts.start).toBeVisible();
+});
+
+test('a participant gets the modules of their own screens ahead, and none of another role', async ({
+  page,
+}) => {
+  const modules = watchModules(page);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(DEMO.participant, DEMO_PASSWORD);
+  await expect(new HomePage(page).heading('Welkom, Amal')).toBeVisible();
+  // Fetched once the browser is idle, two at a time.
+  await expect
+    .poll(() => modules.some((m) => m.name.startsWith('split___participant_plan_screen_view')))
+    .toBe(true);
+  await page.waitForLoadState('networkidle');
+  const names = modules.map((m) => m.name);
+  for (const own of ['participant_profile', 'participant_consent', 'participant_budget']) {
+    expect(names.some((n) => n.startsWith(`split___${own}_screen_view`)), own).toBe(true);
+  }
+  for (const other of [
+    'accounts',
+    'cohorts',
+    'coordinator_home',
+    'coach_home',
+    'participant_contacts',
+    'organisations',
+    'openings',
+  ]) {
+    expect(names.some((n) => n.startsWith(`split___${other}_screen_view`)), other).toBe(false);
+  }
+  for (const module of modules) {
+    expect(module.type, module.name).toBe('application/wasm');
+  }
+
+  // Opening a screen fetched ahead shows it.
+  await new HomePage(page).link('Bekijk je actieplan').click();
+  await expect(page).toHaveURL(/\/participants\/[^/]+\/plan$/);
+  await expect(new PlanPage(page).heading).toBeVisible();
 });

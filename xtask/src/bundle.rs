@@ -1,11 +1,13 @@
 //! The web bundle: the app compiled to WebAssembly with the size profile, split at its lazily
 //! loaded screens (`wasm_split_cli_support`, the library cargo-leptos uses), wasm-bindgen (the
 //! library, at Cargo.lock's version), `wasm-opt -Oz` from npm's binaryen on every module, the CSS
-//! and `index.html`, written to `target/site` with `.br` and `.gz` files beside the big ones.
+//! and `app/index.html` with its static shell, written to `target/site` with `.br` and `.gz` files
+//! beside the big ones.
 //!
 //! Assets live in `pkg/<hash>/`, so they can be cached for a year and a new build is never mixed
 //! with an old one. The split modules sit beside the main one: `__wasm_split.js` fetches them
-//! relative to itself.
+//! relative to itself. `prefetch.json` names the files each split module needs (its own and its
+//! chunks), so the app can fetch those of a role's screens ahead without running them.
 
 use std::{
     collections::{BTreeMap, HashMap},
@@ -21,6 +23,8 @@ const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 /// The loader of the split modules, imported by the main module and by `app.js`.
 const SPLIT_LOADER: &str = "__wasm_split.js";
+/// Split module name -> the `.wasm` files it needs, read by the app's prefetch (`app/src/screens.rs`).
+const PREFETCH_MAP: &str = "prefetch.json";
 
 /// What a first visit downloads, by the split modules it needs beyond the main one: those whose
 /// name starts with one of these (`#[lazy]` names a module after its function, plus a hash).
@@ -104,6 +108,11 @@ pub fn build() -> Result<(), String> {
     );
     files.insert("style.css".to_owned(), stylesheet(&root.join("style"))?);
     files.insert("icon.svg".to_owned(), read(&root.join("style/icon.svg"))?);
+    files.insert("shell.js".to_owned(), read(&root.join("app/shell.js"))?);
+    files.insert(
+        PREFETCH_MAP.to_owned(),
+        prefetch_map(&split.prefetch_map)?.into_bytes(),
+    );
     files.insert(
         "boot.js".to_owned(),
         b"import init from './app.js';\n\
@@ -132,7 +141,12 @@ init({ module_or_path: new URL('./app_bg.wasm', import.meta.url) });\n"
     if snippets.exists() {
         copy_dir(&snippets, &pkg.join("snippets"))?;
     }
-    write(&next.join("index.html"), index_html(&hash).as_bytes())?;
+    let index = String::from_utf8(read(&root.join("app/index.html"))?)
+        .map_err(|e| format!("app/index.html: {e}"))?;
+    write(
+        &next.join("index.html"),
+        index.replace("{pkg}", &format!("/pkg/{hash}")).as_bytes(),
+    )?;
     precompress(&pkg)?;
     let sizes = Sizes::of(&pkg, &files)?;
     remove_dir(&site)?;
@@ -240,6 +254,7 @@ fn report(sizes: &Sizes, prefetch: &HashMap<String, Vec<String>>) -> Result<(), 
         "app.js",
         SPLIT_LOADER,
         "boot.js",
+        "shell.js",
         "style.css",
     ];
     eprintln!("\nfirst load (wasm + js + css, brotli):");
@@ -275,28 +290,13 @@ fn file_name(path: &Path) -> Result<String, String> {
         .ok_or_else(|| format!("{}: no file name", path.display()))
 }
 
-fn index_html(hash: &str) -> String {
-    format!(
-        r##"<!doctype html>
-<html lang="nl" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="theme-color" content="#0b5394">
-<title>VIP route</title>
-<link rel="icon" href="/pkg/{hash}/icon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/pkg/{hash}/style.css">
-<link rel="modulepreload" href="/pkg/{hash}/app.js">
-<link rel="modulepreload" href="/pkg/{hash}/__wasm_split.js">
-<link rel="preload" href="/pkg/{hash}/app_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-<script type="module" src="/pkg/{hash}/boot.js"></script>
-</head>
-<body>
-<noscript>VIP route needs JavaScript. / VIP route werkt alleen met JavaScript.</noscript>
-</body>
-</html>
-"##
-    )
+/// `{"split name": ["file.wasm", ...]}`, in name order: what each split module needs.
+fn prefetch_map(map: &HashMap<String, Vec<String>>) -> Result<String, String> {
+    let sorted: BTreeMap<&String, Vec<String>> = map
+        .iter()
+        .map(|(split, files)| (split, files.iter().map(|f| format!("{f}.wasm")).collect()))
+        .collect();
+    serde_json::to_string(&sorted).map_err(|e| e.to_string())
 }
 
 /// All `.css` files of `style/`, in name order, as one file.
