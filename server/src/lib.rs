@@ -383,15 +383,14 @@ pub fn router(state: AppState, site: &std::path::Path, behind_tls: bool) -> Rout
             header::HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static(PERMISSIONS_POLICY),
         ));
-    let router = if behind_tls {
+    if behind_tls {
         router.layer(SetResponseHeaderLayer::overriding(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ))
     } else {
         router
-    };
-    router
+    }
 }
 
 /// The content security policy: own origin only; WASM may be compiled.
