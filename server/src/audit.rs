@@ -5,33 +5,7 @@ use sqlx::SqliteExecutor;
 
 use crate::db;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Success,
-    Failure,
-    Refused,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Success => "success",
-            Outcome::Failure => "failure",
-            Outcome::Refused => "refused",
-        }
-    }
-}
-
-/// One entry.
-#[derive(Debug, Clone, Copy)]
-pub struct Entry<'a> {
-    pub actor: Option<&'a shared::ids::UserId>,
-    pub action: &'a str,
-    pub record_type: Option<&'a str>,
-    pub record_id: Option<&'a str>,
-    pub address: Option<&'a str>,
-    pub outcome: Outcome,
-}
+pub use crate::db::audit::{Entry, Outcome};
 
 /// Appends an entry.
 pub async fn record(db: impl SqliteExecutor<'_>, entry: Entry<'_>) -> Result<(), sqlx::Error> {

@@ -2,7 +2,33 @@
 
 use sqlx::SqliteExecutor;
 
-use crate::audit::Entry;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Failure,
+    Refused,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Failure => "failure",
+            Outcome::Refused => "refused",
+        }
+    }
+}
+
+/// One entry: ids only, never names or other personal data.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub actor: Option<&'a shared::ids::UserId>,
+    pub action: &'a str,
+    pub record_type: Option<&'a str>,
+    pub record_id: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub outcome: Outcome,
+}
 
 /// Appends an entry, made at `at` (RFC 3339).
 pub async fn insert(
