@@ -1,13 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{
-    keys::{OPENING_KINDS, pick},
-    text,
-};
+use super::keys::{OPENING_KINDS, pick};
 use crate::{
-    api::companies,
-    components::{FieldCheck, SelectField, api_resource, loaded, set_page_title},
+    api,
+    components::{FieldCheck, Loaded, SelectField, api_resource, set_page_title, text},
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
 
@@ -17,7 +14,7 @@ use crate::{
 pub fn OpeningsPage() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(text("openings-title"));
-    let openings = api_resource(companies::openings);
+    let openings = api_resource(api::openings::openings);
     let kind = RwSignal::new(String::new());
     let kinds = Signal::derive(move || {
         OPENING_KINDS
@@ -42,12 +39,8 @@ pub fn OpeningsPage() -> impl IntoView {
             </div>
             <section class="card" aria-labelledby="openings-list" aria-live="polite">
                 <h2 id="openings-list">{text("openings-list")}</h2>
-                {move || {
-                    let wanted = pick(&OPENING_KINDS, &kind.get());
-                    loaded(
-                        i18n,
-                        openings.get(),
-                        move |page| {
+                <Loaded resource=openings part=true children=move |page| {
+                            let wanted = pick(&OPENING_KINDS, &kind.get());
                             let items: Vec<_> = page
                                 .items
                                 .into_iter()
@@ -83,9 +76,7 @@ pub fn OpeningsPage() -> impl IntoView {
                                 </ul>
                             }
                                 .into_any()
-                        },
-                    )
-                }}
+                        } />
             </section>
         </section>
     }

@@ -7,15 +7,13 @@ use shared::{
 };
 
 use crate::{
-    api::{self, ApiError, companies},
+    api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextAreaField, api_resource, set_page_title,
+        FieldCheck, Form, FormAlert, ParticipantFrame, SelectField, TextAreaField, api_resource,
+        id_param, role, set_page_title, text,
     },
     i18n::use_i18n,
-    pages::{
-        NotFoundPage,
-        companies::{IntroductionList, ParticipantFrame, id_param, role, text},
-    },
+    pages::{NotFoundPage, companies::IntroductionList},
 };
 
 /// `/participants/{id}/introductions`: the participant's warm introductions, and for the coach
@@ -37,7 +35,7 @@ fn Introductions(id: ParticipantId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::introductions(&id).await }
+            async move { api::participants::introductions(&id).await }
         })
     };
     let proposes = matches!(role(), Some(Role::Coach | Role::Coordinator));
@@ -101,19 +99,21 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
     let organisation = RwSignal::new(String::new());
     let opening = RwSignal::new(String::new());
     let motivation = RwSignal::new(String::new());
-    let organisations = api_resource(api::organisations);
+    let organisations = api_resource(api::organisations::organisations);
     let consents = {
         let id = participant.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::consents(&id).await }
+            async move { api::participants::consents(&id).await }
         })
     };
     let openings = api_resource(move || {
         let chosen = OrganisationId::parse(organisation.get()).ok();
         async move {
             match chosen {
-                Some(id) => api::organisation_openings(&id).await.map(|page| page.items),
+                Some(id) => api::organisations::organisation_openings(&id)
+                    .await
+                    .map(|page| page.items),
                 None => Ok::<_, ApiError>(Vec::new()),
             }
         }
@@ -145,7 +145,7 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
         let input = input();
         form.submit(
             live(),
-            move || async move { companies::propose_introduction(&participant, &input).await },
+            move || async move { api::participants::propose_introduction(&participant, &input).await },
             move |_| {
                 for value in [organisation, opening, motivation] {
                     value.set(String::new());
