@@ -228,3 +228,32 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
 pub async fn health() -> Result<HealthResponse, ApiError> {
     get(paths::HEALTH).await
 }
+
+#[cfg(test)]
+mod tests {
+    use shared::ViolationKind;
+
+    use super::*;
+
+    #[test]
+    fn the_error_for_an_unknown_id_is_a_not_found() {
+        assert!(ApiError::not_found().is_not_found());
+        assert!(!ApiError::not_found().is_unauthenticated());
+        assert_eq!(ApiError::not_found().kind(), Some(ErrorKind::NotFound));
+    }
+
+    #[test]
+    fn an_error_tells_its_kind_but_not_the_fields_it_lists() {
+        let mut violations = Violations::new();
+        violations.push("last_name", ViolationKind::Required {});
+        let error = ApiError::Server(ErrorBody {
+            error: ErrorKind::Validation,
+            violations,
+            request_id: "req-1".to_owned(),
+        });
+        let text = error.to_string();
+        assert!(text.contains("Validation"), "{text}");
+        assert!(!text.contains("last_name"), "{text}");
+        assert_eq!(ApiError::Status(503).to_string(), "the server answered 503");
+    }
+}

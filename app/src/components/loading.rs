@@ -30,6 +30,16 @@ where
     })
 }
 
+/// Whether the server does not know the record `resource` loads (404). A page made of parts
+/// shows the not-found page in place of all of them then, and each part shows its data with
+/// [`Loaded`] (`part`).
+pub fn missing<T>(resource: LocalResource<Result<T, ApiError>>) -> Memo<bool>
+where
+    T: 'static,
+{
+    Memo::new(move |_| resource.with(|r| matches!(r, Some(Err(e)) if e.is_not_found())))
+}
+
 /// What [`Loaded`] does with a resource: its view once it is there, or its error.
 type Load =
     Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ApiError>> + Send>> + Send + Sync>;

@@ -28,7 +28,7 @@ pub use icon::{Glyph, Icon};
 pub use language_switch::LanguageSwitch;
 pub use latest_version::LatestVersion;
 pub use layout::Layout;
-pub use loading::{Loaded, Loading, api_resource};
+pub use loading::{Loaded, Loading, api_resource, missing};
 pub use page::{Date, id_param, path_param, role, text};
 pub use page_title::set_page_title;
 pub use participant_frame::ParticipantFrame;

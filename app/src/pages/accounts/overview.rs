@@ -339,22 +339,24 @@ fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
             value.set(only.id.to_string());
         }
     });
-    view! { <Loaded resource=municipalities part=true children=move |page| {
-        let options = page
-            .items
-            .into_iter()
-            .map(|m| (m.id.to_string(), m.name))
-            .collect();
-        view! {
-            <ChoiceField
-                id="invite-municipality"
-                label=Signal::derive(move || i18n.t("invite-municipality"))
-                value=value
-                check=check
-                options=options
-            />
-        }
-    } /> }
+    view! {
+        <Loaded resource=municipalities part=true children=move |page| {
+            let options = page
+                .items
+                .into_iter()
+                .map(|m| (m.id.to_string(), m.name))
+                .collect();
+            view! {
+                <ChoiceField
+                    id="invite-municipality"
+                    label=Signal::derive(move || i18n.t("invite-municipality"))
+                    value=value
+                    check=check
+                    options=options
+                />
+            }
+        } />
+    }
 }
 
 /// The participants the new account will belong to.
@@ -362,27 +364,29 @@ fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
 fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoView {
     let i18n = use_i18n();
     let participants = api_resource(api::participants::participants);
-    view! { <Loaded resource=participants part=true children=move |page| {
-        let options = page
-            .items
-            .into_iter()
-            .map(|p| {
-                (
-                    p.id.to_string(),
-                    format!("{} {}", p.first_name, p.last_name),
-                )
-            })
-            .collect();
-        view! {
-            <ChoiceField
-                id="invite-participant"
-                label=Signal::derive(move || i18n.t("invite-participant"))
-                value=value
-                check=check
-                options=options
-            />
-        }
-    } /> }
+    view! {
+        <Loaded resource=participants part=true children=move |page| {
+            let options = page
+                .items
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.id.to_string(),
+                        format!("{} {}", p.first_name, p.last_name),
+                    )
+                })
+                .collect();
+            view! {
+                <ChoiceField
+                    id="invite-participant"
+                    label=Signal::derive(move || i18n.t("invite-participant"))
+                    value=value
+                    check=check
+                    options=options
+                />
+            }
+        } />
+    }
 }
 
 /// The organisations a company contact can belong to.
@@ -390,22 +394,24 @@ fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVie
 fn OrganisationChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoView {
     let i18n = use_i18n();
     let organisations = api_resource(api::organisations::organisations);
-    view! { <Loaded resource=organisations part=true children=move |page| {
-        let options = page
-            .items
-            .into_iter()
-            .map(|o| (o.id.to_string(), o.name))
-            .collect();
-        view! {
-            <ChoiceField
-                id="invite-organisation"
-                label=Signal::derive(move || i18n.t("invite-organisation"))
-                value=value
-                check=check
-                options=options
-            />
-        }
-    } /> }
+    view! {
+        <Loaded resource=organisations part=true children=move |page| {
+            let options = page
+                .items
+                .into_iter()
+                .map(|o| (o.id.to_string(), o.name))
+                .collect();
+            view! {
+                <ChoiceField
+                    id="invite-organisation"
+                    label=Signal::derive(move || i18n.t("invite-organisation"))
+                    value=value
+                    check=check
+                    options=options
+                />
+            }
+        } />
+    }
 }
 
 /// Every account the coordinator may see, with a way to disable each.
@@ -419,23 +425,23 @@ fn AccountList() -> impl IntoView {
         <section class="card" aria-labelledby="accounts-list-title">
             <h2 id="accounts-list-title">{move || i18n.t("accounts-list-title")}</h2>
             <Loaded resource=users part=true children=move |page| {
-                        if page.items.is_empty() {
-                            return view! { <p>{move || i18n.t("accounts-none")}</p> }.into_any();
-                        }
-                        view! {
-                            <ul class="item-list">
-                                {page
-                                    .items
-                                    .into_iter()
-                                    .map(|user| {
-                                        let own = own_id.as_ref() == Some(&user.id);
-                                        view! { <AccountRow user=user own=own /> }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    } />
+                if page.items.is_empty() {
+                    return view! { <p>{move || i18n.t("accounts-none")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="item-list">
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|user| {
+                                let own = own_id.as_ref() == Some(&user.id);
+                                view! { <AccountRow user=user own=own /> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            } />
         </section>
     }
 }

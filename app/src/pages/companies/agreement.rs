@@ -30,7 +30,9 @@ pub fn AgreementPage() -> impl IntoView {
             }
         }
     });
-    view! { <Loaded resource=internship children=move |detail| view! { <Agreement detail=detail /> } /> }
+    view! {
+        <Loaded resource=internship children=move |detail| view! { <Agreement detail=detail /> } />
+    }
 }
 
 #[component]

@@ -23,28 +23,30 @@ pub fn IntroductionList(
     per_organisation: bool,
 ) -> impl IntoView {
     let changed = Callback::new(move |()| items.refetch());
-    view! { <Loaded resource=items part=true children=move |list| {
-        if list.is_empty() {
-            return view! { <p>{text("introductions-none")}</p> }.into_any();
-        }
-        view! {
-            <ul class="item-list">
-                {list
-                    .into_iter()
-                    .map(|item| {
-                        view! {
-                            <IntroductionItem
-                                item=item
-                                per_organisation=per_organisation
-                                changed=changed
-                            />
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any()
-    } /> }
+    view! {
+        <Loaded resource=items part=true children=move |list| {
+            if list.is_empty() {
+                return view! { <p>{text("introductions-none")}</p> }.into_any();
+            }
+            view! {
+                <ul class="item-list">
+                    {list
+                        .into_iter()
+                        .map(|item| {
+                            view! {
+                                <IntroductionItem
+                                    item=item
+                                    per_organisation=per_organisation
+                                    changed=changed
+                                />
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        } />
+    }
 }
 
 #[component]

@@ -47,7 +47,10 @@ pub fn OpeningPage() -> impl IntoView {
     });
     let registers = matches!(role(), Some(Role::Coach | Role::Coordinator));
     view! {
-        <Loaded resource=opening children=move |o| view! { <Opening opening=o changed=changed /> } />
+        <Loaded
+            resource=opening
+            children=move |o| view! { <Opening opening=o changed=changed /> }
+        />
         {move || {
             registrable
                 .get()
@@ -256,17 +259,17 @@ fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
             >
                 <FormAlert form=form shown=shown errors_id="registration-errors" />
                 <Loaded resource=participants part=true children=move |_| {
-                            view! {
-                                <SelectField
-                                    id="registration-participant"
-                                    label=Signal::derive(text("registration-participant"))
-                                    value=chosen
-                                    check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
-                                    options=options
-                                    empty=Signal::derive(text("form-choose"))
-                                />
-                            }
-                        } />
+                    view! {
+                        <SelectField
+                            id="registration-participant"
+                            label=Signal::derive(text("registration-participant"))
+                            value=chosen
+                            check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
+                            options=options
+                            empty=Signal::derive(text("form-choose"))
+                        />
+                    }
+                } />
                 <button type="submit" class="button">
                     {text("registration-submit")}
                 </button>

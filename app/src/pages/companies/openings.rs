@@ -40,43 +40,43 @@ pub fn OpeningsPage() -> impl IntoView {
             <section class="card" aria-labelledby="openings-list" aria-live="polite">
                 <h2 id="openings-list">{text("openings-list")}</h2>
                 <Loaded resource=openings part=true children=move |page| {
-                            let wanted = pick(&OPENING_KINDS, &kind.get());
-                            let items: Vec<_> = page
-                                .items
+                    let wanted = pick(&OPENING_KINDS, &kind.get());
+                    let items: Vec<_> = page
+                        .items
+                        .into_iter()
+                        .filter(|o| wanted.is_none_or(|k| o.kind == k))
+                        .collect();
+                    if items.is_empty() {
+                        return view! { <p>{text("openings-none")}</p> }
+                            .into_any();
+                    }
+                    view! {
+                        <ul class="item-list">
+                            {items
                                 .into_iter()
-                                .filter(|o| wanted.is_none_or(|k| o.kind == k))
-                                .collect();
-                            if items.is_empty() {
-                                return view! { <p>{text("openings-none")}</p> }
-                                    .into_any();
-                            }
-                            view! {
-                                <ul class="item-list">
-                                    {items
-                                        .into_iter()
-                                        .map(|o| {
-                                            let href = format!("/openings/{}", o.id);
-                                            let (kind, status) = (o.kind, o.status);
-                                            let when = o.date.or(o.start_date);
-                                            view! {
-                                                <li>
-                                                    <h3>
-                                                        <A href=href>{o.title}</A>
-                                                    </h3>
-                                                    <p class="meta">
-                                                        {o.organisation_name} " · "
-                                                        {text(opening_kind_key(kind))} " · "
-                                                        {text(opening_status_key(status))}
-                                                        {move || when.map(|d| format!(" · {}", i18n.date(&d)))}
-                                                    </p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        } />
+                                .map(|o| {
+                                    let href = format!("/openings/{}", o.id);
+                                    let (kind, status) = (o.kind, o.status);
+                                    let when = o.date.or(o.start_date);
+                                    view! {
+                                        <li>
+                                            <h3>
+                                                <A href=href>{o.title}</A>
+                                            </h3>
+                                            <p class="meta">
+                                                {o.organisation_name} " · "
+                                                {text(opening_kind_key(kind))} " · "
+                                                {text(opening_status_key(status))}
+                                                {move || when.map(|d| format!(" · {}", i18n.date(&d)))}
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                } />
             </section>
         </section>
     }

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::{
     api,
-    components::{
+    components::{missing, 
         Form, FormAlert, Loaded, api_resource, focus_soon, id_param, role, set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, organisation_kind_key, use_i18n},
@@ -67,8 +67,7 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
         })
     };
     let coordinator = role() == Some(Role::Coordinator);
-    let missing =
-        Memo::new(move |_| matches!(organisation.get(), Some(Err(err)) if err.is_not_found()));
+    let missing = missing(organisation);
     move || {
         if missing.get() {
             return view! { <NotFoundPage /> }.into_any();
@@ -79,14 +78,14 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
                 {(!own).then(|| view! { <p class="eyebrow">{text("organisation-title")}</p> })}
                 <h1 id="home-title">{heading}</h1>
                 <Loaded resource=organisation part=true children=move |o| {
-                            view! {
-                                <Details
-                                    organisation=o
-                                    own=own
-                                    saved=Callback::new(move |_| organisation.refetch())
-                                />
-                            }
-                        } />
+                    view! {
+                        <Details
+                            organisation=o
+                            own=own
+                            saved=Callback::new(move |_| organisation.refetch())
+                        />
+                    }
+                } />
                 {coordinator
                     .then(|| {
                         view! {
@@ -244,21 +243,21 @@ fn Openings(id: OrganisationId) -> impl IntoView {
                 }}
             </div>
             <Loaded resource=openings part=true children=move |page| {
-                        if page.items.is_empty() {
-                            return view! { <p>{text("company-home-no-openings")}</p> }
-                                .into_any();
-                        }
-                        view! {
-                            <ul class="item-list">
-                                {page
-                                    .items
-                                    .into_iter()
-                                    .map(|o| view! { <OpeningItem opening=o changed=refresh /> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    } />
+                if page.items.is_empty() {
+                    return view! { <p>{text("company-home-no-openings")}</p> }
+                        .into_any();
+                }
+                view! {
+                    <ul class="item-list">
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|o| view! { <OpeningItem opening=o changed=refresh /> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            } />
         </section>
     }
 }

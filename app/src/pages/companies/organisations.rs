@@ -21,35 +21,35 @@ pub fn OrganisationsPage() -> impl IntoView {
             <section class="card" aria-labelledby="organisations-list">
                 <h2 id="organisations-list">{text("organisations-list")}</h2>
                 <Loaded resource=organisations part=true children=move |page| {
-                            if page.items.is_empty() {
-                                return view! { <p>{text("organisations-none")}</p> }
-                                    .into_any();
-                            }
-                            view! {
-                                <ul class="item-list">
-                                    {page
-                                        .items
-                                        .into_iter()
-                                        .map(|o| {
-                                            let href = format!("/organisations/{}", o.id);
-                                            let kind = o.kind;
-                                            view! {
-                                                <li>
-                                                    <h3>
-                                                        <A href=href>{o.name}</A>
-                                                    </h3>
-                                                    <p class="meta">
-                                                        {text(organisation_kind_key(kind))} " · "
-                                                        {o.city}
-                                                    </p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        } />
+                    if page.items.is_empty() {
+                        return view! { <p>{text("organisations-none")}</p> }
+                            .into_any();
+                    }
+                    view! {
+                        <ul class="item-list">
+                            {page
+                                .items
+                                .into_iter()
+                                .map(|o| {
+                                    let href = format!("/organisations/{}", o.id);
+                                    let kind = o.kind;
+                                    view! {
+                                        <li>
+                                            <h3>
+                                                <A href=href>{o.name}</A>
+                                            </h3>
+                                            <p class="meta">
+                                                {text(organisation_kind_key(kind))} " · "
+                                                {o.city}
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                } />
             </section>
             <section class="card" aria-labelledby="organisation-new">
                 <h2 id="organisation-new">{text("organisation-new")}</h2>

@@ -18,7 +18,11 @@ pub fn CoachHome() -> impl IntoView {
             <p>{move || i18n.t("coach-home-intro")}</p>
             <section class="card" aria-labelledby="coach-participants">
                 <h2 id="coach-participants">{move || i18n.t("coach-home-participants")}</h2>
-                <Loaded resource=participants part=true children=move |page| view! { <ParticipantList participants=page.items /> } />
+                <Loaded
+                    resource=participants
+                    part=true
+                    children=move |page| view! { <ParticipantList participants=page.items /> }
+                />
             </section>
         </section>
     }

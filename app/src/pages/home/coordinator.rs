@@ -28,17 +28,29 @@ pub fn CoordinatorHome() -> impl IntoView {
                 <h2 id="coordinator-municipalities">
                     {move || i18n.t("coordinator-home-municipalities")}
                 </h2>
-                <Loaded resource=municipalities part=true children=move |page| view! { <Municipalities municipalities=page.items /> } />
+                <Loaded
+                    resource=municipalities
+                    part=true
+                    children=move |page| view! { <Municipalities municipalities=page.items /> }
+                />
             </section>
             <section class="card" aria-labelledby="coordinator-cohorts">
                 <h2 id="coordinator-cohorts">{move || i18n.t("coordinator-home-cohorts")}</h2>
-                <Loaded resource=cohorts part=true children=move |page| view! { <Cohorts cohorts=page.items /> } />
+                <Loaded
+                    resource=cohorts
+                    part=true
+                    children=move |page| view! { <Cohorts cohorts=page.items /> }
+                />
             </section>
             <section class="card" aria-labelledby="coordinator-participants">
                 <h2 id="coordinator-participants">
                     {move || i18n.t("coordinator-home-participants")}
                 </h2>
-                <Loaded resource=participants part=true children=move |page| view! { <ParticipantList participants=page.items /> } />
+                <Loaded
+                    resource=participants
+                    part=true
+                    children=move |page| view! { <ParticipantList participants=page.items /> }
+                />
                 <p>
                     <A href="/participants/new" attr:class="button button-secondary">
                         {move || i18n.t("participant-new")}

@@ -27,21 +27,21 @@ pub fn MunicipalityHome(me: Me) -> impl IntoView {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{move || i18n.t("municipality-home-title")}</h1>
             <Loaded resource=municipalities part=true children=move |list| {
-                        if list.is_empty() {
-                            return view! { <p>{move || i18n.t("home-not-linked")}</p> }.into_any();
+                if list.is_empty() {
+                    return view! { <p>{move || i18n.t("home-not-linked")}</p> }.into_any();
+                }
+                list.into_iter()
+                    .map(|m| {
+                        view! {
+                            <section class="card">
+                                <h2>{m.name}</h2>
+                                <AgreementFacts agreement=m.agreement />
+                            </section>
                         }
-                        list.into_iter()
-                            .map(|m| {
-                                view! {
-                                    <section class="card">
-                                        <h2>{m.name}</h2>
-                                        <AgreementFacts agreement=m.agreement />
-                                    </section>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    } />
+                    })
+                    .collect_view()
+                    .into_any()
+            } />
             <p class="alert alert-info">{move || i18n.t("municipality-home-reports")}</p>
         </section>
     }

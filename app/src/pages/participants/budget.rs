@@ -10,7 +10,7 @@ use shared::{
 
 use crate::{
     api,
-    components::{
+    components::{missing, 
         FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextAreaField,
         TextField, api_resource, id_param, role, set_page_title, text,
     },
@@ -44,7 +44,7 @@ fn Budget(id: ParticipantId) -> impl IntoView {
         })
     };
     let requests = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing = Memo::new(move |_| matches!(overview.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(overview);
     let known = Signal::derive(move || overview.get().and_then(Result::ok));
     let changed = Callback::new(move |()| overview.refetch());
     let requested = RwSignal::new(false);
@@ -59,14 +59,14 @@ fn Budget(id: ParticipantId) -> impl IntoView {
                     {move || requested.get().then(|| i18n.t("expense-requested"))}
                 </p>
                 <Loaded resource=overview part=true children=move |o| {
-                            view! {
-                                <BudgetBar overview=o.clone() />
-                                <section class="card" aria-labelledby="expenses-title">
-                                    <h2 id="expenses-title">{text("expenses-title")}</h2>
-                                    <Expenses expenses=o.expenses changed=changed />
-                                </section>
-                            }
-                        } />
+                    view! {
+                        <BudgetBar overview=o.clone() />
+                        <section class="card" aria-labelledby="expenses-title">
+                            <h2 id="expenses-title">{text("expenses-title")}</h2>
+                            <Expenses expenses=o.expenses changed=changed />
+                        </section>
+                    }
+                } />
                 {requests
                     .then(|| {
                         view! {

@@ -7,7 +7,7 @@ use shared::{
 
 use crate::{
     api,
-    components::{
+    components::{missing, 
         FieldCheck, FieldErrors, Form, FormAlert, Loaded, ParticipantFrame, SelectField,
         api_resource, id_param, role, set_page_title, text,
     },
@@ -41,7 +41,7 @@ fn Consents(id: ParticipantId) -> impl IntoView {
         })
     };
     let changes = matches!(role(), Some(Role::Participant | Role::Coach));
-    let missing = Memo::new(move |_| matches!(consents.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(consents);
     let notice = RwSignal::new(None::<&'static str>);
     let changed = Callback::new(move |key: &'static str| {
         notice.set(Some(key));

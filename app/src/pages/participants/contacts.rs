@@ -48,9 +48,11 @@ pub fn ParticipantContactsPage() -> impl IntoView {
             Ok::<_, ApiError>((participant, contacts))
         }
     });
-    view! { <Loaded resource=log children=move |(participant, contacts)| {
-        view! { <Contacts participant=participant contacts=contacts /> }
-    } /> }
+    view! {
+        <Loaded resource=log children=move |(participant, contacts)| {
+            view! { <Contacts participant=participant contacts=contacts /> }
+        } />
+    }
 }
 
 /// Newest first.

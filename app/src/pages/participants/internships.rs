@@ -13,7 +13,7 @@ use shared::{
 
 use crate::{
     api::{self, ApiError},
-    components::{
+    components::{missing, 
         FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextField,
         api_resource, id_param, parse_opt, role, set_page_title, text, unreadable,
         with_format_errors,
@@ -51,7 +51,7 @@ fn Internships(id: ParticipantId) -> impl IntoView {
         })
     };
     let plans = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing = Memo::new(move |_| matches!(internships.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(internships);
     let known = Signal::derive(move || internships.get().and_then(Result::ok));
     let planned = RwSignal::new(false);
     move || {
@@ -66,7 +66,11 @@ fn Internships(id: ParticipantId) -> impl IntoView {
                 </p>
                 <section class="card" aria-labelledby="internships-list">
                     <h2 id="internships-list">{text("internships-list")}</h2>
-                    <Loaded resource=internships part=true children=move |list| view! { <List list=list /> } />
+                    <Loaded
+                        resource=internships
+                        part=true
+                        children=move |list| view! { <List list=list /> }
+                    />
                 </section>
                 {plans
                     .then(|| {

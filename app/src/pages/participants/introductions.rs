@@ -8,7 +8,7 @@ use shared::{
 
 use crate::{
     api::{self, ApiError},
-    components::{
+    components::{missing, 
         FieldCheck, Form, FormAlert, ParticipantFrame, SelectField, TextAreaField, api_resource,
         id_param, role, set_page_title, text,
     },
@@ -39,8 +39,7 @@ fn Introductions(id: ParticipantId) -> impl IntoView {
         })
     };
     let proposes = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing =
-        Memo::new(move |_| matches!(introductions.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(introductions);
     let proposed = RwSignal::new(false);
     move || {
         if missing.get() {

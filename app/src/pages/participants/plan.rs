@@ -58,9 +58,11 @@ pub fn ParticipantPlanPage() -> impl IntoView {
         }
     });
     let reload = Callback::new(move |()| plan.refetch());
-    view! { <Loaded resource=plan children=move |(participant, goals)| {
-        view! { <Plan participant=participant goals=goals reload=reload /> }
-    } /> }
+    view! {
+        <Loaded resource=plan children=move |(participant, goals)| {
+            view! { <Plan participant=participant goals=goals reload=reload /> }
+        } />
+    }
 }
 
 #[component]

@@ -30,7 +30,9 @@ pub fn ParticipantPage() -> impl IntoView {
             }
         }
     });
-    view! { <Loaded resource=participant children=move |p| view! { <Profile participant=p /> } /> }
+    view! {
+        <Loaded resource=participant children=move |p| view! { <Profile participant=p /> } />
+    }
 }
 
 #[component]

@@ -55,21 +55,23 @@ pub fn RouteView(
     };
     let reload = Callback::new(move |()| route.refetch());
     let id = StoredValue::new(id);
-    view! { <Loaded resource=route part=!heading children=move |r: RouteResponse| {
-        let title = heading.then(|| {
-            let name = r.first_name.clone();
+    view! {
+        <Loaded resource=route part=!heading children=move |r: RouteResponse| {
+            let title = heading.then(|| {
+                let name = r.first_name.clone();
+                view! {
+                    <h1 id="route-title">
+                        {move || i18n.t_with("route-of", &[("name", name.clone())])}
+                    </h1>
+                    <ParticipantTabs id=id.get_value() />
+                }
+            });
             view! {
-                <h1 id="route-title">
-                    {move || i18n.t_with("route-of", &[("name", name.clone())])}
-                </h1>
-                <ParticipantTabs id=id.get_value() />
+                {title}
+                <Route route=r reload=reload />
             }
-        });
-        view! {
-            {title}
-            <Route route=r reload=reload />
-        }
-    } /> }
+        } />
+    }
 }
 
 #[component]

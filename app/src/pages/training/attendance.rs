@@ -49,9 +49,11 @@ pub fn AttendancePage() -> impl IntoView {
             Ok::<_, ApiError>((cohort, number, rows))
         }
     });
-    view! { <Loaded resource=data children=move |(cohort, number, rows)| {
-        view! { <Attendance cohort=cohort number=number rows=rows /> }
-    } /> }
+    view! {
+        <Loaded resource=data children=move |(cohort, number, rows)| {
+            view! { <Attendance cohort=cohort number=number rows=rows /> }
+        } />
+    }
 }
 
 #[component]

@@ -41,7 +41,9 @@ pub fn CohortPage() -> impl IntoView {
             }
         }
     });
-    view! { <Loaded resource=cohort children=move |c| view! { <Cohort cohort=c /> } /> }
+    view! {
+        <Loaded resource=cohort children=move |c| view! { <Cohort cohort=c /> } />
+    }
 }
 
 #[component]

@@ -37,7 +37,11 @@ pub fn CohortsPage() -> impl IntoView {
             <p>{move || i18n.t("cohorts-intro")}</p>
             <section class="card" aria-labelledby="cohorts-list-title">
                 <h2 id="cohorts-list-title">{move || i18n.t("cohorts-list-title")}</h2>
-                <Loaded resource=cohorts part=true children=move |page| view! { <CohortList cohorts=page.items /> } />
+                <Loaded
+                    resource=cohorts
+                    part=true
+                    children=move |page| view! { <CohortList cohorts=page.items /> }
+                />
             </section>
             {coordinator
                 .then(|| {

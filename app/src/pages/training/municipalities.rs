@@ -33,10 +33,10 @@ pub fn MunicipalitiesPage() -> impl IntoView {
                     {move || i18n.t("municipalities-list-title")}
                 </h2>
                 <Loaded resource=municipalities part=true children=move |page| {
-                            let mut all = page.items;
-                            all.extend(added.get());
-                            view! { <MunicipalityList municipalities=all /> }
-                        } />
+                    let mut all = page.items;
+                    all.extend(added.get());
+                    view! { <MunicipalityList municipalities=all /> }
+                } />
             </section>
             <section class="card" aria-labelledby="municipality-new-title">
                 <h2 id="municipality-new-title">{move || i18n.t("municipality-new-title")}</h2>
@@ -109,7 +109,12 @@ pub fn MunicipalityPage() -> impl IntoView {
             }
         }
     });
-    view! { <Loaded resource=municipality children=move |m| view! { <MunicipalityEdit municipality=m /> } /> }
+    view! {
+        <Loaded
+            resource=municipality
+            children=move |m| view! { <MunicipalityEdit municipality=m /> }
+        />
+    }
 }
 
 #[component]
