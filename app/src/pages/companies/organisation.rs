@@ -15,8 +15,9 @@ use super::{
 };
 use crate::{
     api,
-    components::{missing, 
-        Form, FormAlert, Loaded, api_resource, focus_soon, id_param, role, set_page_title, text,
+    components::{
+        Form, FormAlert, Loaded, api_resource, focus_soon, id_param, missing, role, set_page_title,
+        text,
     },
     i18n::{opening_kind_key, opening_status_key, organisation_kind_key, use_i18n},
     pages::NotFoundPage,

@@ -10,9 +10,9 @@ use shared::{
 
 use crate::{
     api,
-    components::{missing, 
+    components::{
         FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextAreaField,
-        TextField, api_resource, id_param, role, set_page_title, text,
+        TextField, api_resource, id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
     pages::{

@@ -7,9 +7,9 @@ use shared::{
 
 use crate::{
     api,
-    components::{missing, 
+    components::{
         FieldCheck, FieldErrors, Form, FormAlert, Loaded, ParticipantFrame, SelectField,
-        api_resource, id_param, role, set_page_title, text,
+        api_resource, id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
     pages::{

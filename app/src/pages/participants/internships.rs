@@ -13,9 +13,9 @@ use shared::{
 
 use crate::{
     api::{self, ApiError},
-    components::{missing, 
+    components::{
         FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextField,
-        api_resource, id_param, parse_opt, role, set_page_title, text, unreadable,
+        api_resource, id_param, missing, parse_opt, role, set_page_title, text, unreadable,
         with_format_errors,
     },
     i18n::use_i18n,

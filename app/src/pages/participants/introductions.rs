@@ -8,9 +8,9 @@ use shared::{
 
 use crate::{
     api::{self, ApiError},
-    components::{missing, 
+    components::{
         FieldCheck, Form, FormAlert, ParticipantFrame, SelectField, TextAreaField, api_resource,
-        id_param, role, set_page_title, text,
+        id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
     pages::{NotFoundPage, companies::IntroductionList},
