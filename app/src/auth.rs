@@ -51,7 +51,7 @@ impl Auth {
     pub fn reload(self) {
         self.state.set(AuthState::Loading);
         spawn_local(async move {
-            let state = match api::me().await {
+            let state = match api::auth::me().await {
                 Ok(me) => {
                     crate::components::set_programme_today(me.today);
                     AuthState::SignedIn(me)

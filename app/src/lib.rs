@@ -23,7 +23,7 @@ use crate::{
     i18n::I18n,
     pages::{
         AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantProfileScreen, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
+        ParticipantRoutes, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
     },
     screens::Prefetch,
     shell::Shell,
@@ -72,10 +72,7 @@ fn routes() -> impl IntoView {
                         view={Lazy::<ResetPasswordScreen>::new()}
                     />
                     <TrainingRoutes />
-                    <Route
-                        path=path!("/participants/:id")
-                        view={Lazy::<ParticipantProfileScreen>::new()}
-                    />
+                    <ParticipantRoutes />
                     <CompanyRoutes />
                 </FlatRoutes>
             </Layout>

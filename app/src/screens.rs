@@ -54,9 +54,11 @@ macro_rules! lazy_screen {
 
 pub(crate) use lazy_screen;
 
-/// A view that is loaded on demand: the loading text until its module is there.
+/// A view that is loaded on demand: the loading text until its module is there. A
+/// `Transition`, as [`crate::components::Loaded`] uses, so that the main module holds one kind
+/// of boundary.
 pub fn lazily(view: impl Future<Output = AnyView> + Send + 'static) -> impl IntoView {
-    view! { <Suspense fallback=|| view! { <Loading /> }>{Suspend::new(view)}</Suspense> }
+    view! { <Transition fallback=|| view! { <Loading /> }>{Suspend::new(view)}</Transition> }
 }
 
 /// The name of a lazily loaded route's split module, without the hash the bundle adds:

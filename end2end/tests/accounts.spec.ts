@@ -177,9 +177,17 @@ test('an ended session sends the user to the login page and back to where they w
 }) => {
   const login = new LoginPage(page);
   const accounts = new AccountsPage(page);
+  // The home page has loaded what it shows before the session ends: a request of it still on
+  // its way would be answered 401 too.
+  const homeLoaded = Promise.all(
+    ['/api/v1/municipalities', '/api/v1/cohorts', '/api/v1/participants'].map((path) =>
+      page.waitForResponse((r) => new URL(r.url()).pathname === path && r.ok()),
+    ),
+  );
   await login.goto();
   await login.login(DEMO.coordinator, DEMO_PASSWORD);
   await expect(new HomePage(page).heading('Overzicht')).toBeVisible();
+  await homeLoaded;
 
   // The session ends on the server (as after 30 idle minutes) while the page stays open.
   const ended = await page.request.post('/api/v1/auth/logout', { data: {} });

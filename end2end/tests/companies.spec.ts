@@ -87,6 +87,9 @@ test.describe('on a phone 360 px wide', () => {
     const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
     await login(page, fresh.coachEmail, NEW_PASSWORD);
     await page.getByLabel('Taal').selectOption('ar');
+    // The choice is remembered once the Arabic texts are loaded and shown: only then does a page
+    // opened next start in Arabic.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await page.goto(`/participants/${fresh.participantId}/budget`);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('heading', { level: 1, name: 'الميزانية' })).toBeVisible();

@@ -12,23 +12,25 @@ use serde::{
 };
 use shared::{
     Violation, Violations,
-    api::{
-        AcceptInvitationInput, CohortSummary, ErrorBody, ErrorKind, HealthResponse,
-        InvitationCreated, InvitationInput, LoginAnswer, LoginInput, Me, MunicipalityDetail,
-        OpeningDetail, OrganisationDetail, Page, PageQuery, ParticipantDetail, ParticipantSummary,
-        UserSummary, VersionOnly, paths,
-    },
-    ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
+    api::{ErrorBody, ErrorKind, HealthResponse, Page, PageQuery, paths},
 };
 
 use crate::i18n::I18n;
 
-pub mod companies;
-pub mod security;
-pub mod training;
+pub mod auth;
+pub mod cohorts;
+pub mod expenses;
+pub mod goals;
+pub mod internships;
+pub mod introductions;
+pub mod municipalities;
+pub mod openings;
+pub mod organisations;
+pub mod participants;
+pub mod users;
 
 /// Why a call failed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum ApiError {
     /// The server answered with the shared error body.
     Server(ErrorBody),
@@ -41,6 +43,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What the server answers for an id it does not know; also for a path that holds no id.
+    pub fn not_found() -> ApiError {
+        ApiError::Server(ErrorBody {
+            error: ErrorKind::NotFound,
+            violations: Violations::new(),
+            request_id: String::new(),
+        })
+    }
+
     /// The kind of failure the server reported, also when its body could not be read.
     pub fn kind(&self) -> Option<ErrorKind> {
         match self {
@@ -82,6 +93,28 @@ impl ApiError {
         }
     }
 }
+
+/// Only the status of the failure: the violations may quote what the user typed.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Server(body) => write!(f, "the server answered {}", body.error.status()),
+            ApiError::Status(status) => write!(f, "the server answered {status}"),
+            ApiError::Network => f.write_str("the request did not reach the server"),
+            ApiError::Decode => f.write_str("the answer could not be read"),
+        }
+    }
+}
+
+/// As [`Display`](std::fmt::Display): a derived `Debug` would bring the formatting of every
+/// violation into the main module, for the error boundaries of [`crate::components::Loaded`].
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 /// An error body read without its violations, which only some answers have: decoding them takes
 /// much code, so [`error_body`] does that in a module loaded the first time an answer lists any.
@@ -163,6 +196,25 @@ pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> 
     decode(send(Request::get(&paths::url(path))).await?).await
 }
 
+pub(crate) async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    decode(send_json(Request::put(&paths::url(path)), body).await?).await
+}
+
+pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    decode(send_json(Request::patch(&paths::url(path)), body).await?).await
+}
+
+/// A POST whose answer is 204.
+pub(crate) async fn post_empty(path: &str, body: &impl Serialize) -> Result<(), ApiError> {
+    decode_empty(send_json(Request::post(&paths::url(path)), body).await?).await
+}
+
 /// The largest page the lists ask for: the screens show one page.
 fn list_limit() -> String {
     PageQuery::MAX_LIMIT.to_string()
@@ -185,83 +237,31 @@ pub async fn health() -> Result<HealthResponse, ApiError> {
     get(paths::HEALTH).await
 }
 
-/// `POST /auth/login`: starts a session, or (an account with a second factor) its second step,
-/// [`security::second_factor`]. A wrong email or password answers 401, too many attempts 429.
-pub async fn login(input: &LoginInput) -> Result<LoginAnswer, ApiError> {
-    post(paths::LOGIN, input).await
-}
+#[cfg(test)]
+mod tests {
+    use shared::ViolationKind;
 
-/// `POST /auth/logout`: ends the session on the server.
-pub async fn logout() -> Result<(), ApiError> {
-    let response = send_json(
-        Request::post(&paths::url(paths::LOGOUT)),
-        &serde_json::json!({}),
-    )
-    .await?;
-    decode_empty(response).await
-}
+    use super::*;
 
-/// `GET /auth/me`: who is signed in; 401 when nobody is.
-pub async fn me() -> Result<Me, ApiError> {
-    get(paths::ME).await
-}
+    #[test]
+    fn the_error_for_an_unknown_id_is_a_not_found() {
+        assert!(ApiError::not_found().is_not_found());
+        assert!(!ApiError::not_found().is_unauthenticated());
+        assert_eq!(ApiError::not_found().kind(), Some(ErrorKind::NotFound));
+    }
 
-/// `POST /auth/accept-invitation`: sets the password and signs in.
-pub async fn accept_invitation(input: &AcceptInvitationInput) -> Result<Me, ApiError> {
-    post(paths::ACCEPT_INVITATION, input).await
-}
-
-/// `POST /invitations` (coordinator): the one-time link to pass on.
-pub async fn create_invitation(input: &InvitationInput) -> Result<InvitationCreated, ApiError> {
-    post(paths::INVITATIONS, input).await
-}
-
-/// `GET /users` (coordinator).
-pub async fn users() -> Result<Page<UserSummary>, ApiError> {
-    get_list(paths::USERS).await
-}
-
-/// `POST /users/{id}/disable` (coordinator): ends the account's sessions too.
-pub async fn disable_user(id: &UserId, version: i64) -> Result<UserSummary, ApiError> {
-    post(&paths::user_disable(id), &VersionOnly { version }).await
-}
-
-/// `GET /municipalities`.
-pub async fn municipalities() -> Result<Page<MunicipalityDetail>, ApiError> {
-    get_list(paths::MUNICIPALITIES).await
-}
-
-/// `GET /municipalities/{id}`.
-pub async fn municipality(id: &MunicipalityId) -> Result<MunicipalityDetail, ApiError> {
-    get(&paths::municipality(id)).await
-}
-
-/// `GET /cohorts`.
-pub async fn cohorts() -> Result<Page<CohortSummary>, ApiError> {
-    get_list(paths::COHORTS).await
-}
-
-/// `GET /participants`: those the caller may see.
-pub async fn participants() -> Result<Page<ParticipantSummary>, ApiError> {
-    get_list(paths::PARTICIPANTS).await
-}
-
-/// `GET /participants/{id}`: 404 when missing or outside the caller's scope.
-pub async fn participant(id: &ParticipantId) -> Result<ParticipantDetail, ApiError> {
-    get(&paths::participant(id)).await
-}
-
-/// `GET /organisations`.
-pub async fn organisations() -> Result<Page<OrganisationDetail>, ApiError> {
-    get_list(paths::ORGANISATIONS).await
-}
-
-/// `GET /organisations/{id}`.
-pub async fn organisation(id: &OrganisationId) -> Result<OrganisationDetail, ApiError> {
-    get(&paths::organisation(id)).await
-}
-
-/// `GET /organisations/{id}/openings`.
-pub async fn organisation_openings(id: &OrganisationId) -> Result<Page<OpeningDetail>, ApiError> {
-    get_list(&paths::organisation_openings(id)).await
+    #[test]
+    fn an_error_tells_its_status_but_not_the_fields_it_lists() {
+        let mut violations = Violations::new();
+        violations.push("last_name", ViolationKind::Required {});
+        let error = ApiError::Server(ErrorBody {
+            error: ErrorKind::Validation,
+            violations,
+            request_id: "req-1".to_owned(),
+        });
+        let text = error.to_string();
+        assert_eq!(text, "the server answered 422");
+        assert!(!text.contains("last_name"), "{text}");
+        assert_eq!(ApiError::Status(503).to_string(), "the server answered 503");
+    }
 }

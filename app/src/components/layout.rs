@@ -65,7 +65,7 @@ fn Navigation() -> impl IntoView {
         failure.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::logout().await;
+            let result = api::auth::logout().await;
             busy.set(false);
             match result {
                 Ok(()) => {}

@@ -17,7 +17,7 @@ pub fn ServerStatus() -> impl IntoView {
         <section class="card server-status" aria-labelledby="health-title">
             <h2 id="health-title">{move || i18n.t("health-label")}</h2>
             <p role="status" aria-live="polite">
-                <Suspense fallback=move || i18n.t("health-checking")>{status}</Suspense>
+                <Transition fallback=move || i18n.t("health-checking")>{status}</Transition>
             </p>
         </section>
     }

@@ -14,17 +14,19 @@ pub use auth::{AcceptInvitationScreen, LoginPage};
 pub use companies::{
     AgreementScreen, CompanyNavItems, CompanyRoutes, InternshipScreen, OpeningScreen,
     OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
-    ParticipantBudgetScreen, ParticipantConsentScreen, ParticipantInternshipsScreen,
-    ParticipantIntroductionsScreen,
 };
 pub use home::{
     CoachHomeScreen, CompanyHomeScreen, CoordinatorHomeScreen, HomePage, MunicipalityHomeScreen,
 };
 pub use not_found::NotFoundPage;
-pub use participants::{ParticipantProfileScreen, RouteView};
+pub use participants::{
+    NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
+    ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
+    ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes,
+    RouteView,
+};
 pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};
 pub use training::{
     AttendanceScreen, CohortScreen, CohortsScreen, MunicipalitiesScreen, MunicipalityScreen,
-    NewParticipantScreen, ParticipantContactsScreen, ParticipantPlanScreen, ParticipantRouteScreen,
     TrainingNavItems, TrainingRoutes,
 };

@@ -11,8 +11,8 @@ use crate::{
     api::{self, ApiError},
     auth::use_auth,
     components::{
-        ErrorAlert, FieldCheck, FieldErrors, TextField, api_resource, focus_by_id, focus_soon,
-        loaded, set_page_title,
+        ErrorAlert, FieldCheck, FieldErrors, Loaded, TextField, api_resource, focus_by_id,
+        focus_soon, set_page_title,
     },
     i18n::use_i18n,
     pages::PasswordResetButton,
@@ -128,7 +128,7 @@ fn Invite() -> impl IntoView {
         violations.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let result = auth.check(api::create_invitation(&input).await);
+            let result = auth.check(api::users::create_invitation(&input).await);
             busy.set(false);
             match result {
                 Ok(invitation) => {
@@ -330,7 +330,7 @@ fn ChoiceField(
 #[component]
 fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoView {
     let i18n = use_i18n();
-    let municipalities = api_resource(api::municipalities);
+    let municipalities = api_resource(api::municipalities::municipalities);
     Effect::new(move |_| {
         if let Some(Ok(page)) = municipalities.get()
             && let [only] = page.items.as_slice()
@@ -339,8 +339,8 @@ fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
             value.set(only.id.to_string());
         }
     });
-    move || {
-        loaded(i18n, municipalities.get(), |page| {
+    view! {
+        <Loaded resource=municipalities part=true children=move |page| {
             let options = page
                 .items
                 .into_iter()
@@ -355,7 +355,7 @@ fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
                     options=options
                 />
             }
-        })
+        } />
     }
 }
 
@@ -363,9 +363,9 @@ fn MunicipalityChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
 #[component]
 fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoView {
     let i18n = use_i18n();
-    let participants = api_resource(api::participants);
-    move || {
-        loaded(i18n, participants.get(), |page| {
+    let participants = api_resource(api::participants::participants);
+    view! {
+        <Loaded resource=participants part=true children=move |page| {
             let options = page
                 .items
                 .into_iter()
@@ -385,7 +385,7 @@ fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVie
                     options=options
                 />
             }
-        })
+        } />
     }
 }
 
@@ -393,9 +393,9 @@ fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVie
 #[component]
 fn OrganisationChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoView {
     let i18n = use_i18n();
-    let organisations = api_resource(api::organisations);
-    move || {
-        loaded(i18n, organisations.get(), |page| {
+    let organisations = api_resource(api::organisations::organisations);
+    view! {
+        <Loaded resource=organisations part=true children=move |page| {
             let options = page
                 .items
                 .into_iter()
@@ -410,7 +410,7 @@ fn OrganisationChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVi
                     options=options
                 />
             }
-        })
+        } />
     }
 }
 
@@ -420,35 +420,28 @@ fn AccountList() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let own_id = auth.me().map(|me| me.user_id);
-    let users = api_resource(api::users);
+    let users = api_resource(api::users::users);
     view! {
         <section class="card" aria-labelledby="accounts-list-title">
             <h2 id="accounts-list-title">{move || i18n.t("accounts-list-title")}</h2>
-            {move || {
-                let own_id = own_id.clone();
-                loaded(
-                    i18n,
-                    users.get(),
-                    move |page| {
-                        if page.items.is_empty() {
-                            return view! { <p>{move || i18n.t("accounts-none")}</p> }.into_any();
-                        }
-                        view! {
-                            <ul class="item-list">
-                                {page
-                                    .items
-                                    .into_iter()
-                                    .map(|user| {
-                                        let own = own_id.as_ref() == Some(&user.id);
-                                        view! { <AccountRow user=user own=own /> }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    },
-                )
-            }}
+            <Loaded resource=users part=true children=move |page| {
+                if page.items.is_empty() {
+                    return view! { <p>{move || i18n.t("accounts-none")}</p> }.into_any();
+                }
+                view! {
+                    <ul class="item-list">
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|user| {
+                                let own = own_id.as_ref() == Some(&user.id);
+                                view! { <AccountRow user=user own=own /> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            } />
         </section>
     }
 }
@@ -476,7 +469,7 @@ fn AccountRow(user: UserSummary, own: bool) -> impl IntoView {
         busy.set(true);
         failure.set(None);
         spawn_local(async move {
-            let result = auth.check(api::disable_user(&id, version).await);
+            let result = auth.check(api::users::disable_user(&id, version).await);
             busy.set(false);
             match result {
                 Ok(updated) => user.set(updated),

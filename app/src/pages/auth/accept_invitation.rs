@@ -96,7 +96,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                 token,
                 password: typed.clone(),
             };
-            let result = api::accept_invitation(&input).await;
+            let result = api::auth::accept_invitation(&input).await;
             busy.set(false);
             match result {
                 Ok(me) => {

@@ -85,7 +85,7 @@ pub fn LoginPage() -> impl IntoView {
         violations.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let result = api::login(&input).await;
+            let result = api::auth::login(&input).await;
             busy.set(false);
             match result {
                 Ok(LoginAnswer::SignedIn(me)) => auth.signed_in(me),

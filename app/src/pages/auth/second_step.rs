@@ -37,7 +37,7 @@ pub fn SecondStep(restart: Callback<bool>) -> impl IntoView {
         violations.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let result = api::security::second_factor(&typed).await;
+            let result = api::auth::second_factor(&typed).await;
             busy.set(false);
             match result {
                 Ok(me) => auth.signed_in(me),

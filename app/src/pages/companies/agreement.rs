@@ -7,12 +7,11 @@ use shared::{
     rules::internship::duration_days,
 };
 
-use super::{id_param, internship::period_text, not_found, role, text};
+use super::internship::period_text;
 use crate::{
-    api::{self, companies},
-    components::{api_resource, loaded, set_page_title},
+    api::{self, ApiError},
+    components::{Loaded, api_resource, id_param, role, set_page_title, text},
     i18n::use_i18n,
-    pages::NotFoundPage,
 };
 
 /// `/internships/{id}/agreement`: the internship agreement, laid out to print from the browser:
@@ -20,21 +19,19 @@ use crate::{
 /// of the action plan, with room to sign.
 #[component]
 pub fn AgreementPage() -> impl IntoView {
-    let i18n = use_i18n();
     set_page_title(text("agreement-title"));
     let id = id_param::<InternshipId>();
     let internship = api_resource(move || {
         let id = id.get();
         async move {
             match id {
-                Some(id) => companies::internship(&id).await,
-                None => Err(not_found()),
+                Some(id) => api::internships::internship(&id).await,
+                None => Err(ApiError::not_found()),
             }
         }
     });
-    move || match internship.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, |detail| view! { <Agreement detail=detail /> }),
+    view! {
+        <Loaded resource=internship children=move |detail| view! { <Agreement detail=detail /> } />
     }
 }
 
@@ -52,7 +49,7 @@ fn Agreement(detail: InternshipDetail) -> impl IntoView {
             let id = id.clone();
             async move {
                 if reads_organisation {
-                    api::organisation(&id).await.map(Some)
+                    api::organisations::organisation(&id).await.map(Some)
                 } else {
                     Ok(None)
                 }

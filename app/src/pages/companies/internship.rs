@@ -8,20 +8,15 @@ use shared::{
     rules::internship::{self, Evaluator, InternshipProgress},
 };
 
-use super::{
-    id_param,
-    keys::{EVALUATION_MOMENTS, evaluation_moment, evaluator, pick},
-    not_found, role, text,
-};
+use super::keys::{EVALUATION_MOMENTS, evaluation_moment, evaluator, pick};
 use crate::{
-    api::companies,
+    api::{self, ApiError},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, ScoreField, SelectField, TextAreaField, TextField,
-        api_resource, loaded, parse_opt, set_page_title,
+        FieldCheck, Form, FormAlert, Loaded, ScoreField, SelectField, TextAreaField, TextField,
+        api_resource, id_param, parse_opt, role, set_page_title, text,
     },
     i18n::{I18n, use_i18n},
-    pages::NotFoundPage,
 };
 
 /// The text of where an internship stands: "week 3 of 8", "starts soon", "finished".
@@ -62,8 +57,8 @@ pub fn InternshipPage() -> impl IntoView {
         let id = id.get();
         async move {
             match id {
-                Some(id) => companies::internship(&id).await,
-                None => Err(not_found()),
+                Some(id) => api::internships::internship(&id).await,
+                None => Err(ApiError::not_found()),
             }
         }
     });
@@ -76,16 +71,10 @@ pub fn InternshipPage() -> impl IntoView {
         <p role="status" class="status-line">
             {move || notice.get().map(|key| i18n.t(key))}
         </p>
-        {move || match internship.get() {
-            Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-            result => {
-                loaded(
-                    i18n,
-                    result,
-                    move |detail| view! { <Internship detail=detail changed=changed /> },
-                )
-            }
-        }}
+        <Loaded
+            resource=internship
+            children=move |detail| view! { <Internship detail=detail changed=changed /> }
+        />
     }
 }
 
@@ -288,7 +277,7 @@ fn EvaluationForm(
         let input = input();
         form.submit(
             live(),
-            move || async move { companies::evaluate_internship(&id, &input).await },
+            move || async move { api::internships::evaluate_internship(&id, &input).await },
             move |_| changed.run("evaluation-saved"),
         );
     };
@@ -382,10 +371,10 @@ fn ExtensionForm(detail: InternshipDetail, changed: Callback<&'static str>) -> i
             live(),
             move || async move {
                 let patch = InternshipPatch::Extend {
-                    end_date: end_date.ok_or_else(not_found)?,
+                    end_date: end_date.ok_or_else(ApiError::not_found)?,
                     version,
                 };
-                companies::change_internship(&id, &patch).await
+                api::internships::change_internship(&id, &patch).await
             },
             move |_| changed.run("extension-saved"),
         );
@@ -393,7 +382,7 @@ fn ExtensionForm(detail: InternshipDetail, changed: Callback<&'static str>) -> i
     let reload = Callback::new(move |()| {
         let id = current.with_untracked(|d| d.id.clone());
         spawn_local(async move {
-            if let Ok(latest) = auth.check(companies::internship(&id).await) {
+            if let Ok(latest) = auth.check(api::internships::internship(&id).await) {
                 current.set(latest);
             }
         });
@@ -466,7 +455,7 @@ fn CancelButton(detail: InternshipDetail, changed: Callback<&'static str>) -> im
                     form.submit(
                         Vec::new(),
                         move || async move {
-                            companies::change_internship(&id, &InternshipPatch::Cancel { version })
+                            api::internships::change_internship(&id, &InternshipPatch::Cancel { version })
                                 .await
                         },
                         move |_| changed.run("internship-cancel-done"),

@@ -5,13 +5,10 @@ use shared::{
     rules::introduction::{IntroductionStatus, transition},
 };
 
-use super::{
-    keys::{introduction_action, introduction_status},
-    role, text,
-};
+use super::keys::{introduction_action, introduction_status};
 use crate::{
-    api::{ApiError, companies},
-    components::{Form, FormAlert, loaded},
+    api::{self, ApiError},
+    components::{Form, FormAlert, Loaded, role, text},
     i18n::use_i18n,
 };
 
@@ -25,10 +22,9 @@ pub fn IntroductionList(
     #[prop(optional)]
     per_organisation: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let changed = Callback::new(move |()| items.refetch());
-    move || {
-        loaded(i18n, items.get(), move |list| {
+    view! {
+        <Loaded resource=items part=true children=move |list| {
             if list.is_empty() {
                 return view! { <p>{text("introductions-none")}</p> }.into_any();
             }
@@ -49,7 +45,7 @@ pub fn IntroductionList(
                 </ul>
             }
             .into_any()
-        })
+        } />
     }
 }
 
@@ -135,7 +131,7 @@ fn IntroductionItem(
                                         Vec::new(),
                                         move || async move {
                                             let patch = IntroductionPatch { status: to, version };
-                                            companies::answer_introduction(&id, &patch).await
+                                            api::introductions::answer_introduction(&id, &patch).await
                                         },
                                         move |_| changed.run(()),
                                     );

@@ -9,33 +9,30 @@ use shared::{
 };
 
 use super::{
-    id_param, not_found,
     opening_form::OpeningForm,
     organisation::{Candidates, StatusButtons},
-    role, text,
 };
 use crate::{
-    api::{self, companies},
+    api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, SelectField, api_resource, focus_soon, loaded, set_page_title,
+        FieldCheck, Form, FormAlert, Loaded, SelectField, api_resource, focus_soon, id_param, role,
+        set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, use_i18n},
-    pages::NotFoundPage,
 };
 
 /// `/openings/{id}`: an opening with its details; its organisation and coordinators change its
 /// state or edit it, coaches and coordinators register participants for a company visit.
 #[component]
 pub fn OpeningPage() -> impl IntoView {
-    let i18n = use_i18n();
     set_page_title(text("opening-page"));
     let id = id_param::<OpeningId>();
     let opening = api_resource(move || {
         let id = id.get();
         async move {
             match id {
-                Some(id) => companies::opening(&id).await,
-                None => Err(not_found()),
+                Some(id) => api::openings::opening(&id).await,
+                None => Err(ApiError::not_found()),
             }
         }
     });
@@ -50,10 +47,10 @@ pub fn OpeningPage() -> impl IntoView {
     });
     let registers = matches!(role(), Some(Role::Coach | Role::Coordinator));
     view! {
-        {move || match opening.get() {
-            Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-            result => loaded(i18n, result, move |o| view! { <Opening opening=o changed=changed /> }),
-        }}
+        <Loaded
+            resource=opening
+            children=move |o| view! { <Opening opening=o changed=changed /> }
+        />
         {move || {
             registrable
                 .get()
@@ -180,7 +177,7 @@ const REGISTRATION_FIELDS: &[(&str, &str)] = &[("participant_id", "registration-
 #[component]
 fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let participants = api_resource(api::participants);
+    let participants = api_resource(api::participants::participants);
     let chosen = RwSignal::new(String::new());
     let registered = RwSignal::new(None::<String>);
     let form = Form::new("registration-form", REGISTRATION_FIELDS);
@@ -223,9 +220,9 @@ fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
             live(),
             move || async move {
                 let input = RegistrationInput {
-                    participant_id: participant.ok_or_else(not_found)?,
+                    participant_id: participant.ok_or_else(ApiError::not_found)?,
                 };
-                let answer = companies::register_for_visit(&opening, &input).await;
+                let answer = api::openings::register_for_visit(&opening, &input).await;
                 // Full in the meantime: show the places left as they are now.
                 if answer
                     .as_ref()
@@ -261,24 +258,18 @@ fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
                 aria-busy=move || form.busy().then_some("true")
             >
                 <FormAlert form=form shown=shown errors_id="registration-errors" />
-                {move || {
-                    loaded(
-                        i18n,
-                        participants.get().map(|r| r.map(|_| ())),
-                        move |()| {
-                            view! {
-                                <SelectField
-                                    id="registration-participant"
-                                    label=Signal::derive(text("registration-participant"))
-                                    value=chosen
-                                    check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
-                                    options=options
-                                    empty=Signal::derive(text("form-choose"))
-                                />
-                            }
-                        },
-                    )
-                }}
+                <Loaded resource=participants part=true children=move |_| {
+                    view! {
+                        <SelectField
+                            id="registration-participant"
+                            label=Signal::derive(text("registration-participant"))
+                            value=chosen
+                            check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
+                            options=options
+                            empty=Signal::derive(text("form-choose"))
+                        />
+                    }
+                } />
                 <button type="submit" class="button">
                     {text("registration-submit")}
                 </button>

@@ -7,15 +7,12 @@ use shared::{
     values::DutchLevel,
 };
 
-use super::{
-    keys::{OPENING_KINDS, name_in, pick},
-    text,
-};
+use super::keys::{OPENING_KINDS, name_in, pick};
 use crate::{
-    api::companies,
+    api,
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextAreaField, TextField, parse_opt, today,
+        FieldCheck, Form, FormAlert, SelectField, TextAreaField, TextField, parse_opt, text, today,
         unreadable, with_format_errors,
     },
     i18n::{opening_kind_key, use_i18n},
@@ -248,9 +245,9 @@ pub fn OpeningForm(
                                 opening: Some(input),
                                 version: version.get_untracked(),
                             };
-                            companies::update_opening(&id, &patch).await
+                            api::openings::update_opening(&id, &patch).await
                         }
-                        None => companies::create_opening(&organisation, &input).await,
+                        None => api::organisations::create_opening(&organisation, &input).await,
                     }
                 },
                 move |saved: OpeningDetail| {
@@ -268,7 +265,7 @@ pub fn OpeningForm(
         Callback::new(move |()| {
             let id = id.clone();
             spawn_local(async move {
-                if let Ok(o) = auth.check(companies::opening(&id).await) {
+                if let Ok(o) = auth.check(api::openings::opening(&id).await) {
                     version.set(o.version);
                     latest.set(Some(o));
                 }

@@ -1,13 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{
-    keys::{OPENING_KINDS, pick},
-    text,
-};
+use super::keys::{OPENING_KINDS, pick};
 use crate::{
-    api::companies,
-    components::{FieldCheck, SelectField, api_resource, loaded, set_page_title},
+    api,
+    components::{FieldCheck, Loaded, SelectField, api_resource, set_page_title, text},
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
 
@@ -17,7 +14,7 @@ use crate::{
 pub fn OpeningsPage() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(text("openings-title"));
-    let openings = api_resource(companies::openings);
+    let openings = api_resource(api::openings::openings);
     let kind = RwSignal::new(String::new());
     let kinds = Signal::derive(move || {
         OPENING_KINDS
@@ -42,50 +39,44 @@ pub fn OpeningsPage() -> impl IntoView {
             </div>
             <section class="card" aria-labelledby="openings-list" aria-live="polite">
                 <h2 id="openings-list">{text("openings-list")}</h2>
-                {move || {
+                <Loaded resource=openings part=true children=move |page| {
                     let wanted = pick(&OPENING_KINDS, &kind.get());
-                    loaded(
-                        i18n,
-                        openings.get(),
-                        move |page| {
-                            let items: Vec<_> = page
-                                .items
+                    let items: Vec<_> = page
+                        .items
+                        .into_iter()
+                        .filter(|o| wanted.is_none_or(|k| o.kind == k))
+                        .collect();
+                    if items.is_empty() {
+                        return view! { <p>{text("openings-none")}</p> }
+                            .into_any();
+                    }
+                    view! {
+                        <ul class="item-list">
+                            {items
                                 .into_iter()
-                                .filter(|o| wanted.is_none_or(|k| o.kind == k))
-                                .collect();
-                            if items.is_empty() {
-                                return view! { <p>{text("openings-none")}</p> }
-                                    .into_any();
-                            }
-                            view! {
-                                <ul class="item-list">
-                                    {items
-                                        .into_iter()
-                                        .map(|o| {
-                                            let href = format!("/openings/{}", o.id);
-                                            let (kind, status) = (o.kind, o.status);
-                                            let when = o.date.or(o.start_date);
-                                            view! {
-                                                <li>
-                                                    <h3>
-                                                        <A href=href>{o.title}</A>
-                                                    </h3>
-                                                    <p class="meta">
-                                                        {o.organisation_name} " · "
-                                                        {text(opening_kind_key(kind))} " · "
-                                                        {text(opening_status_key(status))}
-                                                        {move || when.map(|d| format!(" · {}", i18n.date(&d)))}
-                                                    </p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        },
-                    )
-                }}
+                                .map(|o| {
+                                    let href = format!("/openings/{}", o.id);
+                                    let (kind, status) = (o.kind, o.status);
+                                    let when = o.date.or(o.start_date);
+                                    view! {
+                                        <li>
+                                            <h3>
+                                                <A href=href>{o.title}</A>
+                                            </h3>
+                                            <p class="meta">
+                                                {o.organisation_name} " · "
+                                                {text(opening_kind_key(kind))} " · "
+                                                {text(opening_status_key(status))}
+                                                {move || when.map(|d| format!(" · {}", i18n.date(&d)))}
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                } />
             </section>
         </section>
     }

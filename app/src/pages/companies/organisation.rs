@@ -8,15 +8,17 @@ use shared::{
 };
 
 use super::{
-    IntroductionList, id_param,
+    IntroductionList,
     keys::{OPENING_STATUSES, opening_action},
     opening_form::OpeningForm,
     organisation_form::OrganisationForm,
-    role, text,
 };
 use crate::{
-    api::{self, companies},
-    components::{Form, FormAlert, api_resource, focus_soon, loaded, set_page_title},
+    api,
+    components::{
+        Form, FormAlert, Loaded, api_resource, focus_soon, id_param, missing, role, set_page_title,
+        text,
+    },
     i18n::{opening_kind_key, opening_status_key, organisation_kind_key, use_i18n},
     pages::NotFoundPage,
 };
@@ -40,7 +42,7 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { api::organisation(&id).await }
+            async move { api::organisations::organisation(&id).await }
         })
     };
     let name = move || organisation.get().and_then(Result::ok).map(|o| o.name);
@@ -62,12 +64,11 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::organisation_introductions(&id).await }
+            async move { api::organisations::organisation_introductions(&id).await }
         })
     };
     let coordinator = role() == Some(Role::Coordinator);
-    let missing =
-        Memo::new(move |_| matches!(organisation.get(), Some(Err(err)) if err.is_not_found()));
+    let missing = missing(organisation);
     move || {
         if missing.get() {
             return view! { <NotFoundPage /> }.into_any();
@@ -77,21 +78,15 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
             <section class="page" aria-labelledby="home-title">
                 {(!own).then(|| view! { <p class="eyebrow">{text("organisation-title")}</p> })}
                 <h1 id="home-title">{heading}</h1>
-                {move || {
-                    loaded(
-                        i18n,
-                        organisation.get(),
-                        move |o| {
-                            view! {
-                                <Details
-                                    organisation=o
-                                    own=own
-                                    saved=Callback::new(move |_| organisation.refetch())
-                                />
-                            }
-                        },
-                    )
-                }}
+                <Loaded resource=organisation part=true children=move |o| {
+                    view! {
+                        <Details
+                            organisation=o
+                            own=own
+                            saved=Callback::new(move |_| organisation.refetch())
+                        />
+                    }
+                } />
                 {coordinator
                     .then(|| {
                         view! {
@@ -202,7 +197,7 @@ fn Openings(id: OrganisationId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { api::organisation_openings(&id).await }
+            async move { api::organisations::organisation_openings(&id).await }
         })
     };
     let adding = RwSignal::new(false);
@@ -248,28 +243,22 @@ fn Openings(id: OrganisationId) -> impl IntoView {
                         })
                 }}
             </div>
-            {move || {
-                loaded(
-                    i18n,
-                    openings.get(),
-                    move |page| {
-                        if page.items.is_empty() {
-                            return view! { <p>{text("company-home-no-openings")}</p> }
-                                .into_any();
-                        }
-                        view! {
-                            <ul class="item-list">
-                                {page
-                                    .items
-                                    .into_iter()
-                                    .map(|o| view! { <OpeningItem opening=o changed=refresh /> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    },
-                )
-            }}
+            <Loaded resource=openings part=true children=move |page| {
+                if page.items.is_empty() {
+                    return view! { <p>{text("company-home-no-openings")}</p> }
+                        .into_any();
+                }
+                view! {
+                    <ul class="item-list">
+                        {page
+                            .items
+                            .into_iter()
+                            .map(|o| view! { <OpeningItem opening=o changed=refresh /> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            } />
         </section>
     }
 }
@@ -377,7 +366,7 @@ pub(crate) fn StatusButtons(opening: OpeningDetail, changed: Callback<()>) -> im
                                             opening: None,
                                             version,
                                         };
-                                        companies::update_opening(&id, &patch).await
+                                        api::openings::update_opening(&id, &patch).await
                                     },
                                     move |_| changed.run(()),
                                 );

@@ -5,14 +5,11 @@ use shared::{
     ids::MunicipalityId,
 };
 
-use super::{
-    keys::{ORGANISATION_KINDS, name_in, pick},
-    text,
-};
+use super::keys::{ORGANISATION_KINDS, name_in, pick};
 use crate::{
-    api::{self, companies},
+    api,
     auth::use_auth,
-    components::{FieldCheck, Form, FormAlert, SelectField, TextField, api_resource},
+    components::{FieldCheck, Form, FormAlert, SelectField, TextField, api_resource, text},
     i18n::{organisation_kind_key, use_i18n},
 };
 
@@ -150,14 +147,14 @@ pub fn OrganisationForm(
                                 organisation,
                                 version: version.get_untracked(),
                             };
-                            companies::update_organisation(&id, &patch).await
+                            api::organisations::update_organisation(&id, &patch).await
                         }
                         None => {
                             let create = CreateOrganisation {
                                 municipality_id,
                                 organisation,
                             };
-                            companies::create_organisation(&create).await
+                            api::organisations::create_organisation(&create).await
                         }
                     }
                 },
@@ -177,7 +174,7 @@ pub fn OrganisationForm(
         Callback::new(move |()| {
             let id = id.clone();
             spawn_local(async move {
-                if let Ok(o) = auth.check(api::organisation(&id).await) {
+                if let Ok(o) = auth.check(api::organisations::organisation(&id).await) {
                     version.set(o.version);
                     latest.set(Some(o));
                 }
@@ -253,7 +250,7 @@ pub fn OrganisationForm(
 /// The coordinator's municipalities; the only one is chosen already.
 #[component]
 fn MunicipalityChoice(value: RwSignal<String>, shown: Signal<Vec<Violation>>) -> impl IntoView {
-    let municipalities = api_resource(api::municipalities);
+    let municipalities = api_resource(api::municipalities::municipalities);
     Effect::new(move |_| {
         if let Some(Ok(page)) = municipalities.get()
             && let [only] = page.items.as_slice()

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{ParticipantList, api_resource, loaded, set_page_title},
+    components::{Loaded, ParticipantList, api_resource, set_page_title},
     i18n::use_i18n,
 };
 
@@ -11,20 +11,18 @@ use crate::{
 pub fn CoachHome() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(move || i18n.t("coach-home-title"));
-    let participants = api_resource(api::participants);
+    let participants = api_resource(api::participants::participants);
     view! {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{move || i18n.t("coach-home-title")}</h1>
             <p>{move || i18n.t("coach-home-intro")}</p>
             <section class="card" aria-labelledby="coach-participants">
                 <h2 id="coach-participants">{move || i18n.t("coach-home-participants")}</h2>
-                {move || {
-                    loaded(
-                        i18n,
-                        participants.get(),
-                        |page| view! { <ParticipantList participants=page.items /> },
-                    )
-                }}
+                <Loaded
+                    resource=participants
+                    part=true
+                    children=move |page| view! { <ParticipantList participants=page.items /> }
+                />
             </section>
         </section>
     }

@@ -4,7 +4,7 @@ use shared::api::{CohortSummary, MunicipalityDetail};
 
 use crate::{
     api,
-    components::{AgreementFacts, ParticipantList, api_resource, loaded, set_page_title},
+    components::{AgreementFacts, Loaded, ParticipantList, api_resource, set_page_title},
     i18n::use_i18n,
 };
 
@@ -14,9 +14,9 @@ use crate::{
 pub fn CoordinatorHome() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(move || i18n.t("coordinator-home-title"));
-    let municipalities = api_resource(api::municipalities);
-    let cohorts = api_resource(api::cohorts);
-    let participants = api_resource(api::participants);
+    let municipalities = api_resource(api::municipalities::municipalities);
+    let cohorts = api_resource(api::cohorts::cohorts);
+    let participants = api_resource(api::participants::participants);
     view! {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{move || i18n.t("coordinator-home-title")}</h1>
@@ -28,29 +28,29 @@ pub fn CoordinatorHome() -> impl IntoView {
                 <h2 id="coordinator-municipalities">
                     {move || i18n.t("coordinator-home-municipalities")}
                 </h2>
-                {move || {
-                    loaded(
-                        i18n,
-                        municipalities.get(),
-                        |page| view! { <Municipalities municipalities=page.items /> },
-                    )
-                }}
+                <Loaded
+                    resource=municipalities
+                    part=true
+                    children=move |page| view! { <Municipalities municipalities=page.items /> }
+                />
             </section>
             <section class="card" aria-labelledby="coordinator-cohorts">
                 <h2 id="coordinator-cohorts">{move || i18n.t("coordinator-home-cohorts")}</h2>
-                {move || loaded(i18n, cohorts.get(), |page| view! { <Cohorts cohorts=page.items /> })}
+                <Loaded
+                    resource=cohorts
+                    part=true
+                    children=move |page| view! { <Cohorts cohorts=page.items /> }
+                />
             </section>
             <section class="card" aria-labelledby="coordinator-participants">
                 <h2 id="coordinator-participants">
                     {move || i18n.t("coordinator-home-participants")}
                 </h2>
-                {move || {
-                    loaded(
-                        i18n,
-                        participants.get(),
-                        |page| view! { <ParticipantList participants=page.items /> },
-                    )
-                }}
+                <Loaded
+                    resource=participants
+                    part=true
+                    children=move |page| view! { <ParticipantList participants=page.items /> }
+                />
                 <p>
                     <A href="/participants/new" attr:class="button button-secondary">
                         {move || i18n.t("participant-new")}

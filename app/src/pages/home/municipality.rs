@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use shared::api::{Me, MunicipalityDetail};
+use shared::api::Me;
 
 use crate::{
     api::{self, ApiError},
-    components::{AgreementFacts, api_resource, loaded, set_page_title},
+    components::{AgreementFacts, Loaded, api_resource, set_page_title},
     i18n::use_i18n,
 };
 
@@ -18,7 +18,7 @@ pub fn MunicipalityHome(me: Me) -> impl IntoView {
         async move {
             let mut found = Vec::with_capacity(ids.len());
             for id in &ids {
-                found.push(api::municipality(id).await?);
+                found.push(api::municipalities::municipality(id).await?);
             }
             Ok::<_, ApiError>(found)
         }
@@ -26,28 +26,22 @@ pub fn MunicipalityHome(me: Me) -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{move || i18n.t("municipality-home-title")}</h1>
-            {move || {
-                loaded(
-                    i18n,
-                    municipalities.get(),
-                    |list: Vec<MunicipalityDetail>| {
-                        if list.is_empty() {
-                            return view! { <p>{move || i18n.t("home-not-linked")}</p> }.into_any();
+            <Loaded resource=municipalities part=true children=move |list| {
+                if list.is_empty() {
+                    return view! { <p>{move || i18n.t("home-not-linked")}</p> }.into_any();
+                }
+                list.into_iter()
+                    .map(|m| {
+                        view! {
+                            <section class="card">
+                                <h2>{m.name}</h2>
+                                <AgreementFacts agreement=m.agreement />
+                            </section>
                         }
-                        list.into_iter()
-                            .map(|m| {
-                                view! {
-                                    <section class="card">
-                                        <h2>{m.name}</h2>
-                                        <AgreementFacts agreement=m.agreement />
-                                    </section>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    },
-                )
-            }}
+                    })
+                    .collect_view()
+                    .into_any()
+            } />
             <p class="alert alert-info">{move || i18n.t("municipality-home-reports")}</p>
         </section>
     }

@@ -2,7 +2,7 @@ use leptos::{prelude::*, task::spawn_local};
 use shared::{ViolationKind, api::ActionDetail, api::ActionPatch};
 
 use crate::{
-    api::{ApiError, training},
+    api::{self, ApiError},
     auth::use_auth,
     components::{Glyph, Icon},
     i18n::use_i18n,
@@ -45,7 +45,7 @@ pub fn ActionItem(
                 owner: None,
                 version,
             };
-            let result = auth.check(training::update_action(&id, &patch).await);
+            let result = auth.check(api::goals::update_action(&id, &patch).await);
             busy.set(false);
             match result {
                 Ok(saved) => current.set(saved),

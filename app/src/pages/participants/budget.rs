@@ -9,19 +9,15 @@ use shared::{
 };
 
 use crate::{
-    api::companies,
+    api,
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextAreaField, TextField, api_resource, loaded,
-        set_page_title,
+        FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextAreaField,
+        TextField, api_resource, id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
     pages::{
         NotFoundPage,
-        companies::{
-            ParticipantFrame, id_param,
-            keys::{expense_category, expense_decision, expense_status},
-            role, text,
-        },
+        companies::keys::{expense_category, expense_decision, expense_status},
     },
 };
 
@@ -44,11 +40,11 @@ fn Budget(id: ParticipantId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::budget(&id).await }
+            async move { api::participants::budget(&id).await }
         })
     };
     let requests = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing = Memo::new(move |_| matches!(overview.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(overview);
     let known = Signal::derive(move || overview.get().and_then(Result::ok));
     let changed = Callback::new(move |()| overview.refetch());
     let requested = RwSignal::new(false);
@@ -62,21 +58,15 @@ fn Budget(id: ParticipantId) -> impl IntoView {
                 <p role="status" class="status-line">
                     {move || requested.get().then(|| i18n.t("expense-requested"))}
                 </p>
-                {move || {
-                    loaded(
-                        i18n,
-                        overview.get(),
-                        move |o| {
-                            view! {
-                                <BudgetBar overview=o.clone() />
-                                <section class="card" aria-labelledby="expenses-title">
-                                    <h2 id="expenses-title">{text("expenses-title")}</h2>
-                                    <Expenses expenses=o.expenses changed=changed />
-                                </section>
-                            }
-                        },
-                    )
-                }}
+                <Loaded resource=overview part=true children=move |o| {
+                    view! {
+                        <BudgetBar overview=o.clone() />
+                        <section class="card" aria-labelledby="expenses-title">
+                            <h2 id="expenses-title">{text("expenses-title")}</h2>
+                            <Expenses expenses=o.expenses changed=changed />
+                        </section>
+                    }
+                } />
                 {requests
                     .then(|| {
                         view! {
@@ -201,7 +191,7 @@ fn Expense(expense: ExpenseDetail, changed: Callback<()>) -> impl IntoView {
                                         Vec::new(),
                                         move || async move {
                                             let input = ExpenseDecisionInput { decision, version };
-                                            companies::decide_expense(&id, &input).await
+                                            api::expenses::decide_expense(&id, &input).await
                                         },
                                         move |_| changed.run(()),
                                     );
@@ -304,7 +294,7 @@ fn RequestForm(
         form.submit(
             live(),
             move || async move {
-                let answer = companies::request_expense(&participant, &input).await;
+                let answer = api::participants::request_expense(&participant, &input).await;
                 // Someone else's request came first: show the budget as it is now.
                 if answer
                     .as_ref()

@@ -6,18 +6,15 @@ use shared::{
 };
 
 use crate::{
-    api::{self, companies},
+    api,
     components::{
-        FieldCheck, FieldErrors, Form, FormAlert, SelectField, api_resource, loaded, set_page_title,
+        FieldCheck, FieldErrors, Form, FormAlert, Loaded, ParticipantFrame, SelectField,
+        api_resource, id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
     pages::{
         NotFoundPage,
-        companies::{
-            ParticipantFrame, id_param,
-            keys::{CONSENT_PURPOSES, consent_purpose, pick},
-            role, text,
-        },
+        companies::keys::{CONSENT_PURPOSES, consent_purpose, pick},
     },
 };
 
@@ -40,11 +37,11 @@ fn Consents(id: ParticipantId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::consents(&id).await }
+            async move { api::participants::consents(&id).await }
         })
     };
     let changes = matches!(role(), Some(Role::Participant | Role::Coach));
-    let missing = Memo::new(move |_| matches!(consents.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(consents);
     let notice = RwSignal::new(None::<&'static str>);
     let changed = Callback::new(move |key: &'static str| {
         notice.set(Some(key));
@@ -62,23 +59,16 @@ fn Consents(id: ParticipantId) -> impl IntoView {
                 <p role="status" class="status-line">{move || notice.get().map(|key| i18n.t(key))}</p>
                 <section class="card" aria-labelledby="consent-list">
                     <h2 id="consent-list">{text("consent-list")}</h2>
-                    {move || {
-                        let id = list_id.clone();
-                        loaded(
-                            i18n,
-                            consents.get(),
-                            move |list| {
-                                view! {
-                                    <ConsentList
-                                        participant=id
-                                        list=list
-                                        changes=changes
-                                        changed=changed
-                                    />
-                                }
-                            },
-                        )
-                    }}
+                    <Loaded resource=consents part=true children=move |list| {
+                        view! {
+                            <ConsentList
+                                participant=list_id.clone()
+                                list=list
+                                changes=changes
+                                changed=changed
+                            />
+                        }
+                    } />
                 </section>
                 {changes.then(|| view! { <GiveForm participant=id.clone() changed=changed /> })}
             </ParticipantFrame>
@@ -132,7 +122,7 @@ fn ConsentList(
                                         form.submit(
                                             Vec::new(),
                                             move || async move {
-                                                companies::set_consent(&participant, &input).await
+                                                api::participants::set_consent(&participant, &input).await
                                             },
                                             move |_| {
                                                 changed
@@ -199,7 +189,7 @@ fn GiveForm(participant: ParticipantId, changed: Callback<&'static str>) -> impl
         let id = participant.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { api::participant(&id).await }
+            async move { api::participants::participant(&id).await }
         })
     };
     let organisations = {
@@ -208,14 +198,14 @@ fn GiveForm(participant: ParticipantId, changed: Callback<&'static str>) -> impl
             let id = id.clone();
             async move {
                 if coach {
-                    api::organisations().await.map(|page| {
+                    api::organisations::organisations().await.map(|page| {
                         page.items
                             .into_iter()
                             .map(|o| (o.id.to_string(), o.name))
                             .collect::<Vec<_>>()
                     })
                 } else {
-                    companies::introductions(&id).await.map(|list| {
+                    api::participants::introductions(&id).await.map(|list| {
                         let mut seen: Vec<(String, String)> = Vec::new();
                         for i in list {
                             let key = i.organisation_id.to_string();
@@ -264,7 +254,7 @@ fn GiveForm(participant: ParticipantId, changed: Callback<&'static str>) -> impl
             let input = input();
             form.submit(
                 live(),
-                move || async move { companies::set_consent(&participant, &input).await },
+                move || async move { api::participants::set_consent(&participant, &input).await },
                 move |_| {
                     organisation.set(String::new());
                     changed.run("consent-given-done");

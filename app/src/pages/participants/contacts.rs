@@ -6,17 +6,14 @@ use shared::{
 };
 
 use crate::{
-    api::{self, ApiError, training},
+    api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, Glyph, Icon, ParticipantTabs, SelectField, TextAreaField,
-        TextField, api_resource, loaded, parse_opt, set_page_title, today, unreadable,
-        with_format_errors,
+        Date, FieldCheck, Form, FormAlert, Glyph, Icon, Loaded, ParticipantTabs, SelectField,
+        TextAreaField, TextField, api_resource, parse_opt, path_param, set_page_title, today,
+        unreadable, with_format_errors,
     },
     i18n::use_i18n,
-    pages::{
-        NotFoundPage,
-        training::{Date, keys, not_found, path_param},
-    },
+    pages::training::keys,
 };
 
 const FIELDS: &[(&str, &str)] = &[
@@ -44,18 +41,17 @@ pub fn ParticipantContactsPage() -> impl IntoView {
         let id = id.get();
         async move {
             let Some(id) = id else {
-                return Err(not_found());
+                return Err(ApiError::not_found());
             };
-            let participant = api::participant(&id).await?;
-            let contacts = training::contacts(&id).await?;
+            let participant = api::participants::participant(&id).await?;
+            let contacts = api::participants::contacts(&id).await?;
             Ok::<_, ApiError>((participant, contacts))
         }
     });
-    move || match log.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, |(participant, contacts)| {
+    view! {
+        <Loaded resource=log children=move |(participant, contacts)| {
             view! { <Contacts participant=participant contacts=contacts /> }
-        }),
+        } />
     }
 }
 
@@ -180,7 +176,7 @@ fn ContactForm(participant: ParticipantId, done: Callback<ContactDetail>) -> imp
         let participant = participant.clone();
         form.submit(
             live(),
-            move || async move { training::create_contact(&participant, &input).await },
+            move || async move { api::participants::create_contact(&participant, &input).await },
             move |contact: ContactDetail| {
                 kind.set(String::new());
                 minutes.set(String::new());

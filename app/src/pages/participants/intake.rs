@@ -13,14 +13,13 @@ use shared::{
 };
 
 use crate::{
-    api::{self, ApiError, training},
+    api::{self, ApiError},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextField, api_resource, parse_opt,
-        set_page_title, unreadable, with_format_errors,
+        FieldCheck, Form, FormAlert, LatestVersion, SelectField, TextField, api_resource,
+        parse_opt, set_page_title, unreadable, with_format_errors,
     },
     i18n::use_i18n,
-    pages::training::LatestVersion,
 };
 
 const FIELDS: &[(&str, &str)] = &[
@@ -139,15 +138,15 @@ struct Placement {
 impl Placement {
     async fn load() -> Result<Placement, ApiError> {
         Ok(Placement {
-            municipalities: api::municipalities().await?.items,
-            cohorts: api::cohorts().await?.items,
-            coaches: api::users()
+            municipalities: api::municipalities::municipalities().await?.items,
+            cohorts: api::cohorts::cohorts().await?.items,
+            coaches: api::users::users()
                 .await?
                 .items
                 .into_iter()
                 .filter(|u| u.role == Role::Coach && !u.disabled)
                 .collect(),
-            participants: api::participants().await?.items,
+            participants: api::participants::participants().await?.items,
         })
     }
 
@@ -288,9 +287,9 @@ pub fn ParticipantForm(
                                 profile: input,
                                 version: version.get_untracked(),
                             };
-                            training::update_participant(&id, &patch).await
+                            api::participants::update_participant(&id, &patch).await
                         }
-                        None => training::create_participant(&input).await,
+                        None => api::participants::create_participant(&input).await,
                     }
                 },
                 move |saved: ParticipantDetail| {
@@ -312,7 +311,7 @@ pub fn ParticipantForm(
         Callback::new(move |()| {
             let id = id.clone();
             spawn_local(async move {
-                if let Ok(p) = auth.check(api::participant(&id).await) {
+                if let Ok(p) = auth.check(api::participants::participant(&id).await) {
                     version.set(p.version);
                     latest.set(Some(p));
                 }

@@ -12,19 +12,18 @@ use shared::{
 };
 
 use crate::{
-    api::{self, ApiError, companies},
+    api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextField, api_resource, loaded, parse_opt,
-        set_page_title, unreadable, with_format_errors,
+        FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextField,
+        api_resource, id_param, missing, parse_opt, role, set_page_title, text, unreadable,
+        with_format_errors,
     },
     i18n::use_i18n,
     pages::{
         NotFoundPage,
         companies::{
-            ParticipantFrame, id_param,
             internship::{period_text, progress_text},
             opening_form::{Window, WindowFields},
-            role, text,
         },
     },
 };
@@ -48,11 +47,11 @@ fn Internships(id: ParticipantId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::internships(&id).await }
+            async move { api::participants::internships(&id).await }
         })
     };
     let plans = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing = Memo::new(move |_| matches!(internships.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(internships);
     let known = Signal::derive(move || internships.get().and_then(Result::ok));
     let planned = RwSignal::new(false);
     move || {
@@ -67,7 +66,11 @@ fn Internships(id: ParticipantId) -> impl IntoView {
                 </p>
                 <section class="card" aria-labelledby="internships-list">
                     <h2 id="internships-list">{text("internships-list")}</h2>
-                    {move || loaded(i18n, internships.get(), |list| view! { <List list=list /> })}
+                    <Loaded
+                        resource=internships
+                        part=true
+                        children=move |list| view! { <List list=list /> }
+                    />
                 </section>
                 {plans
                     .then(|| {
@@ -151,17 +154,19 @@ fn PlanForm(
     let opening = RwSignal::new(String::new());
     let window = Window::new();
     let supervisor = RwSignal::new(String::new());
-    let organisations = api_resource(api::organisations);
+    let organisations = api_resource(api::organisations::organisations);
     let openings = api_resource(move || {
         let chosen = OrganisationId::parse(organisation.get()).ok();
         async move {
             match chosen {
-                Some(id) => api::organisation_openings(&id).await.map(|page| {
-                    page.items
-                        .into_iter()
-                        .filter(|o| o.kind == OpeningKind::Internship)
-                        .collect::<Vec<_>>()
-                }),
+                Some(id) => api::organisations::organisation_openings(&id)
+                    .await
+                    .map(|page| {
+                        page.items
+                            .into_iter()
+                            .filter(|o| o.kind == OpeningKind::Internship)
+                            .collect::<Vec<_>>()
+                    }),
                 None => Ok::<_, ApiError>(Vec::new()),
             }
         }
@@ -233,7 +238,7 @@ fn PlanForm(
         form.submit(
             live(),
             move || async move {
-                let answer = companies::plan_internship(&participant, &input).await;
+                let answer = api::participants::plan_internship(&participant, &input).await;
                 // Another internship came first: show the list as it is now.
                 if answer
                     .as_ref()

@@ -7,15 +7,13 @@ use shared::{
 };
 
 use crate::{
-    api::{self, ApiError, companies},
+    api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, SelectField, TextAreaField, api_resource, set_page_title,
+        FieldCheck, Form, FormAlert, ParticipantFrame, SelectField, TextAreaField, api_resource,
+        id_param, missing, role, set_page_title, text,
     },
     i18n::use_i18n,
-    pages::{
-        NotFoundPage,
-        companies::{IntroductionList, ParticipantFrame, id_param, role, text},
-    },
+    pages::{NotFoundPage, companies::IntroductionList},
 };
 
 /// `/participants/{id}/introductions`: the participant's warm introductions, and for the coach
@@ -37,12 +35,11 @@ fn Introductions(id: ParticipantId) -> impl IntoView {
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::introductions(&id).await }
+            async move { api::participants::introductions(&id).await }
         })
     };
     let proposes = matches!(role(), Some(Role::Coach | Role::Coordinator));
-    let missing =
-        Memo::new(move |_| matches!(introductions.get(), Some(Err(e)) if e.is_not_found()));
+    let missing = missing(introductions);
     let proposed = RwSignal::new(false);
     move || {
         if missing.get() {
@@ -101,19 +98,21 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
     let organisation = RwSignal::new(String::new());
     let opening = RwSignal::new(String::new());
     let motivation = RwSignal::new(String::new());
-    let organisations = api_resource(api::organisations);
+    let organisations = api_resource(api::organisations::organisations);
     let consents = {
         let id = participant.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { companies::consents(&id).await }
+            async move { api::participants::consents(&id).await }
         })
     };
     let openings = api_resource(move || {
         let chosen = OrganisationId::parse(organisation.get()).ok();
         async move {
             match chosen {
-                Some(id) => api::organisation_openings(&id).await.map(|page| page.items),
+                Some(id) => api::organisations::organisation_openings(&id)
+                    .await
+                    .map(|page| page.items),
                 None => Ok::<_, ApiError>(Vec::new()),
             }
         }
@@ -145,7 +144,7 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
         let input = input();
         form.submit(
             live(),
-            move || async move { companies::propose_introduction(&participant, &input).await },
+            move || async move { api::participants::propose_introduction(&participant, &input).await },
             move |_| {
                 for value in [organisation, opening, motivation] {
                     value.set(String::new());

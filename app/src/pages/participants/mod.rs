@@ -11,23 +11,117 @@ mod plan;
 mod profile;
 mod route;
 
-pub use budget::ParticipantBudgetPage;
-pub use consent::ParticipantConsentPage;
-pub use contacts::ParticipantContactsPage;
-pub use intake::NewParticipantPage;
-pub use internships::ParticipantInternshipsPage;
-pub use introductions::ParticipantIntroductionsPage;
-pub use plan::ParticipantPlanPage;
+pub use route::RouteView;
+
+use budget::ParticipantBudgetPage;
+use consent::ParticipantConsentPage;
+use contacts::ParticipantContactsPage;
+use intake::NewParticipantPage;
+use internships::ParticipantInternshipsPage;
+use introductions::ParticipantIntroductionsPage;
+use plan::ParticipantPlanPage;
 use profile::ParticipantPage;
-pub use route::{ParticipantRoutePage, RouteView};
+use route::ParticipantRoutePage;
 
 use leptos::prelude::*;
+use leptos_router::{Lazy, any_nested_route::IntoAnyNestedRoute, components::Route, path};
 
 use crate::{access::Screen, components::RequireAuth, screens::lazy_screen};
+
+/// Every route of a participant's file, each behind its entry in the access table and loaded on
+/// demand. `/participants/new` comes before `/participants/:id`, so that it is the intake.
+#[component(transparent)]
+pub fn ParticipantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/participants/new") view={Lazy::<NewParticipantScreen>::new()} />
+        <Route path=path!("/participants/:id") view={Lazy::<ParticipantProfileScreen>::new()} />
+        <Route path=path!("/participants/:id/route") view={Lazy::<ParticipantRouteScreen>::new()} />
+        <Route path=path!("/participants/:id/plan") view={Lazy::<ParticipantPlanScreen>::new()} />
+        <Route
+            path=path!("/participants/:id/contacts")
+            view={Lazy::<ParticipantContactsScreen>::new()}
+        />
+        <Route
+            path=path!("/participants/:id/internships")
+            view={Lazy::<ParticipantInternshipsScreen>::new()}
+        />
+        <Route path=path!("/participants/:id/budget") view={Lazy::<ParticipantBudgetScreen>::new()} />
+        <Route
+            path=path!("/participants/:id/introductions")
+            view={Lazy::<ParticipantIntroductionsScreen>::new()}
+        />
+        <Route
+            path=path!("/participants/:id/consent")
+            view={Lazy::<ParticipantConsentScreen>::new()}
+        />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
 
 lazy_screen! {
     /// `/participants/:id`, loaded on demand.
     ParticipantProfileScreen => view! {
         <RequireAuth screen=Screen::ParticipantProfile><ParticipantPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/new`, loaded on demand.
+    NewParticipantScreen => view! {
+        <RequireAuth screen=Screen::ParticipantNew><NewParticipantPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/route`, loaded on demand.
+    ParticipantRouteScreen => view! {
+        <RequireAuth screen=Screen::ParticipantRoute><ParticipantRoutePage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/plan`, loaded on demand.
+    ParticipantPlanScreen => view! {
+        <RequireAuth screen=Screen::ParticipantPlan><ParticipantPlanPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/contacts`, loaded on demand.
+    ParticipantContactsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantContacts><ParticipantContactsPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/internships`, loaded on demand.
+    ParticipantInternshipsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantInternships>
+            <ParticipantInternshipsPage />
+        </RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/budget`, loaded on demand.
+    ParticipantBudgetScreen => view! {
+        <RequireAuth screen=Screen::ParticipantBudget><ParticipantBudgetPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/introductions`, loaded on demand.
+    ParticipantIntroductionsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantIntroductions>
+            <ParticipantIntroductionsPage />
+        </RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/consent`, loaded on demand.
+    ParticipantConsentScreen => view! {
+        <RequireAuth screen=Screen::ParticipantConsent><ParticipantConsentPage /></RequireAuth>
     }
 }

@@ -8,17 +8,15 @@ use shared::{
 
 use super::actions::ActionItem;
 use crate::{
-    api::{self, ApiError, training},
+    api::{self, ApiError},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, Glyph, Icon, ParticipantTabs, SelectField, TextField,
-        api_resource, focus_soon, loaded, parse_opt, set_page_title, today,
+        Date, FieldCheck, Form, FormAlert, Glyph, Icon, LatestVersion, Loaded, ParticipantTabs,
+        SelectField, TextField, api_resource, focus_soon, parse_opt, path_param, set_page_title,
+        today,
     },
     i18n::use_i18n,
-    pages::{
-        NotFoundPage,
-        training::{Date, LatestVersion, keys, not_found, path_param},
-    },
+    pages::training::keys,
 };
 
 const FIELDS: &[(&str, &str)] = &[
@@ -52,19 +50,18 @@ pub fn ParticipantPlanPage() -> impl IntoView {
         let id = id.get();
         async move {
             let Some(id) = id else {
-                return Err(not_found());
+                return Err(ApiError::not_found());
             };
-            let participant = api::participant(&id).await?;
-            let goals = training::goals(&id).await?;
+            let participant = api::participants::participant(&id).await?;
+            let goals = api::participants::goals(&id).await?;
             Ok::<_, ApiError>((participant, goals))
         }
     });
     let reload = Callback::new(move |()| plan.refetch());
-    move || match plan.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, move |(participant, goals)| {
+    view! {
+        <Loaded resource=plan children=move |(participant, goals)| {
             view! { <Plan participant=participant goals=goals reload=reload /> }
-        }),
+        } />
     }
 }
 
@@ -382,9 +379,9 @@ fn GoalForm(
                                 goal: input,
                                 version: version.get_untracked(),
                             };
-                            training::update_goal(&id, &patch).await
+                            api::goals::update_goal(&id, &patch).await
                         }
-                        None => training::create_goal(&participant, &input).await,
+                        None => api::participants::create_goal(&participant, &input).await,
                     }
                 },
                 move |saved: GoalDetail| done.run(saved),
@@ -396,7 +393,7 @@ fn GoalForm(
             let participant = participant.clone();
             let goal_id = goal_id.clone();
             spawn_local(async move {
-                if let Ok(all) = auth.check(training::goals(&participant).await)
+                if let Ok(all) = auth.check(api::participants::goals(&participant).await)
                     && let Some(fresh) = all.into_iter().find(|g| g.id == goal_id)
                 {
                     version.set(fresh.version);
@@ -505,7 +502,7 @@ fn ActionForm(
         let goal = goal.clone();
         form.submit(
             live(),
-            move || async move { training::create_action(&goal, &input).await },
+            move || async move { api::goals::create_action(&goal, &input).await },
             move |saved: ActionDetail| done.run(saved),
         );
     };

@@ -4,14 +4,12 @@ use shared::{api::ParticipantDetail, ids::ParticipantId, roles::Role};
 
 use super::intake::ParticipantForm;
 use crate::{
-    api::{self, training},
+    api::{self, ApiError},
     auth::use_auth,
-    components::{Glyph, Icon, ParticipantTabs, api_resource, focus_soon, loaded, set_page_title},
-    i18n::use_i18n,
-    pages::{
-        NotFoundPage,
-        training::{not_found, path_param},
+    components::{
+        Glyph, Icon, Loaded, ParticipantTabs, api_resource, focus_soon, path_param, set_page_title,
     },
+    i18n::use_i18n,
 };
 
 /// `/participants/{id}`: the profile. The server answers 404 both for a missing participant and
@@ -26,15 +24,14 @@ pub fn ParticipantPage() -> impl IntoView {
         let id = id.get();
         async move {
             match id {
-                Some(id) => api::participant(&id).await,
+                Some(id) => api::participants::participant(&id).await,
                 // Not an id at all: what the server would answer for one it does not know.
-                None => Err(not_found()),
+                None => Err(ApiError::not_found()),
             }
         }
     });
-    move || match participant.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, |p| view! { <Profile participant=p /> }),
+    view! {
+        <Loaded resource=participant children=move |p| view! { <Profile participant=p /> } />
     }
 }
 
@@ -186,7 +183,7 @@ fn CohortFact(id: shared::ids::CohortId) -> impl IntoView {
     let href = format!("/cohorts/{id}");
     let cohort = api_resource(move || {
         let id = id.clone();
-        async move { training::cohort(&id).await }
+        async move { api::cohorts::cohort(&id).await }
     });
     view! {
         <div>

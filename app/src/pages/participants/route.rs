@@ -9,14 +9,11 @@ use shared::{
 
 use super::actions::ActionItem;
 use crate::{
-    api::training,
+    api,
     auth::use_auth,
-    components::{Glyph, Icon, ParticipantTabs, api_resource, loaded, set_page_title},
+    components::{Glyph, Icon, Loaded, ParticipantTabs, api_resource, path_param, set_page_title},
     i18n::{I18n, use_i18n},
-    pages::{
-        NotFoundPage,
-        training::{keys, path_param},
-    },
+    pages::{NotFoundPage, training::keys},
 };
 
 /// `/participants/{id}/route`: the participant's route, as the participant sees it on their
@@ -53,14 +50,13 @@ pub fn RouteView(
         let id = id.clone();
         api_resource(move || {
             let id = id.clone();
-            async move { training::route(&id).await }
+            async move { api::participants::route(&id).await }
         })
     };
     let reload = Callback::new(move |()| route.refetch());
     let id = StoredValue::new(id);
-    move || match route.get() {
-        Some(Err(err)) if heading && err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, move |r: RouteResponse| {
+    view! {
+        <Loaded resource=route part=!heading children=move |r: RouteResponse| {
             let title = heading.then(|| {
                 let name = r.first_name.clone();
                 view! {
@@ -74,7 +70,7 @@ pub fn RouteView(
                 {title}
                 <Route route=r reload=reload />
             }
-        }),
+        } />
     }
 }
 

@@ -59,7 +59,7 @@ pub fn SecondFactorSection() -> impl IntoView {
         busy.set(true);
         failure.set(None);
         spawn_local(async move {
-            let result = auth.check(api::security::start_enrolment().await);
+            let result = auth.check(api::auth::start_enrolment().await);
             busy.set(false);
             match result {
                 Ok(enrolment) => {
@@ -138,7 +138,7 @@ fn Enrolment(enrolment: TotpEnrolment, phase: RwSignal<Phase>) -> impl IntoView 
         violations.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let result = auth.check(api::security::confirm_enrolment(&typed).await);
+            let result = auth.check(api::auth::confirm_enrolment(&typed).await);
             busy.set(false);
             match result {
                 Ok(codes) => {

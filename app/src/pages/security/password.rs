@@ -77,7 +77,7 @@ pub fn PasswordChange() -> impl IntoView {
         violations.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let result = auth.check(api::security::change_password(&input).await);
+            let result = auth.check(api::auth::change_password(&input).await);
             busy.set(false);
             match result {
                 Ok(()) => {

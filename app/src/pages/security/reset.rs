@@ -74,7 +74,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 token,
                 password: typed,
             };
-            let result = api::security::reset_password(&input).await;
+            let result = api::auth::reset_password(&input).await;
             busy.set(false);
             match result {
                 Ok(()) => {

@@ -34,7 +34,7 @@ pub fn PasswordResetButton(id: UserId, email: String) -> impl IntoView {
         failure.set(None);
         let id = id.clone();
         spawn_local(async move {
-            let result = auth.check(api::security::create_password_reset(&id).await);
+            let result = auth.check(api::users::create_password_reset(&id).await);
             busy.set(false);
             match result {
                 Ok(reset) => created.set(Some(reset)),

@@ -7,12 +7,13 @@ use shared::{
     rules::training::{AttendanceStatus, MeetingNumber, check_attendance},
 };
 
-use super::{Date, keys, not_found, path_param};
+use super::keys;
 use crate::{
-    api::{ApiError, training},
-    components::{Form, FormAlert, Glyph, Icon, api_resource, loaded, set_page_title, today},
+    api::{self, ApiError},
+    components::{
+        Date, Form, FormAlert, Glyph, Icon, Loaded, api_resource, path_param, set_page_title, today,
+    },
     i18n::use_i18n,
-    pages::NotFoundPage,
 };
 
 /// The lines to send: everyone with a status; nobody is recorded by leaving them out.
@@ -41,18 +42,17 @@ pub fn AttendancePage() -> impl IntoView {
         let (id, number) = (id.get(), number.get());
         async move {
             let (Some(id), Some(number)) = (id, number) else {
-                return Err(not_found());
+                return Err(ApiError::not_found());
             };
-            let cohort = training::cohort(&id).await?;
-            let rows = training::attendance(&id, number).await?;
+            let cohort = api::cohorts::cohort(&id).await?;
+            let rows = api::cohorts::attendance(&id, number).await?;
             Ok::<_, ApiError>((cohort, number, rows))
         }
     });
-    move || match data.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, |(cohort, number, rows)| {
+    view! {
+        <Loaded resource=data children=move |(cohort, number, rows)| {
             view! { <Attendance cohort=cohort number=number rows=rows /> }
-        }),
+        } />
     }
 }
 
@@ -131,7 +131,7 @@ fn AttendanceForm(
         let cohort_id = cohort_id.clone();
         form.submit(
             live(),
-            move || async move { training::save_attendance(&cohort_id, number, &input).await },
+            move || async move { api::cohorts::save_attendance(&cohort_id, number, &input).await },
             move |answer: Vec<AttendanceRow>| {
                 rows.set(answer);
                 saved.set(true);

@@ -8,16 +8,15 @@ use shared::{
     rules::training::{MeetingNumber, Schedule, check_meeting_date},
 };
 
-use super::{Date, LatestVersion, keys, not_found, path_param};
+use super::keys;
 use crate::{
-    api::training,
+    api::{self, ApiError},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, Glyph, Icon, TextField, api_resource, focus_soon, loaded,
-        parse_opt, set_page_title, today,
+        Date, FieldCheck, Form, FormAlert, Glyph, Icon, LatestVersion, Loaded, TextField,
+        api_resource, focus_soon, parse_opt, path_param, set_page_title, today,
     },
     i18n::use_i18n,
-    pages::NotFoundPage,
 };
 
 const FIELDS: &[(&str, &str)] = &[
@@ -37,14 +36,13 @@ pub fn CohortPage() -> impl IntoView {
         let id = id.get();
         async move {
             match id {
-                Some(id) => training::cohort(&id).await,
-                None => Err(not_found()),
+                Some(id) => api::cohorts::cohort(&id).await,
+                None => Err(ApiError::not_found()),
             }
         }
     });
-    move || match cohort.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(i18n, result, |c| view! { <Cohort cohort=c /> }),
+    view! {
+        <Loaded resource=cohort children=move |c| view! { <Cohort cohort=c /> } />
     }
 }
 
@@ -309,7 +307,7 @@ fn MeetingForm(
             let cohort_id = cohort_id.clone();
             form.submit(
                 live(),
-                move || async move { training::schedule_meeting(&cohort_id, number, &input).await },
+                move || async move { api::cohorts::schedule_meeting(&cohort_id, number, &input).await },
                 move |saved: CohortDetail| {
                     cohort.set(saved);
                     open.set(None);
@@ -322,7 +320,7 @@ fn MeetingForm(
     let reload = Callback::new(move |()| {
         let cohort_id = cohort_id.clone();
         spawn_local(async move {
-            if let Ok(fresh) = auth.check(training::cohort(&cohort_id).await) {
+            if let Ok(fresh) = auth.check(api::cohorts::cohort(&cohort_id).await) {
                 let stored = fresh.meetings.iter().find(|m| m.number == number).cloned();
                 if let Some(m) = &stored {
                     version.set(m.version);

@@ -7,11 +7,11 @@ use shared::{
 };
 
 use crate::{
-    api::{self, training},
+    api,
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, Glyph, Icon, SelectField, TextField, api_resource, focus_soon,
-        loaded, set_page_title,
+        FieldCheck, Form, FormAlert, Glyph, Icon, Loaded, SelectField, TextField, api_resource,
+        focus_soon, set_page_title,
     },
     i18n::use_i18n,
 };
@@ -28,7 +28,7 @@ pub fn CohortsPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     set_page_title(move || i18n.t("cohorts-title"));
-    let cohorts = api_resource(api::cohorts);
+    let cohorts = api_resource(api::cohorts::cohorts);
     let coordinator = auth.role() == Some(Role::Coordinator);
     let adding = RwSignal::new(false);
     view! {
@@ -37,7 +37,11 @@ pub fn CohortsPage() -> impl IntoView {
             <p>{move || i18n.t("cohorts-intro")}</p>
             <section class="card" aria-labelledby="cohorts-list-title">
                 <h2 id="cohorts-list-title">{move || i18n.t("cohorts-list-title")}</h2>
-                {move || loaded(i18n, cohorts.get(), |page| view! { <CohortList cohorts=page.items /> })}
+                <Loaded
+                    resource=cohorts
+                    part=true
+                    children=move |page| view! { <CohortList cohorts=page.items /> }
+                />
             </section>
             {coordinator
                 .then(|| {
@@ -126,7 +130,7 @@ fn CohortForm() -> impl IntoView {
     let municipality = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let location = RwSignal::new(String::new());
-    let municipalities = api_resource(api::municipalities);
+    let municipalities = api_resource(api::municipalities::municipalities);
     Effect::new(move |_| {
         if let Some(Ok(page)) = municipalities.get()
             && let [only] = page.items.as_slice()
@@ -149,7 +153,7 @@ fn CohortForm() -> impl IntoView {
         let navigate = navigate.clone();
         form.submit(
             live(),
-            move || async move { training::create_cohort(&input).await },
+            move || async move { api::cohorts::create_cohort(&input).await },
             move |cohort: CohortDetail| {
                 navigate(
                     &format!("/cohorts/{}", cohort.id),

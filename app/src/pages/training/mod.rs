@@ -1,5 +1,4 @@
-//! Municipalities with their agreements, cohorts with their 8 meetings, attendance, and the
-//! routes of the participant's profile, route, plan and contact log.
+//! Municipalities with their agreements, cohorts with their 8 meetings and attendance.
 
 mod attendance;
 mod cohort;
@@ -8,39 +7,23 @@ pub(crate) mod keys;
 mod municipalities;
 mod municipality_form;
 
-use std::str::FromStr;
-
 use leptos::prelude::*;
 use leptos_router::{
     Lazy,
     any_nested_route::IntoAnyNestedRoute,
     components::{A, Route},
-    hooks::use_params_map,
     path,
 };
-use shared::{
-    api::{ErrorBody, ErrorKind, Me},
-    roles::Role,
-};
+use shared::{api::Me, roles::Role};
 
-use crate::{
-    access::Screen,
-    api::ApiError,
-    components::RequireAuth,
-    i18n::use_i18n,
-    pages::participants::{
-        NewParticipantPage, ParticipantContactsPage, ParticipantPlanPage, ParticipantRoutePage,
-    },
-    screens::lazy_screen,
-};
+use crate::{access::Screen, components::RequireAuth, i18n::use_i18n, screens::lazy_screen};
 
 use attendance::AttendancePage;
 use cohort::CohortPage;
 use cohorts::CohortsPage;
 use municipalities::{MunicipalitiesPage, MunicipalityPage};
 
-/// The routes of these screens, each behind its entry in the access table. They come before
-/// `/participants/:id`, so that `/participants/new` is the intake. Each is loaded on demand.
+/// The routes of these screens, each behind its entry in the access table and loaded on demand.
 #[component(transparent)]
 pub fn TrainingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
@@ -52,30 +35,9 @@ pub fn TrainingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             path=path!("/cohorts/:id/meetings/:n/attendance")
             view={Lazy::<AttendanceScreen>::new()}
         />
-        <Route path=path!("/participants/new") view={Lazy::<NewParticipantScreen>::new()} />
-        <Route path=path!("/participants/:id/route") view={Lazy::<ParticipantRouteScreen>::new()} />
-        <Route path=path!("/participants/:id/plan") view={Lazy::<ParticipantPlanScreen>::new()} />
-        <Route
-            path=path!("/participants/:id/contacts")
-            view={Lazy::<ParticipantContactsScreen>::new()}
-        />
     }
     .into_inner()
     .into_any_nested_route()
-}
-
-lazy_screen! {
-    /// `/participants/:id/route`, loaded on demand.
-    ParticipantRouteScreen => view! {
-        <RequireAuth screen=Screen::ParticipantRoute><ParticipantRoutePage /></RequireAuth>
-    }
-}
-
-lazy_screen! {
-    /// `/participants/:id/plan`, loaded on demand.
-    ParticipantPlanScreen => view! {
-        <RequireAuth screen=Screen::ParticipantPlan><ParticipantPlanPage /></RequireAuth>
-    }
 }
 
 lazy_screen! {
@@ -106,20 +68,6 @@ lazy_screen! {
     /// `/cohorts/:id/meetings/:n/attendance`, loaded on demand.
     AttendanceScreen => view! {
         <RequireAuth screen=Screen::Attendance><AttendancePage /></RequireAuth>
-    }
-}
-
-lazy_screen! {
-    /// `/participants/new`, loaded on demand.
-    NewParticipantScreen => view! {
-        <RequireAuth screen=Screen::ParticipantNew><NewParticipantPage /></RequireAuth>
-    }
-}
-
-lazy_screen! {
-    /// `/participants/:id/contacts`, loaded on demand.
-    ParticipantContactsScreen => view! {
-        <RequireAuth screen=Screen::ParticipantContacts><ParticipantContactsPage /></RequireAuth>
     }
 }
 
@@ -157,47 +105,6 @@ pub fn TrainingNavItems(me: Me) -> impl IntoView {
         {cohorts}
         {plan}
     }
-}
-
-/// What someone else saved in the meantime, next to what the user typed, with the way to take
-/// it over.
-#[component]
-pub(crate) fn LatestVersion(summary: String, take: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="alert alert-info latest-version" role="status">
-            <p>{move || i18n.t("latest-loaded")}</p>
-            <p class="meta">{summary}</p>
-            <button
-                type="button"
-                class="button button-secondary button-small"
-                on:click=move |_| take.run(())
-            >
-                {move || i18n.t("latest-take")}
-            </button>
-        </div>
-    }
-}
-
-/// A calendar date, as the API names it.
-pub(crate) type Date = chrono::NaiveDate;
-
-/// A parameter of the path, read as `T`; `None` when it does not read.
-pub(crate) fn path_param<T>(name: &'static str) -> Memo<Option<T>>
-where
-    T: FromStr + PartialEq + Send + Sync + 'static,
-{
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok())))
-}
-
-/// What the server answers for an id it does not know; also for a path that holds no id.
-pub(crate) fn not_found() -> ApiError {
-    ApiError::Server(ErrorBody {
-        error: ErrorKind::NotFound,
-        violations: Default::default(),
-        request_id: String::new(),
-    })
 }
 
 #[cfg(test)]

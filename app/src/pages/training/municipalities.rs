@@ -2,12 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::{api::MunicipalityDetail, ids::MunicipalityId};
 
-use super::{municipality_form::MunicipalityForm, not_found, path_param};
+use super::municipality_form::MunicipalityForm;
 use crate::{
-    api,
-    components::{AgreementFacts, Glyph, Icon, api_resource, focus_soon, loaded, set_page_title},
+    api::{self, ApiError},
+    components::{
+        AgreementFacts, Glyph, Icon, Loaded, api_resource, focus_soon, path_param, set_page_title,
+    },
     i18n::use_i18n,
-    pages::NotFoundPage,
 };
 
 /// `/municipalities` (coordinator): the municipalities of the region with their agreements, and
@@ -16,7 +17,7 @@ use crate::{
 pub fn MunicipalitiesPage() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(move || i18n.t("municipalities-title"));
-    let municipalities = api_resource(api::municipalities);
+    let municipalities = api_resource(api::municipalities::municipalities);
     let adding = RwSignal::new(false);
     let added = RwSignal::new(Vec::<MunicipalityDetail>::new());
     let done = Callback::new(move |saved: MunicipalityDetail| {
@@ -31,17 +32,11 @@ pub fn MunicipalitiesPage() -> impl IntoView {
                 <h2 id="municipalities-list-title" tabindex="-1">
                     {move || i18n.t("municipalities-list-title")}
                 </h2>
-                {move || {
-                    loaded(
-                        i18n,
-                        municipalities.get(),
-                        move |page| {
-                            let mut all = page.items;
-                            all.extend(added.get());
-                            view! { <MunicipalityList municipalities=all /> }
-                        },
-                    )
-                }}
+                <Loaded resource=municipalities part=true children=move |page| {
+                    let mut all = page.items;
+                    all.extend(added.get());
+                    view! { <MunicipalityList municipalities=all /> }
+                } />
             </section>
             <section class="card" aria-labelledby="municipality-new-title">
                 <h2 id="municipality-new-title">{move || i18n.t("municipality-new-title")}</h2>
@@ -109,18 +104,16 @@ pub fn MunicipalityPage() -> impl IntoView {
         let id = id.get();
         async move {
             match id {
-                Some(id) => api::municipality(&id).await,
-                None => Err(not_found()),
+                Some(id) => api::municipalities::municipality(&id).await,
+                None => Err(ApiError::not_found()),
             }
         }
     });
-    move || match municipality.get() {
-        Some(Err(err)) if err.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-        result => loaded(
-            i18n,
-            result,
-            |m| view! { <MunicipalityEdit municipality=m /> },
-        ),
+    view! {
+        <Loaded
+            resource=municipality
+            children=move |m| view! { <MunicipalityEdit municipality=m /> }
+        />
     }
 }
 

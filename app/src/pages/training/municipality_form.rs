@@ -5,12 +5,12 @@ use shared::{
     values::Money,
 };
 
-use super::LatestVersion;
 use crate::{
-    api::{self, training},
+    api,
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, TextField, parse_opt, unreadable, with_format_errors,
+        FieldCheck, Form, FormAlert, LatestVersion, TextField, parse_opt, unreadable,
+        with_format_errors,
     },
     i18n::use_i18n,
 };
@@ -146,8 +146,8 @@ pub fn MunicipalityForm(
                 live(),
                 move || async move {
                     match editing {
-                        Some(id) => training::update_municipality(&id, &input).await,
-                        None => training::create_municipality(&input).await,
+                        Some(id) => api::municipalities::update_municipality(&id, &input).await,
+                        None => api::municipalities::create_municipality(&input).await,
                     }
                 },
                 move |saved: MunicipalityDetail| {
@@ -163,7 +163,7 @@ pub fn MunicipalityForm(
         Callback::new(move |()| {
             let id = id.clone();
             spawn_local(async move {
-                if let Ok(m) = auth.check(api::municipality(&id).await) {
+                if let Ok(m) = auth.check(api::municipalities::municipality(&id).await) {
                     version.set(Some(m.version));
                     latest.set(Some(m));
                 }

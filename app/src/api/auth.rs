@@ -1,21 +1,17 @@
-//! The second factor and passwords: the login's second step, enrolling a TOTP factor, changing
-//! one's password, and reset links.
+//! Signing in and out, the second factor and passwords: `/auth/...`.
 
 use gloo_net::http::Request;
-use serde::Serialize;
-use shared::{
-    api::{
-        CodeInput, Me, PasswordChangeInput, PasswordResetCreated, RecoveryCodes,
-        ResetPasswordInput, TotpEnrolment, paths,
-    },
-    ids::UserId,
+use shared::api::{
+    AcceptInvitationInput, CodeInput, LoginAnswer, LoginInput, Me, PasswordChangeInput,
+    RecoveryCodes, ResetPasswordInput, TotpEnrolment, paths,
 };
 
-use super::{ApiError, decode_empty, post, send_json};
+use super::{ApiError, decode_empty, get, post, post_empty, send_json};
 
-/// A POST whose answer is 204.
-async fn post_empty(path: &str, body: &impl Serialize) -> Result<(), ApiError> {
-    decode_empty(send_json(Request::post(&paths::url(path)), body).await?).await
+/// `POST /auth/login`: starts a session, or (an account with a second factor) its second step,
+/// [`second_factor`]. A wrong email or password answers 401, too many attempts 429.
+pub async fn login(input: &LoginInput) -> Result<LoginAnswer, ApiError> {
+    post(paths::LOGIN, input).await
 }
 
 /// `POST /auth/login/second-factor`: the code of the authenticator app or a recovery code signs
@@ -26,6 +22,26 @@ pub async fn second_factor(code: &str) -> Result<Me, ApiError> {
         code: code.to_owned(),
     };
     post(paths::LOGIN_SECOND_FACTOR, &input).await
+}
+
+/// `POST /auth/logout`: ends the session on the server.
+pub async fn logout() -> Result<(), ApiError> {
+    let response = send_json(
+        Request::post(&paths::url(paths::LOGOUT)),
+        &serde_json::json!({}),
+    )
+    .await?;
+    decode_empty(response).await
+}
+
+/// `GET /auth/me`: who is signed in; 401 when nobody is.
+pub async fn me() -> Result<Me, ApiError> {
+    get(paths::ME).await
+}
+
+/// `POST /auth/accept-invitation`: sets the password and signs in.
+pub async fn accept_invitation(input: &AcceptInvitationInput) -> Result<Me, ApiError> {
+    post(paths::ACCEPT_INVITATION, input).await
 }
 
 /// `POST /auth/totp/enrolment`: a new secret and its `otpauth://` URI, until confirmed.
@@ -49,9 +65,4 @@ pub async fn change_password(input: &PasswordChangeInput) -> Result<(), ApiError
 /// `POST /auth/reset-password`: the token of a reset link and the new password.
 pub async fn reset_password(input: &ResetPasswordInput) -> Result<(), ApiError> {
     post_empty(paths::RESET_PASSWORD, input).await
-}
-
-/// `POST /users/{id}/password-reset` (coordinator): the one-time link to pass on.
-pub async fn create_password_reset(id: &UserId) -> Result<PasswordResetCreated, ApiError> {
-    post(&paths::user_password_reset(id), &serde_json::json!({})).await
 }
