@@ -154,6 +154,10 @@ fn body_violation(err: &serde_path_to_error::Error<serde_json::Error>) -> Violat
             Segment::Map { .. } | Segment::Enum { .. } | Segment::Unknown => "?".to_owned(),
         })
         .collect();
+    // A body that is a list (attendance) names its items `lines.{i}`, as the shared rules do.
+    if let Some(Segment::Seq { .. }) = err.path().iter().next() {
+        field.insert(0, "lines".to_owned());
+    }
     let message = err.inner().to_string();
     let kind = if let Some(name) = message
         .strip_prefix("missing field `")
@@ -297,6 +301,15 @@ mod tests {
         let v = refusal(json!(["title"]));
         assert_eq!(v.field, "");
         assert_eq!(v.kind, ViolationKind::InvalidFormat {});
+    }
+
+    #[test]
+    fn the_items_of_a_body_that_is_a_list_are_named_lines() {
+        let value = json!([{"colour": "red", "count": 1}, {"colour": "pink", "count": 1}]);
+        let err = serde_path_to_error::deserialize::<_, Vec<Line>>(value).unwrap_err();
+        let v = body_violation(&err);
+        assert_eq!(v.field, "lines.1.colour");
+        assert!(matches!(v.kind, ViolationKind::InvalidChoice { .. }));
     }
 
     #[test]

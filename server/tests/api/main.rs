@@ -4,6 +4,7 @@ mod client;
 mod helpers;
 
 mod access;
+mod bodies;
 mod accounts;
 mod companies;
 mod concurrency;

@@ -418,8 +418,8 @@ async fn attendance_is_refused_for_a_future_or_unscheduled_meeting_and_for_outsi
         Some(json!([{"participant_id": amal, "status": "sleeping"}])),
     )
     .await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(body["error"], "bad_request");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(codes(&body), [pair("lines.0.status", "invalid_choice")]);
 }
 
 fn new_participant(

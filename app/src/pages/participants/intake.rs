@@ -284,10 +284,7 @@ pub fn ParticipantForm(
                 move || async move {
                     match editing {
                         Some(id) => {
-                            let patch = ParticipantPatch {
-                                profile: input,
-                                version: version.get_untracked(),
-                            };
+                            let patch = ParticipantPatch::whole(input, version.get_untracked());
                             training::update_participant(&id, &patch).await
                         }
                         None => training::create_participant(&input).await,

@@ -378,10 +378,7 @@ fn GoalForm(
                 move || async move {
                     match editing {
                         Some(id) => {
-                            let patch = GoalPatch {
-                                goal: input,
-                                version: version.get_untracked(),
-                            };
+                            let patch = GoalPatch::whole(input, version.get_untracked());
                             training::update_goal(&id, &patch).await
                         }
                         None => training::create_goal(&participant, &input).await,
