@@ -269,7 +269,9 @@ mod tests {
 
     #[test]
     fn an_unknown_variant_names_the_allowed_ones_and_never_the_one_sent() {
-        let v = refusal(json!({"title": "t", "lines": [{"colour": "red", "count": 1}, {"colour": "mauve `x`, expected `secret`", "count": 1}]}));
+        let v = refusal(
+            json!({"title": "t", "lines": [{"colour": "red", "count": 1}, {"colour": "mauve `x`, expected `secret`", "count": 1}]}),
+        );
         assert_eq!(v.field, "lines.1.colour");
         assert_eq!(
             v.kind,
@@ -314,7 +316,9 @@ mod tests {
 
     #[test]
     fn a_map_key_sent_by_the_client_is_not_echoed() {
-        let v = refusal(json!({"title": "t", "lines": [], "tags": {"Jan de Vries <jan@example.nl>": "x"}}));
+        let v = refusal(
+            json!({"title": "t", "lines": [], "tags": {"Jan de Vries <jan@example.nl>": "x"}}),
+        );
         assert_eq!(v.field, "tags.?");
         assert_eq!(v.kind, ViolationKind::InvalidFormat {});
     }

@@ -328,7 +328,8 @@ mod tests {
 
     #[test]
     fn an_invalid_choice_reads_back_from_its_json() {
-        let text = r#"{"field":"kind","code":"invalid_choice","params":{"allowed":"call, meeting"}}"#;
+        let text =
+            r#"{"field":"kind","code":"invalid_choice","params":{"allowed":"call, meeting"}}"#;
         let v: Violation = serde_json::from_str(text).unwrap();
         assert_eq!(v.field, "kind");
         assert_eq!(

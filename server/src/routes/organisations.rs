@@ -164,7 +164,8 @@ async fn update_organisation(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let stored_version = stored.version;
-            let merged = patch.merge_over(OrganisationInput::from(&OrganisationDetail::from(stored)));
+            let merged =
+                patch.merge_over(OrganisationInput::from(&OrganisationDetail::from(stored)));
             let valid = merged.validate().map_err(AppError::Validation)?;
             check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
             let new = NewOrganisation::of(&valid, &row.municipality_id);

@@ -84,7 +84,14 @@ async fn patch_goal(
     id: &str,
     body: Value,
 ) -> (StatusCode, Value) {
-    call(app, coach, Method::PATCH, &format!("/goals/{id}"), Some(body)).await
+    call(
+        app,
+        coach,
+        Method::PATCH,
+        &format!("/goals/{id}"),
+        Some(body),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -110,8 +117,10 @@ async fn a_value_outside_its_list_names_the_field_and_the_allowed_values() {
         &coach,
         Method::POST,
         &format!("/participants/{amal}/contacts"),
-        Some(json!({"date": today().to_string(), "kind": "visit", "minutes": 30,
-                    "note": "", "summary": "Gesprek"})),
+        Some(
+            json!({"date": today().to_string(), "kind": "visit", "minutes": 30,
+                    "note": "", "summary": "Gesprek"}),
+        ),
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -196,8 +205,7 @@ async fn a_wrong_type_a_bad_date_or_a_malformed_id_is_an_invalid_format() {
     let amal = participant(&app, "Amal").await;
     let before = fingerprint(&app).await;
 
-    let (status, body) =
-        patch_goal(&app, &coach, &goal, json!({"title": 12, "version": 1})).await;
+    let (status, body) = patch_goal(&app, &coach, &goal, json!({"title": 12, "version": 1})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(codes(&body), one("title", "invalid_format"));
 
@@ -343,8 +351,7 @@ async fn a_goal_patch_changes_only_the_fields_it_holds() {
 
     // The merged goal is checked by the same rules as a new one.
     let before = fingerprint(&app).await;
-    let (status, body) =
-        patch_goal(&app, &coach, &goal, json!({"title": "x", "version": 4})).await;
+    let (status, body) = patch_goal(&app, &coach, &goal, json!({"title": "x", "version": 4})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(codes(&body), one("title", "too_short"));
 

@@ -4,8 +4,8 @@ mod client;
 mod helpers;
 
 mod access;
-mod bodies;
 mod accounts;
+mod bodies;
 mod companies;
 mod concurrency;
 mod factors;

@@ -737,7 +737,96 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(patch.version, 4);
-        assert_eq!(patch.profile.dutch_level, Some(DutchLevel::B1));
+        assert_eq!(patch.dutch_level, Some(DutchLevel::B1));
+        // A `null` cohort and coach are sent, so they clear; a whole profile reads back whole.
+        assert_eq!(patch.cohort_id, Some(None));
+        assert_eq!(patch.coach_id, Some(None));
+    }
+
+    #[test]
+    fn a_patch_of_one_field_keeps_every_other_field_of_the_stored_profile() {
+        let patch: ParticipantPatch =
+            serde_json::from_value(serde_json::json!({"phone": "0612345678", "version": 2}))
+                .unwrap();
+        let stored = ParticipantInput {
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            coach_id: Some(UserId::parse("u1").unwrap()),
+            ..participant()
+        };
+        let merged = patch.merge_over(stored.clone());
+        assert_eq!(
+            merged,
+            ParticipantInput {
+                phone: "0612345678".into(),
+                ..stored
+            }
+        );
+    }
+
+    #[test]
+    fn null_clears_a_cohort_but_is_as_if_left_out_for_a_dutch_level() {
+        let patch: ParticipantPatch = serde_json::from_value(serde_json::json!({
+            "cohort_id": null, "dutch_level": null, "version": 2
+        }))
+        .unwrap();
+        let stored = ParticipantInput {
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            ..participant()
+        };
+        let merged = patch.merge_over(stored.clone());
+        assert_eq!(merged.cohort_id, None);
+        assert_eq!(merged.dutch_level, stored.dutch_level);
+    }
+
+    #[test]
+    fn a_whole_profile_sent_as_a_patch_becomes_the_profile() {
+        let input = ParticipantInput {
+            phone: String::new(),
+            cohort_id: None,
+            ..participant()
+        };
+        let stored = ParticipantInput {
+            phone: "0612345678".into(),
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            first_name: "Other".into(),
+            ..participant()
+        };
+        let patch = ParticipantPatch::whole(input.clone(), 3);
+        let json = serde_json::to_value(&patch).unwrap();
+        assert_eq!(json["cohort_id"], serde_json::Value::Null);
+        let read: ParticipantPatch = serde_json::from_value(json).unwrap();
+        assert_eq!(read, patch);
+        assert_eq!(read.merge_over(stored), input);
+    }
+
+    #[test]
+    fn a_goal_patch_of_only_a_status_keeps_the_title_and_null_clears_the_target_date() {
+        let stored = GoalInput {
+            title: "Taal leren".into(),
+            target_date: NaiveDate::from_ymd_opt(2026, 6, 1),
+            status: Some(GoalStatus::Open),
+        };
+        let only_status: GoalPatch =
+            serde_json::from_value(serde_json::json!({"status": "reached", "version": 1})).unwrap();
+        assert_eq!(
+            only_status.merge_over(stored.clone()),
+            GoalInput {
+                status: Some(GoalStatus::Reached),
+                ..stored.clone()
+            }
+        );
+        let cleared: GoalPatch =
+            serde_json::from_value(serde_json::json!({"target_date": null, "version": 1})).unwrap();
+        assert_eq!(cleared.merge_over(stored.clone()).target_date, None);
+        let left_out = GoalPatch {
+            version: 1,
+            ..GoalPatch::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&left_out).unwrap(),
+            serde_json::json!({"version": 1})
+        );
+        assert_eq!(left_out.merge_over(stored.clone()), stored);
     }
 
     #[test]
