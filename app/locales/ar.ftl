@@ -34,6 +34,7 @@ violation-required = هذا الحقل مطلوب.
 violation-too_short = قصير جدًا: { $min } أحرف على الأقل.
 violation-too_long = طويل جدًا: { $max } حرفًا على الأكثر.
 violation-invalid_format = صيغة هذا الإدخال غير صحيحة.
+violation-invalid_choice = اختر واحدًا من: { $allowed }.
 violation-out_of_range = اختر قيمة من { $min } إلى { $max }.
 violation-in_the_past = هذا التاريخ في الماضي.
 violation-in_the_future = هذا التاريخ في المستقبل.

@@ -34,6 +34,7 @@ violation-required = This field is required.
 violation-too_short = Too short: at least { $min } characters.
 violation-too_long = Too long: at most { $max } characters.
 violation-invalid_format = This input does not have the right form.
+violation-invalid_choice = Choose one of: { $allowed }.
 violation-out_of_range = Choose a value from { $min } to { $max }.
 violation-in_the_past = This date is in the past.
 violation-in_the_future = This date is in the future.

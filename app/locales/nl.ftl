@@ -34,6 +34,7 @@ violation-required = Dit veld is verplicht.
 violation-too_short = Te kort: minstens { $min } tekens.
 violation-too_long = Te lang: hoogstens { $max } tekens.
 violation-invalid_format = Deze invoer heeft niet de juiste vorm.
+violation-invalid_choice = Kies een van: { $allowed }.
 violation-out_of_range = Kies een waarde van { $min } tot en met { $max }.
 violation-in_the_past = Deze datum ligt in het verleden.
 violation-in_the_future = Deze datum ligt in de toekomst.

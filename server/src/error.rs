@@ -2,15 +2,17 @@
 
 use axum::{
     extract::{
-        FromRequest, FromRequestParts,
+        FromRequest, FromRequestParts, Request,
         rejection::{JsonRejection, PathRejection, QueryRejection},
     },
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Serialize;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+use serde_path_to_error::Segment;
 use shared::{
-    Violations,
+    Violation, ViolationKind, Violations,
     api::{ErrorBody, ErrorKind},
 };
 
@@ -124,10 +126,85 @@ impl From<JsonRejection> for AppError {
     }
 }
 
-/// `axum::Json`, but a body that does not parse answers with our 400 shape.
-#[derive(Debug, FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+/// `axum::Json`, but with our refusals: a body that is not JSON (or not sent as JSON) answers 400;
+/// JSON that does not read as the request type answers 422 with the field and a code.
+#[derive(Debug)]
 pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let axum::Json(value) = axum::Json::<Value>::from_request(request, state).await?;
+        serde_path_to_error::deserialize(value)
+            .map(Json)
+            .map_err(|err| AppError::Validation(body_violation(&err).into()))
+    }
+}
+
+/// The field and the code of a body that does not read as its type. The field is the path in
+/// the request's own names (`meetings.3.date`); the code comes from the shape of serde's message,
+/// of which only the static parts (field and variant names of our types) are kept: the rest may
+/// echo what was sent.
+fn body_violation(err: &serde_path_to_error::Error<serde_json::Error>) -> Violation {
+    let mut field: Vec<String> = err
+        .path()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => index.to_string(),
+            Segment::Map { key } | Segment::Enum { variant: key } if is_name(key) => key.clone(),
+            Segment::Map { .. } | Segment::Enum { .. } | Segment::Unknown => "?".to_owned(),
+        })
+        .collect();
+    // A body that is a list (attendance) names its items `lines.{i}`, as the shared rules do.
+    if let Some(Segment::Seq { .. }) = err.path().iter().next() {
+        field.insert(0, "lines".to_owned());
+    }
+    let message = err.inner().to_string();
+    let kind = if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+        .filter(|name| is_name(name))
+    {
+        field.push(name.to_owned());
+        ViolationKind::Required {}
+    } else if let Some(allowed) = allowed_variants(&message) {
+        ViolationKind::InvalidChoice { allowed }
+    } else {
+        ViolationKind::InvalidFormat {}
+    };
+    Violation::new(field.join("."), kind)
+}
+
+/// The variants serde lists after an unknown one: "unknown variant `x`, expected `a` or `b`" or
+/// "... expected one of `a`, `b`, `c`", as `a, b, c`. The unknown variant itself is dropped.
+fn allowed_variants(message: &str) -> Option<String> {
+    if !message.starts_with("unknown variant `") {
+        return None;
+    }
+    // The names listed are our own and never hold ", expected "; what was sent may.
+    let (_, expected) = message.rsplit_once(", expected ")?;
+    let names: Vec<&str> = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|name| is_name(name))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// A name as our types spell fields and variants, so a map key sent by the client is never echoed.
+fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
 
 impl<T: Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
@@ -160,3 +237,112 @@ pub struct Path<T>(pub T);
 
 /// Result of a handler.
 pub type ApiResult<T> = Result<Json<T>, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Colour {
+        Red,
+        Green,
+        Blue,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[expect(dead_code, reason = "only read by serde")]
+    struct Line {
+        colour: Colour,
+        count: u32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[expect(dead_code, reason = "only read by serde")]
+    struct Body {
+        title: String,
+        lines: Vec<Line>,
+        #[serde(default)]
+        tags: std::collections::BTreeMap<String, u32>,
+    }
+
+    fn refusal(value: Value) -> Violation {
+        let err = serde_path_to_error::deserialize::<_, Body>(value).unwrap_err();
+        body_violation(&err)
+    }
+
+    #[test]
+    fn an_unknown_variant_names_the_allowed_ones_and_never_the_one_sent() {
+        let v = refusal(
+            json!({"title": "t", "lines": [{"colour": "red", "count": 1}, {"colour": "mauve `x`, expected `secret`", "count": 1}]}),
+        );
+        assert_eq!(v.field, "lines.1.colour");
+        assert_eq!(
+            v.kind,
+            ViolationKind::InvalidChoice {
+                allowed: "red, green, blue".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_required_on_its_own_path() {
+        let v = refusal(json!({"title": "t", "lines": [{"colour": "red"}]}));
+        assert_eq!(v.field, "lines.0.count");
+        assert_eq!(v.kind, ViolationKind::Required {});
+    }
+
+    #[test]
+    fn a_wrong_type_is_an_invalid_format() {
+        let v = refusal(json!({"title": 12, "lines": []}));
+        assert_eq!(v.field, "title");
+        assert_eq!(v.kind, ViolationKind::InvalidFormat {});
+        let v = refusal(json!({"title": "t", "lines": [{"colour": "red", "count": -1}]}));
+        assert_eq!(v.field, "lines.0.count");
+        assert_eq!(v.kind, ViolationKind::InvalidFormat {});
+    }
+
+    #[test]
+    fn a_body_of_the_wrong_shape_is_refused_as_a_whole() {
+        let v = refusal(json!(["title"]));
+        assert_eq!(v.field, "");
+        assert_eq!(v.kind, ViolationKind::InvalidFormat {});
+    }
+
+    #[test]
+    fn the_items_of_a_body_that_is_a_list_are_named_lines() {
+        let value = json!([{"colour": "red", "count": 1}, {"colour": "pink", "count": 1}]);
+        let err = serde_path_to_error::deserialize::<_, Vec<Line>>(value).unwrap_err();
+        let v = body_violation(&err);
+        assert_eq!(v.field, "lines.1.colour");
+        assert!(matches!(v.kind, ViolationKind::InvalidChoice { .. }));
+    }
+
+    #[test]
+    fn a_map_key_sent_by_the_client_is_not_echoed() {
+        let v = refusal(
+            json!({"title": "t", "lines": [], "tags": {"Jan de Vries <jan@example.nl>": "x"}}),
+        );
+        assert_eq!(v.field, "tags.?");
+        assert_eq!(v.kind, ViolationKind::InvalidFormat {});
+    }
+
+    #[test]
+    fn the_allowed_variants_read_from_each_form_of_the_message() {
+        assert_eq!(
+            allowed_variants("unknown variant `x`, expected `a`").as_deref(),
+            Some("a")
+        );
+        assert_eq!(
+            allowed_variants("unknown variant `x`, expected `a` or `b`").as_deref(),
+            Some("a, b")
+        );
+        assert_eq!(
+            allowed_variants("unknown variant `x`, there are no variants"),
+            None
+        );
+        assert_eq!(allowed_variants("invalid type: string \"x\""), None);
+    }
+}

@@ -479,7 +479,9 @@ fn error_response(kind: ErrorKind) -> Response {
         }
         ErrorKind::PayloadTooLarge => "`payload_too_large`: the body is over 64 KiB",
         ErrorKind::Validation => {
-            "`validation`: the input breaks a rule; the violations list every refused field"
+            "`validation`: the input breaks a rule, or a field of the JSON body does not read as \
+             its type (`invalid_choice` with the `allowed` values, `required`, \
+             `invalid_format`); the violations list every refused field"
         }
         ErrorKind::TooManyRequests => {
             "`too_many_requests`: too many attempts; `Retry-After` says when to try again"

@@ -86,6 +86,8 @@ violation_kinds! {
     "too_short" => TooShort { min: u32 },
     "too_long" => TooLong { max: u32 },
     "invalid_format" => InvalidFormat {},
+    /// A value that is not one of a fixed set: `allowed` lists the set as text (`open, done_ok`).
+    "invalid_choice" => InvalidChoice { allowed: String },
     "out_of_range" => OutOfRange { min: i64, max: i64 },
     "in_the_past" => InThePast {},
     "in_the_future" => InTheFuture {},
@@ -302,6 +304,40 @@ mod tests {
             );
         }
         assert_eq!(seen.len(), ViolationKind::ALL.len());
+    }
+
+    #[test]
+    fn an_invalid_choice_names_the_allowed_values_as_text() {
+        let v = Violation::new(
+            "status",
+            ViolationKind::InvalidChoice {
+                allowed: "open, done_ok".to_owned(),
+            },
+        );
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            json!({"field": "status", "code": "invalid_choice", "params": {"allowed": "open, done_ok"}})
+        );
+        assert_eq!(v.kind.code(), "invalid_choice");
+        assert_eq!(
+            v.kind.params(),
+            vec![("allowed", ParamValue::Text("open, done_ok".to_owned()))]
+        );
+        assert!(ViolationKind::ALL.contains(&("invalid_choice", &["allowed"][..])));
+    }
+
+    #[test]
+    fn an_invalid_choice_reads_back_from_its_json() {
+        let text =
+            r#"{"field":"kind","code":"invalid_choice","params":{"allowed":"call, meeting"}}"#;
+        let v: Violation = serde_json::from_str(text).unwrap();
+        assert_eq!(v.field, "kind");
+        assert_eq!(
+            v.kind,
+            ViolationKind::InvalidChoice {
+                allowed: "call, meeting".to_owned()
+            }
+        );
     }
 
     #[test]

@@ -253,35 +253,45 @@ async fn update_opening(
         .await?
         .ok_or(AppError::NotFound)?;
     visible_opening(&state, &user, &address, &row, relation).await?;
-    let status = match patch.status {
-        Some(to) if to != row.status => {
-            opening_transition(row.status, to)
-                .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;
-            to
-        }
-        Some(_) | None => row.status,
-    };
-    let edited = match &patch.opening {
-        Some(input) => Some(
-            input
-                .validate(&state.settings, state.clock.today())
-                .map_err(AppError::Validation)?,
-        ),
-        None => None,
-    };
-    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
-    let new = match &edited {
-        Some(valid) => NewOpening::of(&row.organisation_id, status, valid),
-        None => NewOpening::keep(&row, status),
-    };
+    let settings = &state.settings;
+    let today = state.clock.today();
+    let version = patch.version;
     write(
         &state,
         Change::new(&user, &address, "opening.update", "opening"),
         async |tx| {
-            if db::openings::update(&mut *tx, &row.id, patch.version, &new).await? {
-                Ok(row.id.clone())
+            let stored = db::openings::by_id(&mut *tx, &row.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let status = match patch.status {
+                Some(to) if to != stored.status => {
+                    opening_transition(stored.status, to).map_err(|kind| {
+                        AppError::Validation(Violation::new("status", kind).into())
+                    })?;
+                    to
+                }
+                Some(_) | None => stored.status,
+            };
+            let edited = match patch.opening {
+                Some(changes) => {
+                    let before = OpeningInput::from(&stored.clone().detail(Vec::new())?);
+                    let valid = changes
+                        .merge_over(before)
+                        .validate(settings, today)
+                        .map_err(AppError::Validation)?;
+                    Some(valid)
+                }
+                None => None,
+            };
+            check_version(stored.version, version).map_err(|v| AppError::Conflict(v.into()))?;
+            let new = match &edited {
+                Some(valid) => NewOpening::of(&stored.organisation_id, status, valid),
+                None => NewOpening::keep(&stored, status),
+            };
+            if db::openings::update(&mut *tx, &stored.id, version, &new).await? {
+                Ok(stored.id.clone())
             } else {
-                Err(stale(tx, db::Versioned::Openings, &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Openings, &stored.id, version).await)
             }
         },
     )

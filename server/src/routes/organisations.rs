@@ -3,7 +3,10 @@
 use axum::{Router, extract::State, http::StatusCode, routing::get};
 use shared::{
     ViolationKind,
-    api::{CreateOrganisation, OrganisationDetail, OrganisationPatch, Page, PageQuery, paths},
+    api::{
+        CreateOrganisation, OrganisationDetail, OrganisationInput, OrganisationPatch, Page,
+        PageQuery, paths,
+    },
     ids::OrganisationId,
     rules::versions::check_version,
 };
@@ -152,20 +155,24 @@ async fn update_organisation(
         Action::Update,
     )
     .await?;
-    let valid = patch
-        .organisation
-        .validate()
-        .map_err(AppError::Validation)?;
-    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let version = patch.version;
     write(
         &state,
         Change::new(&user, &address, "organisation.update", "organisation"),
         async |tx| {
+            let stored = db::organisations::by_id(&mut *tx, &row.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let stored_version = stored.version;
+            let merged =
+                patch.merge_over(OrganisationInput::from(&OrganisationDetail::from(stored)));
+            let valid = merged.validate().map_err(AppError::Validation)?;
+            check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
             let new = NewOrganisation::of(&valid, &row.municipality_id);
-            if db::organisations::update(&mut *tx, &row.id, patch.version, &new).await? {
+            if db::organisations::update(&mut *tx, &row.id, version, &new).await? {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, db::Versioned::Organisations, &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Organisations, &row.id, version).await)
             }
         },
     )

@@ -7,7 +7,7 @@ use shared::{
         Page, PageQuery, ParticipantDetail, ParticipantInput, ParticipantPatch, ParticipantSummary,
         ValidParticipant, paths,
     },
-    ids::ParticipantId,
+    ids::{MunicipalityId, ParticipantId},
     roles::Role,
     rules::{coach::check_caseload, training::check_cohort_capacity, versions::check_version},
 };
@@ -43,9 +43,9 @@ async fn in_region(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,
-    valid: &ValidParticipant,
+    municipality_id: &MunicipalityId,
 ) -> Result<(), AppError> {
-    if user.holds(&valid.municipality_id) {
+    if user.holds(municipality_id) {
         return Ok(());
     }
     Err(access::unknown_in_region(
@@ -53,7 +53,7 @@ async fn in_region(
         user,
         address,
         Resource::Municipality,
-        Some(valid.municipality_id.as_str()),
+        Some(municipality_id.as_str()),
         "municipality_id",
     )
     .await)
@@ -124,7 +124,7 @@ async fn create_participant(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    in_region(&state, &user, &address, &valid).await?;
+    in_region(&state, &user, &address, &valid.municipality_id).await?;
     let id = write(
         &state,
         Change::new(&user, &address, "participant.create", "participant"),
@@ -158,37 +158,55 @@ async fn update_participant(
         Action::Update,
     )
     .await?;
-    let valid = patch.profile.validate().map_err(AppError::Validation)?;
-    in_region(&state, &user, &address, &valid).await?;
-    if user.role == Role::Coach {
-        let mut v = Violations::new();
-        if valid.municipality_id != row.municipality_id {
-            v.push("municipality_id", ViolationKind::NotAllowedForRole {});
-        }
-        if valid.cohort_id != row.cohort_id {
-            v.push("cohort_id", ViolationKind::NotAllowedForRole {});
-        }
-        if valid.coach_id != row.coach_id {
-            v.push("coach_id", ViolationKind::NotAllowedForRole {});
-        }
-        if !v.is_empty() {
-            return Err(AppError::Validation(v));
-        }
-    }
-    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    // The municipality it will be in must be the account's: refused (and logged) before the
+    // write begins.
+    let municipality_id = patch
+        .municipality_id
+        .clone()
+        .unwrap_or_else(|| row.municipality_id.clone());
+    in_region(&state, &user, &address, &municipality_id).await?;
+    let version = patch.version;
     write(
         &state,
         Change::new(&user, &address, "participant.update", "participant"),
         async |tx| {
-            if user.role != Role::Coach {
-                check_placement(tx, &state, &valid, Some(&row)).await?;
+            let stored = db::participants::by_id(&mut *tx, &row.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let stored_version = stored.version;
+            let detail = ParticipantDetail::try_from(stored.clone())?;
+            let merged = patch.merge_over(ParticipantInput::from(&detail));
+            let valid = merged.validate().map_err(AppError::Validation)?;
+            if valid.municipality_id != municipality_id {
+                return Err(AppError::Validation(refused(
+                    "municipality_id",
+                    ViolationKind::UnknownRecord {},
+                )));
             }
-            let updated =
-                db::participants::update(&mut *tx, &row.id, patch.version, &valid).await?;
+            if user.role == Role::Coach {
+                let mut v = Violations::new();
+                if valid.municipality_id != stored.municipality_id {
+                    v.push("municipality_id", ViolationKind::NotAllowedForRole {});
+                }
+                if valid.cohort_id != stored.cohort_id {
+                    v.push("cohort_id", ViolationKind::NotAllowedForRole {});
+                }
+                if valid.coach_id != stored.coach_id {
+                    v.push("coach_id", ViolationKind::NotAllowedForRole {});
+                }
+                if !v.is_empty() {
+                    return Err(AppError::Validation(v));
+                }
+            }
+            check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
+            if user.role != Role::Coach {
+                check_placement(tx, &state, &valid, Some(&stored)).await?;
+            }
+            let updated = db::participants::update(&mut *tx, &row.id, version, &valid).await?;
             if updated {
                 Ok(row.id.clone())
             } else {
-                Err(stale(tx, db::Versioned::Participants, &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Participants, &row.id, version).await)
             }
         },
     )

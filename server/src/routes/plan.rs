@@ -128,20 +128,26 @@ async fn update_goal(
     Json(patch): Json<GoalPatch>,
 ) -> ApiResult<GoalDetail> {
     let goal = goal_for(&state, &user, &address, &id, Action::Update).await?;
-    let stored_target = goal.target_date;
-    let valid = patch
-        .goal
-        .validate(state.clock.today(), stored_target)
-        .map_err(AppError::Validation)?;
-    check_version(goal.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let today = state.clock.today();
+    let version = patch.version;
     write(
         &state,
         Change::new(&user, &address, "goal.update", "goal"),
         async |tx| {
+            let stored = db::plan::goal(&mut *tx, &goal.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let (stored_version, stored_target) = (stored.version, stored.target_date);
+            let merged = patch.merge_over(GoalInput::from(&stored.with_actions(&[])));
+            // A target date that has passed may stay as it was.
+            let valid = merged
+                .validate(today, stored_target)
+                .map_err(AppError::Validation)?;
+            check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
             if db::plan::update_goal(
                 &mut *tx,
                 &goal.id,
-                patch.version,
+                version,
                 valid.title.as_str(),
                 valid.target_date,
                 valid.status,
@@ -150,7 +156,7 @@ async fn update_goal(
             {
                 Ok(goal.id.clone())
             } else {
-                Err(stale(tx, db::Versioned::Goals, &goal.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Goals, &goal.id, version).await)
             }
         },
     )
@@ -223,53 +229,56 @@ async fn update_action(
         action,
     )
     .await?;
-    let owner = row.owner;
-    let stored_due = row.due_date;
-    let (text, due_date, owner) = if only_ticking {
-        may_tick(user.role, owner)
-            .map_err(|kind| AppError::Validation(Violation::new("done", kind).into()))?;
-        (row.text.clone(), stored_due, owner)
-    } else {
-        let input = ActionInput {
-            text: patch.text.clone().unwrap_or_else(|| row.text.clone()),
-            due_date: patch.due_date.or(stored_due),
-            owner: Some(patch.owner.unwrap_or(owner)),
-        };
-        // A due date that has passed may stay as it was.
-        let unchanged_due = input.due_date == stored_due;
-        let checked = ActionInput {
-            due_date: if unchanged_due { None } else { input.due_date },
-            ..input.clone()
-        };
-        let valid = checked
-            .validate(state.clock.today())
-            .map_err(AppError::Validation)?;
-        (valid.text.as_str().to_owned(), input.due_date, valid.owner)
-    };
     if patch.done.is_none() && only_ticking {
         return Err(AppError::Validation(
             Violation::new("done", ViolationKind::Required {}).into(),
         ));
     }
-    check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
+    let today = state.clock.today();
+    let role = user.role;
     write(
         &state,
         Change::new(&user, &address, "action.update", "action"),
         async |tx| {
+            let stored = db::plan::action(&mut *tx, &row.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let stored_due = stored.due_date;
+            let (text, due_date, owner) = if only_ticking {
+                may_tick(role, stored.owner)
+                    .map_err(|kind| AppError::Validation(Violation::new("done", kind).into()))?;
+                (stored.text.clone(), stored_due, stored.owner)
+            } else {
+                let input = ActionInput {
+                    text: patch.text.clone().unwrap_or_else(|| stored.text.clone()),
+                    due_date: patch.due_date.unwrap_or(stored_due),
+                    owner: Some(patch.owner.unwrap_or(stored.owner)),
+                };
+                // A due date that has passed may stay as it was.
+                let unchanged_due = input.due_date == stored_due;
+                let checked = ActionInput {
+                    due_date: if unchanged_due { None } else { input.due_date },
+                    ..input.clone()
+                };
+                let valid = checked.validate(today).map_err(AppError::Validation)?;
+                (valid.text.as_str().to_owned(), input.due_date, valid.owner)
+            };
+            check_version(stored.version, patch.version)
+                .map_err(|v| AppError::Conflict(v.into()))?;
             if db::plan::update_action(
                 &mut *tx,
-                &row.id,
+                &stored.id,
                 patch.version,
                 &text,
                 due_date,
                 owner,
-                patch.done.unwrap_or(row.done),
+                patch.done.unwrap_or(stored.done),
             )
             .await?
             {
-                Ok(row.id.clone())
+                Ok(stored.id.clone())
             } else {
-                Err(stale(tx, db::Versioned::Actions, &row.id, patch.version).await)
+                Err(stale(tx, db::Versioned::Actions, &stored.id, patch.version).await)
             }
         },
     )

@@ -675,7 +675,7 @@ async fn malformed_json_wrong_types_and_huge_bodies_answer_the_error_shape() {
 
     for (response, status, kind) in [
         (broken, StatusCode::BAD_REQUEST, "bad_request"),
-        (wrong_type, StatusCode::BAD_REQUEST, "bad_request"),
+        (wrong_type, StatusCode::UNPROCESSABLE_ENTITY, "validation"),
         (huge, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
     ] {
         assert_eq!(response.status(), status);

@@ -486,17 +486,19 @@ async fn a_company_contact_edits_only_their_own_organisation_with_a_valid_kvk_nu
     let app = spawn_app_with(true).await;
     let company = app.signed_in("company@example.org").await;
     let org = bakery(&app).await;
-    let edit = |kvk: &str, version: i64| OrganisationPatch {
-        organisation: OrganisationInput {
-            kind: Some(OrganisationKind::Company),
-            name: "Bakkerij De Korenbloem".into(),
-            sector: "Food".into(),
-            street: "Oudegracht 112".into(),
-            postcode: "3511ax".into(),
-            city: "Utrecht".into(),
-            kvk_number: kvk.into(),
-        },
-        version,
+    let edit = |kvk: &str, version: i64| {
+        OrganisationPatch::whole(
+            OrganisationInput {
+                kind: Some(OrganisationKind::Company),
+                name: "Bakkerij De Korenbloem".into(),
+                sector: "Food".into(),
+                street: "Oudegracht 112".into(),
+                postcode: "3511ax".into(),
+                city: "Utrecht".into(),
+                kvk_number: kvk.into(),
+            },
+            version,
+        )
     };
 
     company

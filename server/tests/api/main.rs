@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod bodies;
 mod companies;
 mod concurrency;
 mod factors;

@@ -172,14 +172,14 @@ async fn a_role_without_the_right_gets_403_whether_or_not_the_record_exists() {
         .parse()
         .unwrap();
     let missing = "doesnotexist";
-    let goal_patch = GoalPatch {
-        goal: GoalInput {
+    let goal_patch = GoalPatch::whole(
+        GoalInput {
             title: "x".into(),
             target_date: None,
             status: Some(GoalStatus::Open),
         },
-        version: 1,
-    };
+        1,
+    );
     let tick = ActionPatch {
         done: Some(true),
         text: None,

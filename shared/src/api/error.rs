@@ -7,7 +7,7 @@ use crate::violation::Violations;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
-    /// 400: the body is not valid JSON or not of the expected type.
+    /// 400: the body is not JSON (or not sent as JSON), or the query does not read as its type.
     BadRequest,
     /// 401: no session, or it expired.
     Unauthenticated,
@@ -21,7 +21,8 @@ pub enum ErrorKind {
     Conflict,
     /// 413: the body is larger than the server accepts.
     PayloadTooLarge,
-    /// 422: a shared rule refused the input (see the violations).
+    /// 422: a shared rule refused the input, or the JSON body does not read as the request type
+    /// (`invalid_choice`, `required`, `invalid_format` on the field); see the violations.
     Validation,
     /// 429: too many attempts; see `Retry-After`.
     TooManyRequests,

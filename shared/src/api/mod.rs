@@ -4,6 +4,11 @@
 //! Request bodies are the `*Input` types (with a `validate` that runs the shared rules); updates
 //! are `*Patch` types carrying the `version` they started from; answers are `*Summary` (in lists)
 //! and `*Detail` types, each with `id` and `version`.
+//!
+//! A `*Patch` is partial: a field left out keeps its stored value. The server merges the patch over
+//! the stored record (`merge_over`) and validates the result with the same rules as a new record.
+//! `null` counts as left out, except for the fields whose doc comment says that `null` clears
+//! them: those are `Option<Option<T>>`, read with [`nullable`].
 
 mod auth;
 mod error;
@@ -20,7 +25,17 @@ pub use participants::*;
 pub use programme::*;
 pub use reports::*;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Reads a field of a patch that `null` clears: with `#[serde(default)]`, a field left out stays
+/// `None`, `null` becomes `Some(None)` and a value `Some(Some(value))`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
 
 /// `GET /api/v1/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -135,13 +135,103 @@ impl ParticipantInput {
     }
 }
 
-/// `PATCH /participants/{id}`: the whole profile as edited, with the version it started from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `PATCH /participants/{id}`: the fields to change, with the version the change started from.
+/// A field left out (or `null`, unless said otherwise) keeps its stored value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParticipantPatch {
-    #[serde(flatten)]
-    pub profile: ParticipantInput,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// An empty text removes the phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The whole list, replacing the stored one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dutch_level: Option<DutchLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_id: Option<MunicipalityId>,
+    /// `null` takes the participant out of their cohort.
+    #[serde(
+        default,
+        deserialize_with = "super::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<CohortId>))]
+    pub cohort_id: Option<Option<CohortId>>,
+    /// `null` leaves the participant without a coach.
+    #[serde(
+        default,
+        deserialize_with = "super::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<UserId>))]
+    pub coach_id: Option<Option<UserId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ladder_rung_at_intake: Option<i64>,
     pub version: i64,
+}
+
+impl ParticipantPatch {
+    /// The whole profile as edited in a form: every field is sent, so the profile becomes `input`.
+    pub fn whole(input: ParticipantInput, version: i64) -> Self {
+        ParticipantPatch {
+            first_name: Some(input.first_name),
+            last_name: Some(input.last_name),
+            email: Some(input.email),
+            phone: Some(input.phone),
+            languages: Some(input.languages),
+            dutch_level: input.dutch_level,
+            municipality_id: input.municipality_id,
+            cohort_id: Some(input.cohort_id),
+            coach_id: Some(input.coach_id),
+            ladder_rung_at_intake: input.ladder_rung_at_intake,
+            version,
+        }
+    }
+
+    /// The stored profile with this patch's fields in place of its own.
+    pub fn merge_over(self, stored: ParticipantInput) -> ParticipantInput {
+        ParticipantInput {
+            first_name: self.first_name.unwrap_or(stored.first_name),
+            last_name: self.last_name.unwrap_or(stored.last_name),
+            email: self.email.unwrap_or(stored.email),
+            phone: self.phone.unwrap_or(stored.phone),
+            languages: self.languages.unwrap_or(stored.languages),
+            dutch_level: self.dutch_level.or(stored.dutch_level),
+            municipality_id: self.municipality_id.or(stored.municipality_id),
+            cohort_id: self.cohort_id.unwrap_or(stored.cohort_id),
+            coach_id: self.coach_id.unwrap_or(stored.coach_id),
+            ladder_rung_at_intake: self.ladder_rung_at_intake.or(stored.ladder_rung_at_intake),
+        }
+    }
+}
+
+impl From<&ParticipantDetail> for ParticipantInput {
+    /// The stored profile as a form would send it.
+    fn from(d: &ParticipantDetail) -> Self {
+        ParticipantInput {
+            first_name: d.first_name.clone(),
+            last_name: d.last_name.clone(),
+            email: d.email.as_str().to_owned(),
+            phone: d
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
+            languages: d.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+            dutch_level: Some(d.dutch_level),
+            municipality_id: Some(d.municipality_id.clone()),
+            cohort_id: d.cohort_id.clone(),
+            coach_id: d.coach_id.clone(),
+            ladder_rung_at_intake: Some(i64::from(d.ladder_rung_at_intake.get())),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,22 +285,76 @@ pub struct GoalDetail {
     pub actions: Vec<ActionDetail>,
 }
 
-/// `PATCH /goals/{id}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `PATCH /goals/{id}`: the fields to change; a field left out (or `null`, unless said
+/// otherwise) keeps its stored value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GoalPatch {
-    #[serde(flatten)]
-    pub goal: GoalInput,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `null` removes the target date.
+    #[serde(
+        default,
+        deserialize_with = "super::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<NaiveDate>))]
+    pub target_date: Option<Option<NaiveDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<GoalStatus>,
     pub version: i64,
 }
 
-/// `PATCH /actions/{id}`: a participant sends only `done`; a coach may change the rest too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl GoalPatch {
+    /// The whole goal as edited in a form: the goal becomes `input` (a status left empty keeps
+    /// the stored one).
+    pub fn whole(input: GoalInput, version: i64) -> Self {
+        GoalPatch {
+            title: Some(input.title),
+            target_date: Some(input.target_date),
+            status: input.status,
+            version,
+        }
+    }
+
+    /// The stored goal with this patch's fields in place of its own.
+    pub fn merge_over(self, stored: GoalInput) -> GoalInput {
+        GoalInput {
+            title: self.title.unwrap_or(stored.title),
+            target_date: self.target_date.unwrap_or(stored.target_date),
+            status: self.status.or(stored.status),
+        }
+    }
+}
+
+impl From<&GoalDetail> for GoalInput {
+    fn from(d: &GoalDetail) -> Self {
+        GoalInput {
+            title: d.title.clone(),
+            target_date: d.target_date,
+            status: Some(d.status),
+        }
+    }
+}
+
+/// `PATCH /actions/{id}`: a participant sends only `done`; a coach may change the rest too. A
+/// field left out (or `null`, unless said otherwise) keeps its stored value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    pub due_date: Option<NaiveDate>,
+    /// `null` removes the due date.
+    #[serde(
+        default,
+        deserialize_with = "super::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<NaiveDate>))]
+    pub due_date: Option<Option<NaiveDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<ActionOwner>,
     pub version: i64,
 }
@@ -593,7 +737,96 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(patch.version, 4);
-        assert_eq!(patch.profile.dutch_level, Some(DutchLevel::B1));
+        assert_eq!(patch.dutch_level, Some(DutchLevel::B1));
+        // A `null` cohort and coach are sent, so they clear; a whole profile reads back whole.
+        assert_eq!(patch.cohort_id, Some(None));
+        assert_eq!(patch.coach_id, Some(None));
+    }
+
+    #[test]
+    fn a_patch_of_one_field_keeps_every_other_field_of_the_stored_profile() {
+        let patch: ParticipantPatch =
+            serde_json::from_value(serde_json::json!({"phone": "0612345678", "version": 2}))
+                .unwrap();
+        let stored = ParticipantInput {
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            coach_id: Some(UserId::parse("u1").unwrap()),
+            ..participant()
+        };
+        let merged = patch.merge_over(stored.clone());
+        assert_eq!(
+            merged,
+            ParticipantInput {
+                phone: "0612345678".into(),
+                ..stored
+            }
+        );
+    }
+
+    #[test]
+    fn null_clears_a_cohort_but_is_as_if_left_out_for_a_dutch_level() {
+        let patch: ParticipantPatch = serde_json::from_value(serde_json::json!({
+            "cohort_id": null, "dutch_level": null, "version": 2
+        }))
+        .unwrap();
+        let stored = ParticipantInput {
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            ..participant()
+        };
+        let merged = patch.merge_over(stored.clone());
+        assert_eq!(merged.cohort_id, None);
+        assert_eq!(merged.dutch_level, stored.dutch_level);
+    }
+
+    #[test]
+    fn a_whole_profile_sent_as_a_patch_becomes_the_profile() {
+        let input = ParticipantInput {
+            phone: String::new(),
+            cohort_id: None,
+            ..participant()
+        };
+        let stored = ParticipantInput {
+            phone: "0612345678".into(),
+            cohort_id: Some(CohortId::parse("c1").unwrap()),
+            first_name: "Other".into(),
+            ..participant()
+        };
+        let patch = ParticipantPatch::whole(input.clone(), 3);
+        let json = serde_json::to_value(&patch).unwrap();
+        assert_eq!(json["cohort_id"], serde_json::Value::Null);
+        let read: ParticipantPatch = serde_json::from_value(json).unwrap();
+        assert_eq!(read, patch);
+        assert_eq!(read.merge_over(stored), input);
+    }
+
+    #[test]
+    fn a_goal_patch_of_only_a_status_keeps_the_title_and_null_clears_the_target_date() {
+        let stored = GoalInput {
+            title: "Taal leren".into(),
+            target_date: NaiveDate::from_ymd_opt(2026, 6, 1),
+            status: Some(GoalStatus::Open),
+        };
+        let only_status: GoalPatch =
+            serde_json::from_value(serde_json::json!({"status": "reached", "version": 1})).unwrap();
+        assert_eq!(
+            only_status.merge_over(stored.clone()),
+            GoalInput {
+                status: Some(GoalStatus::Reached),
+                ..stored.clone()
+            }
+        );
+        let cleared: GoalPatch =
+            serde_json::from_value(serde_json::json!({"target_date": null, "version": 1})).unwrap();
+        assert_eq!(cleared.merge_over(stored.clone()).target_date, None);
+        let left_out = GoalPatch {
+            version: 1,
+            ..GoalPatch::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&left_out).unwrap(),
+            serde_json::json!({"version": 1})
+        );
+        assert_eq!(left_out.merge_over(stored.clone()), stored);
     }
 
     #[test]

@@ -242,7 +242,7 @@ pub fn OpeningForm(
                         Some(id) => {
                             let patch = OpeningPatch {
                                 status: None,
-                                opening: Some(input),
+                                opening: Some(input.into()),
                                 version: version.get_untracked(),
                             };
                             api::openings::update_opening(&id, &patch).await

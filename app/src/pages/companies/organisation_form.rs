@@ -143,10 +143,8 @@ pub fn OrganisationForm(
                 move || async move {
                     match editing {
                         Some(id) => {
-                            let patch = OrganisationPatch {
-                                organisation,
-                                version: version.get_untracked(),
-                            };
+                            let patch =
+                                OrganisationPatch::whole(organisation, version.get_untracked());
                             api::organisations::update_organisation(&id, &patch).await
                         }
                         None => {

@@ -283,10 +283,7 @@ pub fn ParticipantForm(
                 move || async move {
                     match editing {
                         Some(id) => {
-                            let patch = ParticipantPatch {
-                                profile: input,
-                                version: version.get_untracked(),
-                            };
+                            let patch = ParticipantPatch::whole(input, version.get_untracked());
                             api::participants::update_participant(&id, &patch).await
                         }
                         None => api::participants::create_participant(&input).await,

@@ -375,10 +375,7 @@ fn GoalForm(
                 move || async move {
                     match editing {
                         Some(id) => {
-                            let patch = GoalPatch {
-                                goal: input,
-                                version: version.get_untracked(),
-                            };
+                            let patch = GoalPatch::whole(input, version.get_untracked());
                             api::goals::update_goal(&id, &patch).await
                         }
                         None => api::participants::create_goal(&participant, &input).await,
