@@ -4,6 +4,7 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod backup;
 mod companies;
 mod concurrency;
 mod factors;
