@@ -90,24 +90,31 @@ pub async fn backup(database: &Path, target: &Path) -> Result<Vec<String>, Strin
     }
     let partial = with_suffix(target, ".partial");
     // Created empty and owner-only first: SQLite writes into it and keeps its permissions.
-    new_owner_only_file(&partial).map_err(|err| match err.kind() {
-        io::ErrorKind::AlreadyExists => format!(
-            "{} exists: another backup to {} is under way, or one was interrupted (then remove it)",
-            partial.display(),
-            target.display()
-        ),
-        _ => format!("{}: {err}", partial.display()),
+    new_owner_only_file(&partial).map_err(|err| {
+        if err.kind() == io::ErrorKind::AlreadyExists {
+            format!(
+                "{} exists: another backup to {} is under way, or one was interrupted (then \
+                 remove it)",
+                partial.display(),
+                target.display()
+            )
+        } else {
+            format!("{}: {err}", partial.display())
+        }
     })?;
     let written = write_backup(database, &partial).await;
     let result = written.and_then(|tables| {
         sync_file(&partial)?;
         // A hard link, unlike a rename, never replaces a file that appeared meanwhile.
-        std::fs::hard_link(&partial, target).map_err(|err| match err.kind() {
-            io::ErrorKind::AlreadyExists => format!(
-                "{} appeared during the backup; it was left as it is",
-                target.display()
-            ),
-            _ => format!("{}: {err}", target.display()),
+        std::fs::hard_link(&partial, target).map_err(|err| {
+            if err.kind() == io::ErrorKind::AlreadyExists {
+                format!(
+                    "{} appeared during the backup; it was left as it is",
+                    target.display()
+                )
+            } else {
+                format!("{}: {err}", target.display())
+            }
         })?;
         sync_folder_of(target)?;
         Ok(tables)
@@ -253,8 +260,7 @@ pub async fn restore(database: &Path, source: &Path) -> Result<Vec<String>, Stri
 /// Copies `source` to `incoming`, checks it, and renames it over `database`.
 async fn install(database: &Path, source: &Path, incoming: &Path) -> Result<Checked, String> {
     {
-        let mut from =
-            File::open(source).map_err(|err| format!("{}: {err}", source.display()))?;
+        let mut from = File::open(source).map_err(|err| format!("{}: {err}", source.display()))?;
         let mut to = new_owner_only_file(incoming)
             .map_err(|err| format!("{}: {err}", incoming.display()))?;
         io::copy(&mut from, &mut to).map_err(|err| format!("{}: {err}", incoming.display()))?;
@@ -319,7 +325,7 @@ fn size(bytes: u64) -> String {
     let digits = bytes.to_string();
     let mut grouped = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);

@@ -26,7 +26,9 @@ async fn main() -> ExitCode {
     }
     let printed = match &config.command {
         Some(server::Command::Seed { scale }) => Some(server::seed(&config, *scale).await),
-        Some(server::Command::Backup { file }) => Some(server::backup(&config.database, file).await),
+        Some(server::Command::Backup { file }) => {
+            Some(server::backup(&config.database, file).await)
+        }
         Some(server::Command::Restore { file }) => {
             Some(server::restore(&config.database, file).await)
         }

@@ -6,7 +6,9 @@
 
 mod bench;
 mod bundle;
+mod crash;
 mod fuzz_api;
+mod local_server;
 mod setup;
 
 use std::{
@@ -24,7 +26,10 @@ commands:
                         release build, VIP-scale data, first load, API load (oha), Lighthouse;
                         writes BENCHMARKS.md (not part of test)
   fuzz-api              check the API against its OpenAPI document with schemathesis
-                        (needs target/debug/vip-server)";
+                        (needs target/debug/vip-server)
+  crash [--cycles N] [--seed N]
+                        kill the debug server N times (200) while clients write, and check
+                        after each restart that the database is sound and lost no write";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         Some("test") => test_all(),
         Some("bench") => bench::bench(&args[1..]),
         Some("fuzz-api") => fuzz_api::run_all(),
+        Some("crash") => crash::command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -175,6 +181,7 @@ fn test_all() -> Result<(), String> {
     setup::chromium()?;
     bundle::build()?;
     run(cargo().args(["build", "--package", "server"]))?;
+    crash::crash(20, crash::seed_from_clock())?;
     run(cargo().args(["test", "--workspace"]))?;
     fuzz_api::run_all()?;
     run(Command::new("npx")

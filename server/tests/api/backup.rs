@@ -115,8 +115,10 @@ async fn a_backup_taken_during_writes_restores_into_a_server_that_answers_the_sa
                     &coach,
                     Method::POST,
                     &format!("/participants/{amal}/contacts"),
-                    Some(json!({"date": today().to_string(), "kind": "call", "minutes": 10,
-                                "note": format!("Gesprek {n}"), "summary": "Gebeld."})),
+                    Some(
+                        json!({"date": today().to_string(), "kind": "call", "minutes": 10,
+                                "note": format!("Gesprek {n}"), "summary": "Gebeld."}),
+                    ),
                 )
                 .await;
                 assert_eq!(status, StatusCode::CREATED, "{created}");
@@ -154,7 +156,10 @@ async fn a_backup_taken_during_writes_restores_into_a_server_that_answers_the_sa
         acknowledged_after > acknowledged_before.len() || written.len() > acknowledged_after,
         "writes went on around the backup"
     );
-    assert!(!refused.status.success(), "a restore under a running server");
+    assert!(
+        !refused.status.success(),
+        "a restore under a running server"
+    );
     assert!(
         stderr(&refused).contains("stop the server first"),
         "{}",
@@ -170,7 +175,11 @@ async fn a_backup_taken_during_writes_restores_into_a_server_that_answers_the_sa
     let restored_db = database_path(&fresh);
     let restored = vip_server(&restored_db, "restore", &file).await;
     assert!(restored.status.success(), "{}", stderr(&restored));
-    assert!(stdout(&restored).contains("Restored"), "{}", stdout(&restored));
+    assert!(
+        stdout(&restored).contains("Restored"),
+        "{}",
+        stdout(&restored)
+    );
     assert_eq!(mode(&restored_db), 0o600);
     assert!(!with_suffix(&restored_db, "-wal").exists());
 
@@ -184,7 +193,10 @@ async fn a_backup_taken_during_writes_restores_into_a_server_that_answers_the_sa
     // The copy holds the writes acknowledged before it began, and then a prefix of the rest:
     // one moment's state, never a later write without an earlier one.
     let kept = contact_ids(&again, &coach_again, &amal).await;
-    let kept_new: Vec<&String> = kept.iter().filter(|id| !before_writes.contains(id)).collect();
+    let kept_new: Vec<&String> = kept
+        .iter()
+        .filter(|id| !before_writes.contains(id))
+        .collect();
     let mut in_order: Vec<&String> = written.iter().filter(|id| kept.contains(id)).collect();
     assert_eq!(
         in_order.len(),
@@ -273,11 +285,7 @@ async fn a_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing() {
         (&missing, "there is no file"),
     ] {
         let refused = vip_server(&database, "restore", file).await;
-        assert!(
-            !refused.status.success(),
-            "{} was restored",
-            file.display()
-        );
+        assert!(!refused.status.success(), "{} was restored", file.display());
         assert!(
             stderr(&refused).contains(reason),
             "{}: {}",
@@ -306,7 +314,11 @@ async fn a_backup_never_overwrites_a_file() {
     let refused = vip_server(&database_path(&app.dir), "backup", &file).await;
 
     assert!(!refused.status.success());
-    assert!(stderr(&refused).contains("never overwrites"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("never overwrites"),
+        "{}",
+        stderr(&refused)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "an earlier file");
     assert!(!with_suffix(&file, ".partial").exists());
 }
