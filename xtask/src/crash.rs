@@ -72,7 +72,7 @@ pub fn crash(cycles: u32, seed: u64) -> Result<(), String> {
     let database = dir.join("vip.sqlite");
     let mut rng = Rng(seed);
     let server = Server::start(&dir)?;
-    let demo = Demo::find(&server, &database)?;
+    let demo = Demo::find(&server, &database, cycles)?;
     let mut ledger = Ledger::default();
     let mut versions = demo.action_versions(&open(&database)?)?;
     let mut first = Some(server);
@@ -160,6 +160,8 @@ struct Demo {
     participant_action: String,
     coach_action: String,
     cap_cents: i64,
+    /// The largest budget request: the budgets fill up towards the end of the run.
+    max_request_cents: i64,
     /// What the demo holds before any write, for the audit comparisons.
     base: Base,
 }
@@ -179,7 +181,7 @@ struct Base {
 }
 
 impl Demo {
-    fn find(server: &Server, database: &Path) -> Result<Demo, String> {
+    fn find(server: &Server, database: &Path, cycles: u32) -> Result<Demo, String> {
         let login = |email| -> Result<String, String> {
             let (cookie, second_factor) = password_login(&server.addr, email)?;
             if second_factor {
@@ -238,6 +240,9 @@ impl Demo {
             participant_action,
             coach_action,
             cap_cents,
+            // About 15 requests a cycle, half this on average: the demo's three budgets fill
+            // up towards the end of the run.
+            max_request_cents: (cap_cents * 3 / (8 * i64::from(cycles))).max(1),
             base: Base {
                 contacts_unaudited: 0,
                 expenses_unaudited: 0,
@@ -246,15 +251,16 @@ impl Demo {
                 actions: HashMap::new(),
             },
         };
+        let audit = Audit::load(&db)?;
         demo.base = Base {
-            contacts_unaudited: unaudited(&db, "contacts", "contact.create")?,
-            expenses_unaudited: unaudited(&db, "expenses", "expense.create")?,
-            attendance: demo.attendance_balance(&db)?,
-            attendance_entries: demo.attendance_entries(&db)?,
+            contacts_unaudited: unaudited(&ids(&db, "contacts")?, &audit, "contact.create"),
+            expenses_unaudited: unaudited(&ids(&db, "expenses")?, &audit, "expense.create"),
+            attendance: demo.attendance_balance(&db, &audit)?,
+            attendance_entries: demo.attendance_entries(&audit),
             actions: demo
                 .action_ids()
                 .into_iter()
-                .map(|id| Ok((id.to_owned(), action_balance(&db, id)?)))
+                .map(|id| Ok((id.to_owned(), action_balance(&db, &audit, id)?)))
                 .collect::<Result<_, String>>()?,
         };
         Ok(demo)
@@ -275,21 +281,17 @@ impl Demo {
     }
 
     /// Sum of the cohort's attendance versions less its audit entries of recorded attendance.
-    fn attendance_balance(&self, db: &Connection) -> Result<i64, String> {
+    fn attendance_balance(&self, db: &Connection, audit: &Audit) -> Result<i64, String> {
         let versions: i64 = one(
             db,
             "SELECT COALESCE(SUM(version), 0) FROM attendance WHERE cohort_id = ?1",
             [&self.cohort],
         )?;
-        Ok(versions - self.attendance_entries(db)?)
+        Ok(versions - self.attendance_entries(audit))
     }
 
-    fn attendance_entries(&self, db: &Connection) -> Result<i64, String> {
-        one(
-            db,
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'attendance.record' AND record_id = ?1",
-            [&self.cohort],
-        )
+    fn attendance_entries(&self, audit: &Audit) -> i64 {
+        audit.count("attendance.record", &self.cohort)
     }
 
     /// This cycle's clients: two add contact-log entries, one requests budget, one records
@@ -395,9 +397,8 @@ fn check(database: &Path, demo: &Demo, ledger: &Ledger) -> Result<HashMap<String
         broken.push(format!("{orphans} rows refer to missing rows"));
     }
 
-    let contacts: HashSet<String> = column(&db, "SELECT id FROM contacts", [])?
-        .into_iter()
-        .collect();
+    let audit = Audit::load(&db)?;
+    let contacts = ids(&db, "contacts")?;
     let missing = ledger
         .contacts
         .iter()
@@ -417,25 +418,32 @@ fn check(database: &Path, demo: &Demo, ledger: &Ledger) -> Result<HashMap<String
     if missing > 0 {
         lost.push(format!("{missing} budget requests"));
     }
-    for (table, action, base) in [
-        ("contacts", "contact.create", demo.base.contacts_unaudited),
-        ("expenses", "expense.create", demo.base.expenses_unaudited),
+    let expenses = ids(&db, "expenses")?;
+    for (table, rows, action, base) in [
+        (
+            "contacts",
+            &contacts,
+            "contact.create",
+            demo.base.contacts_unaudited,
+        ),
+        (
+            "expenses",
+            &expenses,
+            "expense.create",
+            demo.base.expenses_unaudited,
+        ),
     ] {
-        let unaudited = unaudited(&db, table, action)?;
+        let unaudited = unaudited(rows, &audit, action);
         if unaudited != base {
             broken.push(format!(
                 "{} {table} rows without their audit entry",
                 unaudited - base
             ));
         }
-        let entries_alone: i64 = one(
-            &db,
-            &format!(
-                "SELECT COUNT(*) FROM audit_log a WHERE a.action = ?1 \
-                 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = a.record_id)"
-            ),
-            [action],
-        )?;
+        let entries_alone = audit
+            .records(action)
+            .filter(|id| !rows.contains(*id))
+            .count();
         if entries_alone > 0 {
             broken.push(format!(
                 "{entries_alone} audit entries {action} without their row"
@@ -457,10 +465,10 @@ fn check(database: &Path, demo: &Demo, ledger: &Ledger) -> Result<HashMap<String
         }
     }
 
-    if demo.attendance_balance(&db)? != demo.base.attendance {
+    if demo.attendance_balance(&db, &audit)? != demo.base.attendance {
         broken.push("attendance records and their audit entries differ".to_owned());
     }
-    let recorded = demo.attendance_entries(&db)? - demo.base.attendance_entries;
+    let recorded = demo.attendance_entries(&audit) - demo.base.attendance_entries;
     if i64::try_from(ledger.attendance).unwrap_or(i64::MAX) > recorded {
         lost.push(format!(
             "{} attendance records",
@@ -469,7 +477,7 @@ fn check(database: &Path, demo: &Demo, ledger: &Ledger) -> Result<HashMap<String
     }
     let versions = demo.action_versions(&db)?;
     for id in demo.action_ids() {
-        if action_balance(&db, id)? != demo.base.actions[id] {
+        if action_balance(&db, &audit, id)? != demo.base.actions[id] {
             broken.push("an action's version and its audit entries differ".to_owned());
         }
         let acknowledged = ledger.ticked.get(id).copied().unwrap_or(0);
@@ -499,27 +507,59 @@ fn check(database: &Path, demo: &Demo, ledger: &Ledger) -> Result<HashMap<String
     }
 }
 
-/// Rows of `table` without their `action` audit entry.
-fn unaudited(db: &Connection, table: &str, action: &str) -> Result<i64, String> {
-    one(
-        db,
-        &format!(
-            "SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS \
-             (SELECT 1 FROM audit_log a WHERE a.action = ?1 AND a.record_id = t.id)"
-        ),
-        [action],
-    )
+/// The audit entries of the changes the clients make, counted by action and record. (Read whole:
+/// the audit log has no index on the record, and a query per row would grow with the run.)
+struct Audit(HashMap<(String, String), i64>);
+
+impl Audit {
+    fn load(db: &Connection) -> Result<Audit, String> {
+        let sql = "SELECT action, record_id, COUNT(*) FROM audit_log \
+                   WHERE action IN ('contact.create', 'expense.create', 'attendance.record', \
+                   'action.update') AND record_id IS NOT NULL GROUP BY action, record_id";
+        let mut statement = db.prepare(sql).map_err(|e| format!("{sql}: {e}"))?;
+        statement
+            .query_map([], |row| Ok(((row.get(0)?, row.get(1)?), row.get(2)?)))
+            .and_then(Iterator::collect)
+            .map(Audit)
+            .map_err(|e| format!("{sql}: {e}"))
+    }
+
+    fn count(&self, action: &str, record: &str) -> i64 {
+        self.0
+            .get(&(action.to_owned(), record.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The records that have an entry of `action`.
+    fn records<'a>(&'a self, action: &'a str) -> impl Iterator<Item = &'a String> {
+        self.0
+            .keys()
+            .filter(move |(a, _)| a == action)
+            .map(|(_, record)| record)
+    }
+}
+
+/// The ids of a table's rows.
+fn ids(db: &Connection, table: &str) -> Result<HashSet<String>, String> {
+    Ok(column(db, &format!("SELECT id FROM {table}"), [])?
+        .into_iter()
+        .collect())
+}
+
+/// Rows without their `action` audit entry.
+fn unaudited(rows: &HashSet<String>, audit: &Audit, action: &str) -> i64 {
+    let alone = rows
+        .iter()
+        .filter(|id| audit.count(action, id) == 0)
+        .count();
+    i64::try_from(alone).unwrap_or(i64::MAX)
 }
 
 /// An action's version less its audit entries of updates.
-fn action_balance(db: &Connection, id: &str) -> Result<i64, String> {
+fn action_balance(db: &Connection, audit: &Audit, id: &str) -> Result<i64, String> {
     let version: i64 = one(db, "SELECT version FROM actions WHERE id = ?1", [id])?;
-    let entries: i64 = one(
-        db,
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'action.update' AND record_id = ?1",
-        [id],
-    )?;
-    Ok(version - entries)
+    Ok(version - audit.count("action.update", id))
 }
 
 /// What the budgets hold: `used of cap` per participant.
@@ -671,10 +711,9 @@ impl Client<'_> {
                 false,
             ),
             Kind::Expense => {
-                // Up to a fortieth of the cap: the budgets fill up over a long run.
                 let cents = 1 + self
                     .rng
-                    .below(usize::try_from(demo.cap_cents / 40).unwrap_or(1));
+                    .below(usize::try_from(demo.max_request_cents).unwrap_or(1));
                 self.sent = format!("Cursus {}.{n}", self.name);
                 (
                     "POST",
