@@ -50,6 +50,17 @@ impl DatabaseLock {
     }
 }
 
+/// The shared lock for a command that uses the database (`seed`, `invite-coordinator`, `backup`):
+/// it refuses while a restore runs.
+pub fn lock_for_use(database: &Path) -> Result<DatabaseLock, String> {
+    DatabaseLock::shared(database).map_err(|err| match err {
+        LockError::Held => {
+            "a restore is replacing the database: try again when it is done".to_owned()
+        }
+        LockError::Io(err) => format!("the lock file next to {}: {err}", database.display()),
+    })
+}
+
 /// `vip.sqlite.lock` beside `vip.sqlite` (its folder created, owner only, when missing). It is
 /// never removed: removing a lock file while a process waits on it would split the lock in two.
 fn lock_file(database: &Path) -> io::Result<File> {
@@ -88,6 +99,7 @@ pub async fn backup(database: &Path, target: &Path) -> Result<Vec<String>, Strin
     if !database.is_file() {
         return Err(format!("there is no database at {}", database.display()));
     }
+    let _lock = lock_for_use(database)?;
     let partial = with_suffix(target, ".partial");
     // Created empty and owner-only first: SQLite writes into it and keeps its permissions.
     new_owner_only_file(&partial).map_err(|err| {

@@ -271,6 +271,7 @@ pub async fn invite_coordinator(
     let email = shared::values::Email::parse(email).map_err(|e| format!("email: {e}"))?;
     let code =
         shared::values::MunicipalityCode::parse(code).map_err(|e| format!("municipality: {e}"))?;
+    let _lock = backup::lock_for_use(&config.database)?;
     let db = db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
@@ -350,6 +351,7 @@ pub async fn invite_coordinator(
 
 /// Fills a fresh database at `scale`; returns the lines to print (what was added, the logins).
 pub async fn seed(config: &Config, scale: seed::Scale) -> Result<Vec<String>, String> {
+    let _lock = backup::lock_for_use(&config.database)?;
     let db = db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;

@@ -240,9 +240,9 @@ impl Demo {
             participant_action,
             coach_action,
             cap_cents,
-            // About 15 requests a cycle, half this on average: the demo's three budgets fill
-            // up towards the end of the run.
-            max_request_cents: (cap_cents * 3 / (8 * i64::from(cycles))).max(1),
+            // Some 8 to 20 requests a cycle, of half this on average: the demo's three budgets
+            // fill up in the second half of the run.
+            max_request_cents: (cap_cents * 3 / (4 * i64::from(cycles))).max(1),
             base: Base {
                 contacts_unaudited: 0,
                 expenses_unaudited: 0,
