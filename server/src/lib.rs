@@ -6,6 +6,7 @@
 pub mod access;
 mod audit;
 mod auth;
+mod backup;
 pub mod clock;
 mod db;
 mod demo;
@@ -31,6 +32,7 @@ use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use backup::{backup, restore};
 pub use error::AppError;
 pub use routes::api_routes;
 
@@ -97,6 +99,18 @@ pub enum Command {
         #[arg(long, value_enum)]
         scale: seed::Scale,
     },
+    /// Write a consistent copy of the database to FILE, readable by its owner only, while the
+    /// server may go on serving. Never overwrites a file. Nothing is served.
+    Backup {
+        /// The file to write; it must not exist.
+        file: PathBuf,
+    },
+    /// Replace the database with the backup FILE, once it passes SQLite's integrity check and is
+    /// a VIP route database. Refuses while a server uses the database. Nothing is served.
+    Restore {
+        /// A file written by `backup`.
+        file: PathBuf,
+    },
 }
 
 fn parse_zone(name: &str) -> Result<chrono_tz::Tz, String> {
@@ -146,6 +160,8 @@ pub struct App {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// The database's lock, until the server stops.
+    lock: backup::DatabaseLock,
 }
 
 /// Start-up failures.
@@ -155,6 +171,8 @@ pub enum StartError {
     /// `--demo` on a database that holds real data.
     NotDemo,
     Migration(sqlx::migrate::MigrateError),
+    /// A restore is replacing the database.
+    Restoring,
     Io(io::Error),
 }
 
@@ -167,6 +185,10 @@ impl std::fmt::Display for StartError {
                 "--demo refuses this database: it holds data that is not demonstration data"
             ),
             StartError::Migration(e) => write!(f, "migration: {e}"),
+            StartError::Restoring => write!(
+                f,
+                "a restore is replacing the database: start the server when it is done"
+            ),
             StartError::Io(e) => write!(f, "io: {e}"),
         }
     }
@@ -176,6 +198,11 @@ impl std::error::Error for StartError {}
 
 /// Opens the database, migrates it, adds demo data when asked, and binds the listener.
 pub async fn build(config: Config) -> Result<App, StartError> {
+    // Held while the server runs, so a restore refuses meanwhile.
+    let lock = backup::DatabaseLock::shared(&config.database).map_err(|err| match err {
+        backup::LockError::Held => StartError::Restoring,
+        backup::LockError::Io(err) => StartError::Io(err),
+    })?;
     let db = db::connect(&config.database).await?;
     let passwords = auth::password::Passwords::new();
     let clock = match config.fixed_now {
@@ -219,6 +246,7 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         listener,
         router,
         state,
+        lock,
     })
 }
 
@@ -251,6 +279,7 @@ pub async fn invite_coordinator(
     let email = shared::values::Email::parse(email).map_err(|e| format!("email: {e}"))?;
     let code =
         shared::values::MunicipalityCode::parse(code).map_err(|e| format!("municipality: {e}"))?;
+    let _lock = backup::lock_for_use(&config.database)?;
     let db = db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
@@ -330,6 +359,7 @@ pub async fn invite_coordinator(
 
 /// Fills a fresh database at `scale`; returns the lines to print (what was added, the logins).
 pub async fn seed(config: &Config, scale: seed::Scale) -> Result<Vec<String>, String> {
+    let _lock = backup::lock_for_use(&config.database)?;
     let db = db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
@@ -445,6 +475,7 @@ impl App {
             .await
             .ok();
         tracing::info!("server stopped");
+        drop(self.lock);
         result
     }
 }

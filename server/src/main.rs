@@ -24,8 +24,18 @@ async fn main() -> ExitCode {
             }
         };
     }
-    if let Some(server::Command::Seed { scale }) = &config.command {
-        return match server::seed(&config, *scale).await {
+    let printed = match &config.command {
+        Some(server::Command::Seed { scale }) => Some(server::seed(&config, *scale).await),
+        Some(server::Command::Backup { file }) => {
+            Some(server::backup(&config.database, file).await)
+        }
+        Some(server::Command::Restore { file }) => {
+            Some(server::restore(&config.database, file).await)
+        }
+        Some(server::Command::InviteCoordinator { .. }) | None => None,
+    };
+    if let Some(result) = printed {
+        return match result {
             Ok(lines) => {
                 for line in lines {
                     println!("{line}");

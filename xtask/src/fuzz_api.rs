@@ -8,14 +8,18 @@
 //! per operation keep the run reproducible and to a few minutes.
 
 use std::{
-    io::{BufRead, BufReader, Read, Write},
-    net::TcpStream,
     path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
+    process::Command,
+    time::Instant,
 };
 
-use crate::{root, run};
+use crate::{
+    local_server::{
+        SESSION_COOKIE, Server, check_session, exchange, password_login, session_cookie,
+        string_after,
+    },
+    root, run,
+};
 
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 const SPEC_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
@@ -24,10 +28,8 @@ const SEED: &str = "20261130";
 /// Test cases per operation and phase (the coverage phase adds its own boundary cases).
 const MAX_EXAMPLES: &str = "20";
 const CHECKS: &str = "not_a_server_error,status_code_conformance,response_schema_conformance";
-/// The demo accounts the API is fuzzed as (README), and their password.
+/// The demo accounts the API is fuzzed as (README).
 const ACCOUNTS: [&str; 2] = ["coordinator@example.org", "participant@example.org"];
-const DEMO_PASSWORD: &str = "vip-demo-2026";
-const SESSION_COOKIE: &str = "__Host-vip_session";
 
 pub fn run_all() -> Result<(), String> {
     let started = Instant::now();
@@ -82,7 +84,7 @@ pub fn run_all() -> Result<(), String> {
             .arg("--header")
             .arg(format!("Origin: {origin}")))?;
         // A run whose session ended on the way would have tested little but the 401.
-        check_session(&server, &cookie, account)?;
+        check_session(&server.addr, &cookie, account)?;
     }
     eprintln!(
         "\nOpenAPI document valid; schemathesis found no failure ({} accounts) in {:.0} s",
@@ -164,12 +166,6 @@ fn records(server: &Server, cookie: &str) -> Result<Vec<(&'static str, String)>,
     Ok(found)
 }
 
-/// The JSON string that starts right after the first `marker` in `json`.
-fn string_after(json: &str, marker: &str) -> Option<String> {
-    let rest = &json[json.find(marker)? + marker.len()..];
-    Some(rest[..rest.find('"')?].to_owned())
-}
-
 /// A schemathesis configuration that often gives the `{id}` of an operation under a collection
 /// the id of a real record of it, and a body's field that names a record (`participant_id`, ...)
 /// the id of a real one, and a `version` that is current; otherwise the generated value.
@@ -229,113 +225,23 @@ fn virtual_env() -> Result<PathBuf, String> {
     Ok(venv)
 }
 
-/// The debug server binary on a free port with demo data in `dir`, stopped when dropped.
-struct Server {
-    child: Child,
-    /// Kept open while the server runs, so it can go on printing.
-    stdout: BufReader<std::process::ChildStdout>,
-    /// `127.0.0.1:port`.
-    addr: String,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Result<Server, String> {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let log = std::fs::File::create(dir.join("server.log"))
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut child = Command::new(root().join("target/debug/vip-server"))
-            .args(["--demo", "--bind", "127.0.0.1:0", "--database"])
-            .arg(dir.join("vip.sqlite"))
-            .arg("--site")
-            .arg(root().join("target/site"))
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("could not start target/debug/vip-server: {e}"))?;
-        let stdout = child.stdout.take().ok_or("the server's output")?;
-        let mut server = Server {
-            child,
-            stdout: BufReader::new(stdout),
-            addr: String::new(),
-        };
-        // The first line names the address: "VIP route is listening on http://127.0.0.1:PORT/".
-        let mut first = String::new();
-        server
-            .stdout
-            .read_line(&mut first)
-            .map_err(|e| format!("the server's output: {e}"))?;
-        server.addr = first
-            .split("http://")
-            .nth(1)
-            .map(|rest| rest.trim().trim_end_matches('/').to_owned())
-            .ok_or_else(|| {
-                format!(
-                    "vip-server did not start (see {}): {first}",
-                    dir.join("server.log").display()
-                )
-            })?;
-        Ok(server)
-    }
-}
-
-impl Server {
-    /// The demo's TOTP secret, from the lines the server prints after its address.
-    fn totp_secret(&mut self) -> Result<String, String> {
-        let mut line = String::new();
-        loop {
-            line.clear();
-            let read = self
-                .stdout
-                .read_line(&mut line)
-                .map_err(|e| format!("the server's output: {e}"))?;
-            if read == 0 {
-                return Err("the server printed no TOTP secret".to_owned());
-            }
-            if let Some(rest) = line.split("TOTP secret ").nth(1) {
-                return Ok(rest
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .collect());
-            }
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        // SIGKILL is enough: each run has a database of its own, thrown away with it.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Logs `email` in (with the second factor when the account has one, from the demo's TOTP secret)
 /// and checks that the session works; answers the session cookie's value.
 fn login(server: &mut Server, venv: &Path, email: &str) -> Result<String, String> {
-    let origin = format!("http://{}", server.addr);
-    let json = [
-        ("Origin", origin.as_str()),
-        ("Content-Type", "application/json"),
-    ];
-    let body = format!(r#"{{"email":"{email}","password":"{DEMO_PASSWORD}"}}"#);
-    let (status, head, answer) =
-        exchange(&server.addr, "POST", "/api/v1/auth/login", &json, &body)?;
-    if status != 200 {
-        return Err(format!("login of {email} answered {status}"));
-    }
-    let mut cookie =
-        session_cookie(&head).ok_or_else(|| format!("login of {email} set no session cookie"))?;
-    if String::from_utf8_lossy(&answer).contains("second_factor_required") {
+    let (mut cookie, second_factor) = password_login(&server.addr, email)?;
+    if second_factor {
         let code = totp(venv, &server.totp_secret()?)?;
+        let origin = format!("http://{}", server.addr);
         let with_cookie = format!("{SESSION_COOKIE}={cookie}");
         let (status, head, _) = exchange(
             &server.addr,
             "POST",
             "/api/v1/auth/login/second-factor",
-            &[json[0], json[1], ("Cookie", &with_cookie)],
+            &[
+                ("Origin", &origin),
+                ("Content-Type", "application/json"),
+                ("Cookie", &with_cookie),
+            ],
             &format!(r#"{{"code":"{code}"}}"#),
         )?;
         if status != 200 {
@@ -343,40 +249,8 @@ fn login(server: &mut Server, venv: &Path, email: &str) -> Result<String, String
         }
         cookie = session_cookie(&head).unwrap_or(cookie);
     }
-    check_session(server, &cookie, email)?;
+    check_session(&server.addr, &cookie, email)?;
     Ok(cookie)
-}
-
-/// `GET /auth/me` answers 200 with this session: it is signed in.
-fn check_session(server: &Server, cookie: &str, email: &str) -> Result<(), String> {
-    let with_cookie = format!("{SESSION_COOKIE}={cookie}");
-    let headers = [("Cookie", with_cookie.as_str())];
-    let (status, _, _) = exchange(&server.addr, "GET", "/api/v1/auth/me", &headers, "")?;
-    if status == 200 {
-        Ok(())
-    } else {
-        Err(format!(
-            "the session of {email} is not signed in: GET /auth/me answered {status}"
-        ))
-    }
-}
-
-/// The value of the session cookie a response sets.
-fn session_cookie(head: &str) -> Option<String> {
-    head.lines()
-        .filter_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("set-cookie")
-                .then_some(value.trim())
-        })
-        .find_map(|cookie| {
-            cookie
-                .strip_prefix(SESSION_COOKIE)?
-                .strip_prefix('=')?
-                .split(';')
-                .next()
-                .map(str::to_owned)
-        })
 }
 
 /// The TOTP code (RFC 6238: HMAC-SHA1, 6 digits, 30-second steps) of a base32 secret now, by the
@@ -402,50 +276,4 @@ print('%06d' % ((struct.unpack('>I', mac[o:o + 4])[0] & 0x7fffffff) % 1000000))
             String::from_utf8_lossy(&out.stderr)
         ))
     }
-}
-
-/// One HTTP/1.1 request to the local server: its status, header lines and body.
-fn exchange(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Result<(u16, String, Vec<u8>), String> {
-    let failed = |e: std::io::Error| format!("{method} {path}: {e}");
-    let mut stream = TcpStream::connect(addr).map_err(failed)?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(failed)?;
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).map_err(failed)?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).map_err(failed)?;
-    let split = response
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| format!("{method} {path}: no complete answer"))?;
-    let head = String::from_utf8_lossy(&response[..split]).into_owned();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{method} {path}: no status"))?;
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        return Err(format!(
-            "{method} {path}: a chunked answer was not expected"
-        ));
-    }
-    Ok((status, head, response[split + 4..].to_vec()))
 }

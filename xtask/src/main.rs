@@ -6,7 +6,9 @@
 
 mod bench;
 mod bundle;
+mod crash;
 mod fuzz_api;
+mod local_server;
 mod queries;
 mod setup;
 mod supply;
@@ -31,7 +33,10 @@ commands:
   fuzz [--seconds N]    run each fuzz target in fuzz/ for N seconds (default 600; test: 15)
   deny [--advisories]   cargo deny: licences, duplicate versions, sources; with --advisories
                         also RustSec's advisories and npm audit of end2end's packages (these
-                        need GitHub and npm's audit service, out of reach of the test machine)";
+                        need GitHub and npm's audit service, out of reach of the test machine)
+  crash [--cycles N] [--seed N]
+                        kill the debug server N times (200) while clients write, and check
+                        after each restart that the database is sound and lost no write";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,6 +51,7 @@ fn main() -> ExitCode {
         Some("queries") => queries::regenerate(),
         Some("fuzz") => seconds_option(&args[1..], 600).and_then(supply::fuzz),
         Some("deny") => supply::deny(args.iter().any(|a| a == "--advisories")),
+        Some("crash") => crash::command(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -168,41 +174,92 @@ fn shared_stays_pure() -> Result<(), String> {
 }
 
 fn test_all() -> Result<(), String> {
-    setup::wasm_target()?;
-    setup::rust_components()?;
-    run(cargo().args(["fmt", "--all", "--check"]))?;
-    shared_stays_pure()?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    run(cargo().args([
-        "clippy",
-        "--package",
-        "shared",
-        "--package",
-        "app",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    supply::deny(false)?;
-    setup::node_packages()?;
-    setup::chromium()?;
-    bundle::build()?;
-    run(cargo().args(["build", "--package", "server"]))?;
-    run(cargo().args(["test", "--workspace"]))?;
-    supply::fuzz(15)?;
-    fuzz_api::run_all()?;
-    run(Command::new("npx")
-        .args(["--no-install", "playwright", "test"])
-        .current_dir(root().join("end2end"))
-        .env("VIP_SERVER_BIN", root().join("target/debug/vip-server"))
-        .env("VIP_SITE", root().join("target/site")))
+    let mut steps = Steps::default();
+    let result = test_steps(&mut steps);
+    steps.print();
+    result
+}
+
+/// Every check of the test command, in order, each timed.
+fn test_steps(steps: &mut Steps) -> Result<(), String> {
+    steps.time("set-up: wasm target, rustfmt, clippy", || {
+        setup::wasm_target()?;
+        setup::rust_components()
+    })?;
+    steps.time("formatting", || {
+        run(cargo().args(["fmt", "--all", "--check"]))
+    })?;
+    steps.time("shared stays pure", shared_stays_pure)?;
+    steps.time("clippy (native)", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.time("clippy (wasm32)", || {
+        run(cargo().args([
+            "clippy",
+            "--package",
+            "shared",
+            "--package",
+            "app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.time("cargo deny", || supply::deny(false))?;
+    steps.time("set-up: npm packages, chromium", || {
+        setup::node_packages()?;
+        setup::chromium()
+    })?;
+    steps.time("bundle", bundle::build)?;
+    steps.time("server build", || {
+        run(cargo().args(["build", "--package", "server"]))
+    })?;
+    steps.time("crash test (20 cycles)", || {
+        crash::crash(20, crash::seed_from_clock())
+    })?;
+    steps.time("Rust tests", || run(cargo().args(["test", "--workspace"])))?;
+    steps.time("fuzz smoke runs", || supply::fuzz(15))?;
+    steps.time("OpenAPI validation and schemathesis", fuzz_api::run_all)?;
+    steps.time("browser tests", || {
+        run(Command::new("npx")
+            .args(["--no-install", "playwright", "test"])
+            .current_dir(root().join("end2end"))
+            .env("VIP_SERVER_BIN", root().join("target/debug/vip-server"))
+            .env("VIP_SITE", root().join("target/site")))
+    })
+}
+
+/// The time each step of a command took, printed at its end (also when a step failed).
+#[derive(Default)]
+struct Steps(Vec<(&'static str, std::time::Duration)>);
+
+impl Steps {
+    fn time(
+        &mut self,
+        name: &'static str,
+        step: impl FnOnce() -> Result<(), String>,
+    ) -> Result<(), String> {
+        let started = std::time::Instant::now();
+        let result = step();
+        self.0.push((name, started.elapsed()));
+        result
+    }
+
+    fn print(&self) {
+        let total: std::time::Duration = self.0.iter().map(|(_, d)| *d).sum();
+        eprintln!("\nsteps (seconds):");
+        for (name, took) in &self.0 {
+            eprintln!("  {:>7.1}  {name}", took.as_secs_f64());
+        }
+        eprintln!("  {:>7.1}  in all", total.as_secs_f64());
+    }
 }

@@ -1,6 +1,7 @@
 //! The database: SQLite by default, with SQL kept portable. One function per query, by entity.
 
 pub mod audit;
+pub mod backup;
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
@@ -59,7 +60,7 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
 }
 
 /// Creates the database's folder readable by its owner only (an existing folder is left as it is).
-fn owner_only_folder(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn owner_only_folder(dir: &Path) -> std::io::Result<()> {
     if dir.exists() {
         return Ok(());
     }

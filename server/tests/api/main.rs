@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod backup;
 mod bodies;
 mod companies;
 mod concurrency;
