@@ -15,7 +15,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{
-    TestApp, call, database_path, participant, spawn_app_in, spawn_app_with, today,
+    TestApp, call, database_path, participant_id, spawn_app_in, spawn_app_with, today,
 };
 
 /// Runs `vip-server --database DATABASE COMMAND FILE` to its end.
@@ -98,7 +98,7 @@ async fn coach_reads(app: &TestApp, coach: &reqwest::Client, amal: &str) -> Vec<
 async fn a_backup_taken_during_writes_restores_into_a_server_that_answers_the_same() {
     let app = Arc::new(spawn_app_with(true).await);
     let coach = app.demo("coach@example.org").await;
-    let amal = participant(&app, "Amal").await;
+    let amal = participant_id(&app, "Amal").await.to_string();
     let before_writes = contact_ids(&app, &coach, &amal).await;
     // One writer adds contact-log entries one after another, noting each id once answered.
     let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
