@@ -3,7 +3,13 @@
 //! long (a slow client, a stuck query) is answered the same way. It recovers by itself: a permit
 //! comes back with every answer.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
 
 use axum::{
     extract::{Request, State},
@@ -42,6 +48,29 @@ impl Default for Limits {
 pub struct Shedder {
     permits: Arc<Semaphore>,
     timeout: Duration,
+    log: Arc<ShedLog>,
+}
+
+/// Shed requests are logged as a count at most once a second: a flood of them must not also
+/// flood the log (one line per shed request cost more than answering it).
+#[derive(Debug)]
+struct ShedLog {
+    started: Instant,
+    /// Requests shed since the last line.
+    shed: AtomicU64,
+    /// The second (since `started`) of the last line.
+    last_second: AtomicU64,
+}
+
+impl ShedLog {
+    fn shed(&self, why: &'static str) {
+        self.shed.fetch_add(1, Ordering::Relaxed);
+        let second = self.started.elapsed().as_secs() + 1;
+        if self.last_second.swap(second, Ordering::Relaxed) != second {
+            let count = self.shed.swap(0, Ordering::Relaxed);
+            tracing::warn!(count, "shed: {why}");
+        }
+    }
 }
 
 /// Seconds a shed client is asked to wait before it tries again.
@@ -52,6 +81,11 @@ impl Shedder {
         Shedder {
             permits: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
             timeout: Duration::from_millis(limits.request_timeout_ms.max(1)),
+            log: Arc::new(ShedLog {
+                started: Instant::now(),
+                shed: AtomicU64::new(0),
+                last_second: AtomicU64::new(0),
+            }),
         }
     }
 }
@@ -60,14 +94,14 @@ impl Shedder {
 /// cut off by the time limit is rolled back with its transaction, unless it had committed already:
 /// a 503 never says that nothing changed, as with any lost answer.
 pub async fn shed(State(shedder): State<Shedder>, request: Request, next: Next) -> Response {
-    let Ok(_permit) = shedder.permits.try_acquire_owned() else {
-        tracing::warn!("shed: too many requests at once");
+    let Ok(_permit) = shedder.permits.clone().try_acquire_owned() else {
+        shedder.log.shed("too many requests at once");
         return busy();
     };
     match tokio::time::timeout(shedder.timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!("shed: no answer within the time limit");
+            shedder.log.shed("no answer within the time limit");
             busy()
         }
     }
