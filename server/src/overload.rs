@@ -1,5 +1,5 @@
-//! Load shedding. Under more requests than it can serve, the server answers the surplus at once
-//! with 503 and `Retry-After` instead of queueing them without bound, and a request that takes too
+//! Load shedding. Under more requests than it can serve, the server answers the surplus after a
+//! short, bounded wait with 503 and `Retry-After` instead of queueing them without bound, and a request that takes too
 //! long (a slow client, a stuck query) is answered the same way. It recovers by itself: a permit
 //! comes back with every answer.
 
@@ -23,7 +23,8 @@ use crate::error::AppError;
 /// How much the server takes on at once.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Limits {
-    /// Requests handled at once; more are answered 503 with `Retry-After` at once.
+    /// Requests handled at once; more wait 100 ms at most, then are answered 503 with
+    /// `Retry-After`.
     #[arg(long, env = "VIP_MAX_IN_FLIGHT", default_value_t = Limits::default().max_in_flight)]
     pub max_in_flight: usize,
     /// A request not answered within this many milliseconds is answered 503 with `Retry-After`.
@@ -73,6 +74,9 @@ impl ShedLog {
     }
 }
 
+/// How long a request beyond the limit waits for a permit before it is shed.
+const QUEUE_WAIT: Duration = Duration::from_millis(100);
+
 /// Seconds a shed client is asked to wait before it tries again.
 const RETRY_AFTER_SECS: u64 = 1;
 
@@ -90,11 +94,21 @@ impl Shedder {
     }
 }
 
-/// The layer: a permit per request, or 503 at once; 503 when the answer takes too long. A write
+/// The layer: a permit per request (waiting at most [`QUEUE_WAIT`] for one), or 503; 503 when the
+/// answer takes too long. A write
 /// cut off by the time limit is rolled back with its transaction, unless it had committed already:
 /// a 503 never says that nothing changed, as with any lost answer.
 pub async fn shed(State(shedder): State<Shedder>, request: Request, next: Next) -> Response {
-    let Ok(_permit) = shedder.permits.clone().try_acquire_owned() else {
+    let permit = match shedder.permits.clone().try_acquire_owned() {
+        Ok(permit) => Ok(permit),
+        // A short, bounded wait: a burst is served a moment later instead of refused, and a
+        // flood that ignores Retry-After is slowed down instead of answered as fast as it asks.
+        Err(_) => tokio::time::timeout(QUEUE_WAIT, shedder.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| ())
+            .and_then(|acquired| acquired.map_err(|_| ())),
+    };
+    let Ok(_permit) = permit else {
         shedder.log.shed("too many requests at once");
         return busy();
     };

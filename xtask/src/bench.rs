@@ -1902,8 +1902,8 @@ impl Report {
             ));
             line(String::new());
             line(format!(
-                "`{}`: {:.0} req/s answered; answers {}. The surplus gets 503 with `Retry-After` at \
-                 once instead of a queue. One read right after: {}.",
+                "`{}`: {:.0} req/s answered; answers {}. The surplus gets 503 with `Retry-After` \
+                 after at most 100 ms instead of an unbounded queue. One read right after: {}.",
                 over.url_pattern,
                 over.requests_per_second,
                 over.distribution,
