@@ -26,6 +26,15 @@ fn one(field: &str, code: &str) -> Vec<(String, String)> {
     vec![(field.to_owned(), code.to_owned())]
 }
 
+/// Asserts an answer of `status` whose only violation is `code` on `field`; answers its body.
+#[track_caller]
+fn refused(answer: (StatusCode, Value), status: StatusCode, field: &str, code: &str) -> Value {
+    let (got, body) = answer;
+    assert_eq!(got, status, "{body}");
+    assert_eq!(codes(&body), one(field, code));
+    body
+}
+
 /// What a write leaves behind: the rows of every table but the sessions, the sum of the
 /// versions where records have one, the attendance marks, and the audit log (every write adds
 /// an entry).
@@ -112,19 +121,22 @@ async fn a_value_outside_its_list_names_the_field_and_the_allowed_values() {
         json!({"allowed": "open, reached, dropped"})
     );
 
-    let (status, body) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/participants/{amal}/contacts"),
-        Some(
-            json!({"date": today().to_string(), "kind": "visit", "minutes": 30,
+    let body = refused(
+        call(
+            &app,
+            &coach,
+            Method::POST,
+            &format!("/participants/{amal}/contacts"),
+            Some(
+                json!({"date": today().to_string(), "kind": "visit", "minutes": 30,
                     "note": "", "summary": "Gesprek"}),
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("kind", "invalid_choice"));
+            ),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "kind",
+        "invalid_choice",
+    );
     assert_eq!(
         body["violations"][0]["params"],
         json!({"allowed": "meeting, call, message"})
@@ -174,25 +186,31 @@ async fn a_missing_field_without_a_default_is_required() {
     let goal = amal_goal(&app, &coach).await;
     let before = fingerprint(&app).await;
 
-    let (status, body) = patch_goal(&app, &coach, &goal, json!({"title": "Werk vinden"})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("version", "required"));
+    refused(
+        patch_goal(&app, &coach, &goal, json!({"title": "Werk vinden"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "version",
+        "required",
+    );
 
     let visit = scalar(
         &app,
         "SELECT id FROM openings WHERE kind = 'company_visit' ORDER BY id LIMIT 1",
     )
     .await;
-    let (status, body) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/openings/{visit}/registrations"),
-        Some(json!({})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("participant_id", "required"));
+    refused(
+        call(
+            &app,
+            &coach,
+            Method::POST,
+            &format!("/openings/{visit}/registrations"),
+            Some(json!({})),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "participant_id",
+        "required",
+    );
 
     assert_eq!(fingerprint(&app).await, before);
 }
@@ -205,35 +223,47 @@ async fn a_wrong_type_a_bad_date_or_a_malformed_id_is_an_invalid_format() {
     let amal = participant_id(&app, "Amal").await;
     let before = fingerprint(&app).await;
 
-    let (status, body) = patch_goal(&app, &coach, &goal, json!({"title": 12, "version": 1})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("title", "invalid_format"));
+    refused(
+        patch_goal(&app, &coach, &goal, json!({"title": 12, "version": 1})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "title",
+        "invalid_format",
+    );
 
-    let (status, body) = patch_goal(
-        &app,
-        &coach,
-        &goal,
-        json!({"target_date": "2026-13-40", "version": 1}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("target_date", "invalid_format"));
+    refused(
+        patch_goal(
+            &app,
+            &coach,
+            &goal,
+            json!({"target_date": "2026-13-40", "version": 1}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "target_date",
+        "invalid_format",
+    );
 
-    let (status, body) = patch_goal(&app, &coach, &goal, json!({"version": "one"})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("version", "invalid_format"));
+    refused(
+        patch_goal(&app, &coach, &goal, json!({"version": "one"})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "version",
+        "invalid_format",
+    );
 
     let secret = "Jan de Vries, 0612345678";
-    let (status, body) = call(
-        &app,
-        &coach,
-        Method::POST,
-        &format!("/participants/{amal}/introductions"),
-        Some(json!({"organisation_id": secret, "motivation": "Zij wil graag bakken."})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("organisation_id", "invalid_format"));
+    let body = refused(
+        call(
+            &app,
+            &coach,
+            Method::POST,
+            &format!("/participants/{amal}/introductions"),
+            Some(json!({"organisation_id": secret, "motivation": "Zij wil graag bakken."})),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "organisation_id",
+        "invalid_format",
+    );
     assert!(!body.to_string().contains("Jan"), "{body}");
 
     assert_eq!(fingerprint(&app).await, before);
@@ -351,19 +381,25 @@ async fn a_goal_patch_changes_only_the_fields_it_holds() {
 
     // The merged goal is checked by the same rules as a new one.
     let before = fingerprint(&app).await;
-    let (status, body) = patch_goal(&app, &coach, &goal, json!({"title": "x", "version": 4})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(codes(&body), one("title", "too_short"));
+    refused(
+        patch_goal(&app, &coach, &goal, json!({"title": "x", "version": 4})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "title",
+        "too_short",
+    );
 
-    let (status, body) = patch_goal(
-        &app,
-        &coach,
-        &goal,
-        json!({"title": "Rijbewijs halen", "version": 3}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(codes(&body), one("version", "stale_version"));
+    let body = refused(
+        patch_goal(
+            &app,
+            &coach,
+            &goal,
+            json!({"title": "Rijbewijs halen", "version": 3}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "version",
+        "stale_version",
+    );
     assert_eq!(body["violations"][0]["params"]["current_version"], 4);
     assert_eq!(fingerprint(&app).await, before);
 }
