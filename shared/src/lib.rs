@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod api;
+pub mod csv;
 pub mod ids;
 pub mod roles;
 pub mod route;
