@@ -158,15 +158,11 @@ async fn update_participant(
         Action::Update,
     )
     .await?;
-    // The municipality it will be in must be the account's: refused (and logged) before the
-    // write begins.
-    let municipality_id = patch
-        .municipality_id
-        .clone()
-        .unwrap_or_else(|| row.municipality_id.clone());
-    in_region(&state, &user, &address, &municipality_id).await?;
+    // The municipality it will be in must be the account's, checked on the stored profile inside
+    // the write; that refusal is logged after the write has been rolled back.
+    let mut outside_region = None;
     let version = patch.version;
-    write(
+    let written = write(
         &state,
         Change::new(&user, &address, "participant.update", "participant"),
         async |tx| {
@@ -177,7 +173,8 @@ async fn update_participant(
             let detail = ParticipantDetail::try_from(stored.clone())?;
             let merged = patch.merge_over(ParticipantInput::from(&detail));
             let valid = merged.validate().map_err(AppError::Validation)?;
-            if valid.municipality_id != municipality_id {
+            if !user.holds(&valid.municipality_id) {
+                outside_region = Some(valid.municipality_id.clone());
                 return Err(AppError::Validation(refused(
                     "municipality_id",
                     ViolationKind::UnknownRecord {},
@@ -210,7 +207,19 @@ async fn update_participant(
             }
         },
     )
-    .await?;
+    .await;
+    if let Some(municipality_id) = outside_region {
+        return Err(access::unknown_in_region(
+            &state,
+            &user,
+            &address,
+            Resource::Municipality,
+            Some(municipality_id.as_str()),
+            "municipality_id",
+        )
+        .await);
+    }
+    written?;
     let row = db::participants::by_id(&state.db, &row.id)
         .await?
         .ok_or(AppError::NotFound)?;

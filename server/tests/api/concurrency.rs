@@ -10,7 +10,7 @@ use shared::{
     ProgrammeSettings,
     api::{
         AcceptInvitationInput, ConsentInput, ConsentPurpose, ExpenseInput, InvitationInput,
-        ParticipantInput,
+        ParticipantInput, ParticipantPatch,
     },
     ids::{CohortId, MunicipalityId, UserId},
     roles::Role,
@@ -370,4 +370,110 @@ async fn twenty_parallel_consents_keep_one_row_per_recipient_and_purpose() {
         })
         .count();
     assert_eq!(shown, 1, "the participant sees one consent: {consents:?}");
+}
+
+/// A coordinator of two municipalities moves a participant out of the other coordinator's region
+/// while that coordinator sends nineteen edits of the same participant, each with the version the
+/// move will leave. The region is checked on the profile as stored inside each edit's write: no
+/// edit lands outside its author's region, and every such refusal is in the audit log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_edit_racing_a_move_out_of_the_region_is_refused_and_logged() {
+    let app = spawn_app_with(true).await;
+    let utrecht = utrecht(&app).await;
+    let rotterdam = municipality_id(&app, "GM0599").await;
+    sqlx::query(
+        "INSERT INTO user_municipalities (user_id, municipality_id) \
+         SELECT id, $1 FROM users WHERE email = 'coordinator.rotterdam@example.org'",
+    )
+    .bind(utrecht.as_str())
+    .execute(&app.db)
+    .await
+    .expect("the Rotterdam coordinator also serves Utrecht");
+    let mover = app.signed_in("coordinator.rotterdam@example.org").await;
+    let editor = app.signed_in("coordinator@example.org").await;
+    let id = participant_id(&app, "Amal").await;
+    let before = editor.participant(&id).await.expect("Amal is in Utrecht");
+    assert_eq!(before.municipality_id, utrecht);
+
+    let mut inputs = vec![(
+        mover.clone(),
+        ParticipantPatch {
+            municipality_id: Some(rotterdam.clone()),
+            cohort_id: Some(None),
+            coach_id: Some(None),
+            version: before.version,
+            ..ParticipantPatch::default()
+        },
+    )];
+    inputs.extend((1..PARALLEL).map(|_| {
+        (
+            editor.clone(),
+            ParticipantPatch {
+                phone: Some("+31600000000".to_owned()),
+                version: before.version + 1,
+                ..ParticipantPatch::default()
+            },
+        )
+    }));
+    let logged_before = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'access.outside_scope' \
+         AND record_type = 'municipality'",
+        &[],
+    )
+    .await;
+    let answers = all_at_once(&mover, inputs, |_, (api, patch)| {
+        let id = id.clone();
+        async move { api.update_participant(&id, &patch).await }
+    })
+    .await;
+
+    let moved: Vec<_> = answers.iter().filter_map(|a| a.as_ref().ok()).collect();
+    assert_eq!(
+        moved.len(),
+        1,
+        "only the move succeeds: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(moved[0].municipality_id, rotterdam);
+    let outside = answers
+        .iter()
+        .filter_map(|a| a.as_ref().err())
+        .filter(|r| {
+            r.is(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "municipality_id",
+                "unknown_record",
+            )
+        })
+        .count();
+    let others_allowed = answers.iter().filter_map(|a| a.as_ref().err()).all(|r| {
+        r.status == StatusCode::NOT_FOUND
+            || r.is(StatusCode::CONFLICT, "version", "stale_version")
+            || r.is(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "municipality_id",
+                "unknown_record",
+            )
+    });
+    assert!(others_allowed, "{:?}", refusals(&answers));
+    let after = mover.participant(&id).await.expect("the mover sees Amal");
+    assert_eq!(after.municipality_id, rotterdam);
+    assert_eq!(
+        after.phone, before.phone,
+        "no edit from outside the region landed"
+    );
+    assert_eq!(after.version, before.version + 1);
+    let logged = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'access.outside_scope' \
+         AND record_type = 'municipality'",
+        &[],
+    )
+    .await;
+    assert_eq!(
+        usize::try_from(logged - logged_before).expect("a count"),
+        outside,
+        "every refusal outside the region is in the audit log"
+    );
 }
