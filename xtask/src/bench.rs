@@ -200,6 +200,7 @@ fn measure(
     eprintln!("\n# log in sessions of several roles");
     let client = Client { port };
     let streams = streams(&client, logins, &mut report.notes)?;
+    report.rss_after_logins = memory(server.id());
     eprintln!(
         "\n# open loop: {} streams for {} s",
         streams.len(),
@@ -1631,6 +1632,7 @@ struct Report {
     seed_summary: String,
     start: Duration,
     rss_idle: Option<Memory>,
+    rss_after_logins: Option<Memory>,
     rss_after_load: Option<Memory>,
     rss_end: Option<Memory>,
     open_loop: OpenLoop,
@@ -1925,6 +1927,11 @@ impl Report {
         ));
         for (what, m, peak) in [
             ("RSS when ready", &self.rss_idle, false),
+            (
+                "RSS after logging in the streams' sessions (one Argon2 hash each)",
+                &self.rss_after_logins,
+                false,
+            ),
             ("RSS after the open loop", &self.rss_after_load, false),
             ("RSS after the saturation runs", &self.rss_end, false),
             ("peak RSS (VmHWM) over the whole run", &self.rss_end, true),
