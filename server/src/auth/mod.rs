@@ -144,26 +144,20 @@ pub async fn load_user(
             .await
             .map_err(session_error)?;
     }
-    let Some(row) = db::users::by_id(&state.db, &user_id).await? else {
+    let row = db::users::signed_in(&state.db, &user_id).await?;
+    let Some(row) = row.filter(|r| r.usable) else {
         session.flush().await.map_err(session_error)?;
         return Ok(None);
     };
-    if row.disabled || row.password_hash.is_none() {
-        session.flush().await.map_err(session_error)?;
-        return Ok(None);
-    }
-    let role = row.role;
-    let municipality_ids = db::users::municipalities(&state.db, &row.id).await?;
-    let enrolled = db::factors::is_enrolled(&state.db, &row.id).await?;
     Ok(Some(CurrentUser {
         id: row.id,
-        role,
+        role: row.role,
         email: row.email,
         first_name: row.first_name,
         participant_id: row.participant_id,
         organisation_id: row.organisation_id,
-        municipality_ids,
-        second_factor: SecondFactor::of(role, enrolled),
+        municipality_ids: row.municipality_ids,
+        second_factor: SecondFactor::of(row.role, row.enrolled),
     }))
 }
 

@@ -11,7 +11,6 @@ pub struct UserRow {
     pub id: UserId,
     pub email: Email,
     pub role: Role,
-    pub first_name: Option<String>,
     pub password_hash: Option<String>,
     pub participant_id: Option<ParticipantId>,
     pub organisation_id: Option<OrganisationId>,
@@ -24,7 +23,7 @@ pub async fn by_id(
     id: &UserId,
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as!(UserRow, r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
-               first_name AS "first_name?", password_hash AS "password_hash?",
+               password_hash AS "password_hash?",
                participant_id AS "participant_id?: ParticipantId",
                organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
            FROM users WHERE id = $1"#, id)
@@ -37,7 +36,7 @@ pub async fn by_email(
     email: &str,
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as!(UserRow, r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
-               first_name AS "first_name?", password_hash AS "password_hash?",
+               password_hash AS "password_hash?",
                participant_id AS "participant_id?: ParticipantId",
                organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
            FROM users WHERE email = $1"#, email)
@@ -57,6 +56,63 @@ pub async fn municipalities(
     )
     .fetch_all(db)
     .await
+}
+
+/// An account as each signed-in request needs it, read in one query: the account, whether it can
+/// still sign in, whether it has a confirmed second factor, and its municipalities.
+#[derive(Debug, Clone)]
+pub struct SignedInRow {
+    pub id: UserId,
+    pub email: Email,
+    pub role: Role,
+    pub first_name: Option<String>,
+    pub participant_id: Option<ParticipantId>,
+    pub organisation_id: Option<OrganisationId>,
+    /// Neither disabled nor waiting for its password.
+    pub usable: bool,
+    pub enrolled: bool,
+    pub municipality_ids: Vec<MunicipalityId>,
+}
+
+pub async fn signed_in(
+    db: impl SqliteExecutor<'_>,
+    id: &UserId,
+) -> Result<Option<SignedInRow>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"SELECT u.id AS "id!: UserId", u.email AS "email!: Email", u.role AS "role!: Role",
+               u.first_name AS "first_name?",
+               u.participant_id AS "participant_id?: ParticipantId",
+               u.organisation_id AS "organisation_id?: OrganisationId",
+               (u.disabled = 0 AND u.password_hash IS NOT NULL) AS "usable!: bool",
+               EXISTS (SELECT 1 FROM totp_factors f
+                       WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "enrolled!: bool",
+               m.municipality_id AS "municipality_id?: MunicipalityId"
+           FROM users u LEFT JOIN user_municipalities m ON m.user_id = u.id
+           WHERE u.id = $1
+           ORDER BY m.municipality_id"#,
+        id,
+    )
+    .fetch_all(db)
+    .await?;
+    let mut rows = rows.into_iter();
+    Ok(rows.next().map(|first| {
+        let municipality_ids = first
+            .municipality_id
+            .into_iter()
+            .chain(rows.filter_map(|r| r.municipality_id))
+            .collect();
+        SignedInRow {
+            id: first.id,
+            email: first.email,
+            role: first.role,
+            first_name: first.first_name,
+            participant_id: first.participant_id,
+            organisation_id: first.organisation_id,
+            usable: first.usable,
+            enrolled: first.enrolled,
+            municipality_ids,
+        }
+    }))
 }
 
 /// A new account without a password (it is set when the invitation is accepted).
@@ -149,7 +205,7 @@ pub async fn list_in_region(
     sqlx::query_as!(
         UserRow,
         r#"SELECT id AS "id!: UserId", email AS "email!: Email", role AS "role!: Role",
-               first_name AS "first_name?", password_hash AS "password_hash?",
+               password_hash AS "password_hash?",
                participant_id AS "participant_id?: ParticipantId",
                organisation_id AS "organisation_id?: OrganisationId", disabled AS "disabled!: bool", version
            FROM users
