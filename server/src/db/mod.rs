@@ -47,8 +47,11 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
+    // A connection to a local file cannot have gone away: no ping before each use (it cost a
+    // round trip to the connection's thread per query).
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(StartError::Database)?;
