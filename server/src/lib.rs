@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod backup;
 pub mod clock;
+mod compress;
 mod db;
 mod demo;
 mod error;

@@ -55,6 +55,7 @@ pub fn api(state: AppState) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
+        .layer(middleware::from_fn(crate::compress::json))
         .with_state(state)
 }
 

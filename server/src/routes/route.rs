@@ -32,12 +32,14 @@ async fn get_route(
     let participant =
         participant_for(&state, &user, &address, &id, Resource::Route, Action::Read).await?;
     let today = state.clock.today();
+    // One connection for the dozen reads below, taken from the pool once.
+    let mut db = state.db.acquire().await?;
 
     let scheduled = match &participant.cohort_id {
-        Some(cohort) => db::cohorts::meetings(&state.db, cohort).await?,
+        Some(cohort) => db::cohorts::meetings(&mut *db, cohort).await?,
         None => Vec::new(),
     };
-    let attendance = db::cohorts::attendance_of(&state.db, &participant.id).await?;
+    let attendance = db::cohorts::attendance_of(&mut *db, &participant.id).await?;
     let meetings: Vec<MeetingFact> = MeetingNumber::all()
         .map(|number| MeetingFact {
             number,
@@ -66,12 +68,12 @@ async fn get_route(
             }
         });
 
-    let goals: Vec<GoalStatus> = db::plan::goals_of(&state.db, &participant.id)
+    let goals: Vec<GoalStatus> = db::plan::goals_of(&mut *db, &participant.id)
         .await?
         .iter()
         .map(|g| g.status)
         .collect();
-    let open_actions: Vec<ActionDetail> = db::plan::actions_of(&state.db, &participant.id)
+    let open_actions: Vec<ActionDetail> = db::plan::actions_of(&mut *db, &participant.id)
         .await?
         .into_iter()
         .filter(|a| a.owner == ActionOwner::Participant && !a.done)
@@ -80,7 +82,7 @@ async fn get_route(
 
     let coach =
         match &participant.coach_id {
-            Some(coach_id) => db::users::contact_of(&state.db, coach_id).await?.map(
+            Some(coach_id) => db::users::contact_of(&mut *db, coach_id).await?.map(
                 |(first_name, email, phone)| CoachContact {
                     first_name: first_name.unwrap_or_default(),
                     email: Some(email),
@@ -89,8 +91,8 @@ async fn get_route(
             ),
             None => None,
         };
-    let visits = db::openings::visit_dates_of(&state.db, &participant.id).await?;
-    let internships = db::internships::planned_of(&state.db, &participant.id)
+    let visits = db::openings::visit_dates_of(&mut *db, &participant.id).await?;
+    let internships = db::internships::planned_of(&mut *db, &participant.id)
         .await?
         .into_iter()
         .map(|(_, p)| InternshipFact {
@@ -99,14 +101,14 @@ async fn get_route(
             cancelled: p.cancelled,
         })
         .collect();
-    let introductions = db::introductions::of_participant(&state.db, &participant.id)
+    let introductions = db::introductions::of_participant(&mut *db, &participant.id)
         .await?
         .iter()
         .map(|n| n.status)
         .collect();
-    let expenses = db::expenses::amounts(&db::expenses::of(&state.db, &participant.id).await?);
+    let expenses = db::expenses::amounts(&db::expenses::of(&mut *db, &participant.id).await?);
     let agreement_cap =
-        db::municipalities::agreement_cap(&state.db, &participant.municipality_id).await?;
+        db::municipalities::agreement_cap(&mut *db, &participant.municipality_id).await?;
 
     let file = ParticipantFile {
         meetings_required: state.settings.meetings_required,
@@ -118,7 +120,7 @@ async fn get_route(
         introductions,
         budget_cap: state.settings.budget_cap_for(agreement_cap),
         expenses,
-        outcome: db::outcomes::of(&state.db, &participant.id)
+        outcome: db::outcomes::of(&mut *db, &participant.id)
             .await?
             .last()
             .map(|o| o.kind),

@@ -8,6 +8,7 @@ mod accounts;
 mod backup;
 mod bodies;
 mod companies;
+mod compression;
 mod concurrency;
 mod factors;
 mod foundation;
