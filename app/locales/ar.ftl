@@ -674,3 +674,14 @@ accounts-reset = كلمة مرور جديدة
 accounts-reset-confirm = إنشاء رابط يختار به { $email } كلمة مرور جديدة؟ تبقى كلمة المرور الحالية صالحة حتى يُستخدم الرابط.
 accounts-reset-link = رابط لكلمة مرور جديدة
 accounts-reset-hint = أوصل هذا الرابط بنفسك. يعمل مرة واحدة، حتى { $expires }. لن تراه إلا مرة واحدة.
+
+## MAP evidence and placement rules
+violation-learning_plan_missing = يحتاج التدريب العملي إلى خطة تعلّم فيها أهداف وإلى مشرف.
+violation-stage_paid = لا يحصل المتدرّب إلا على تعويض نفقات أقصاه { $max_cents } في الشهر؛ وما زاد على ذلك يُعدّ أجرًا.
+violation-municipal_consent_missing = يحتاج مكان العمل التجريبي أولًا إلى موافقة البلدية.
+violation-placement_too_long = مدة هذا المكان { $max_months } أشهر على الأكثر.
+violation-participant_too_young = مكان المشاركة مخصّص لمن بلغ { $min_age } سنة على الأقل في تاريخ البدء.
+violation-placement_total_exceeded = مدة كل الأماكن مع الإعانة معًا { $max_months } شهرًا على الأكثر.
+violation-placement_hours_exceeded = تسمح البلدية بـ { $max } ساعة في الأسبوع على الأكثر.
+violation-midterm_evaluation_missing = لا يوجد تقييم منتصف المدة بعد، وقد بلغنا الأسبوع { $week } أو ما بعده.
+violation-participatieplaats_review_due = حان موعد مراجعة مكان المشاركة هذا منذ { $due_date }.

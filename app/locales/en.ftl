@@ -683,3 +683,14 @@ accounts-reset = New password
 accounts-reset-confirm = Make a link with which { $email } chooses a new password? The current password works until the link is used.
 accounts-reset-link = Link for a new password
 accounts-reset-hint = Pass this link on yourself. It works once, until { $expires }. You see it only once.
+
+## MAP evidence and placement rules
+violation-learning_plan_missing = An internship needs a learning plan with goals and a supervisor.
+violation-stage_paid = An internship gets at most an expense allowance of { $max_cents } a month; more is a wage.
+violation-municipal_consent_missing = A trial placement needs the municipality's consent first.
+violation-placement_too_long = This placement lasts at most { $max_months } months.
+violation-participant_too_young = A participation placement is only for people aged { $min_age } or over on the start date.
+violation-placement_total_exceeded = All placements with benefit together last at most { $max_months } months.
+violation-placement_hours_exceeded = The municipality allows at most { $max } hours a week.
+violation-midterm_evaluation_missing = There is no midterm evaluation yet, and it is week { $week } or later.
+violation-participatieplaats_review_due = This participation placement is due for its review since { $due_date }.

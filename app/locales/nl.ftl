@@ -683,3 +683,14 @@ accounts-reset = Nieuw wachtwoord
 accounts-reset-confirm = Een link maken waarmee { $email } een nieuw wachtwoord kiest? Het huidige wachtwoord werkt tot de link gebruikt is.
 accounts-reset-link = Link voor een nieuw wachtwoord
 accounts-reset-hint = Geef deze link zelf door. Hij werkt één keer, tot { $expires }. Je ziet hem maar één keer.
+
+## MAP evidence and placement rules
+violation-learning_plan_missing = Een stage vraagt een leerplan met leerdoelen en een begeleider.
+violation-stage_paid = Een stage krijgt hoogstens een onkostenvergoeding van { $max_cents } per maand; meer is loon.
+violation-municipal_consent_missing = Een proefplaats vraagt eerst toestemming van de gemeente.
+violation-placement_too_long = Deze plaatsing duurt hoogstens { $max_months } maanden.
+violation-participant_too_young = Een participatieplaats is pas vanaf { $min_age } jaar op de startdatum.
+violation-placement_total_exceeded = Alle plaatsingen met uitkering samen duren hoogstens { $max_months } maanden.
+violation-placement_hours_exceeded = De gemeente staat hoogstens { $max } uur per week toe.
+violation-midterm_evaluation_missing = Er is nog geen tussenevaluatie, en het is al week { $week } of later.
+violation-participatieplaats_review_due = De herbeoordeling van deze participatieplaats is nodig sinds { $due_date }.

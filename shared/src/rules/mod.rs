@@ -9,6 +9,7 @@ pub mod ladder;
 pub mod openings;
 pub mod outcome;
 pub mod password;
+pub mod placement;
 pub mod plan;
 pub mod reports;
 pub mod training;
