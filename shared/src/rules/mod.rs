@@ -6,6 +6,7 @@ pub mod contact;
 pub mod internship;
 pub mod introduction;
 pub mod ladder;
+pub mod map;
 pub mod openings;
 pub mod outcome;
 pub mod password;

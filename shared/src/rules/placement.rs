@@ -90,7 +90,7 @@ pub struct PlacementLimits {
 impl Default for PlacementLimits {
     fn default() -> Self {
         PlacementLimits {
-            max_hours_per_week: 32,
+            max_hours_per_week: 40,
             max_allowance_cents: 21_000,
         }
     }
@@ -547,7 +547,7 @@ mod tests {
         let f = PlacementFacts {
             municipal_consent: false,
             end: day(2025, 6, 2),
-            hours_per_week: 36,
+            hours_per_week: 41,
             earlier_benefit_days: 800,
             ..facts(PlacementKind::Proefplaats)
         };

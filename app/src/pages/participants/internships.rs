@@ -197,6 +197,7 @@ fn PlanForm(
         end_date: parse_opt(&window.end.get()),
         hours_per_week: parse_opt(&window.hours.get()),
         supervisor_name: supervisor.get(),
+        ..InternshipInput::default()
     };
     let live = move || {
         let typed = input();
