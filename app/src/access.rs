@@ -48,6 +48,8 @@ pub enum Screen {
     ParticipantIntroductions,
     /// `/participants/{id}/consent`: what the participant shares with whom.
     ParticipantConsent,
+    /// `/participants/{id}/map`: the MAP evidence statement, to print.
+    ParticipantMap,
     /// `/security`: one's own password and second factor.
     Security,
 }
@@ -82,6 +84,7 @@ impl Screen {
                 (Resource::Introduction, Action::Read),
             ],
             Screen::ParticipantConsent => &[(Resource::Consent, Action::Read)],
+            Screen::ParticipantMap => &[(Resource::Route, Action::Read)],
         }
     }
 

@@ -26,8 +26,8 @@ use crate::{
         MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityScreen, NewParticipantScreen,
         OpeningScreen, OpeningsScreen, OrganisationScreen, OrganisationsScreen,
         ParticipantBudgetScreen, ParticipantConsentScreen, ParticipantContactsScreen,
-        ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantPlanScreen,
-        ParticipantProfileScreen, ParticipantRouteScreen,
+        ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantMapScreen,
+        ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen,
     },
     shell::use_shell,
 };
@@ -177,6 +177,10 @@ const SCREENS: &[(Who, ModuleName)] = &[
         module_name::<ParticipantInternshipsScreen>,
     ),
     (
+        Who::Allowed(Screen::ParticipantMap),
+        module_name::<ParticipantMapScreen>,
+    ),
+    (
         Who::Allowed(Screen::ParticipantBudget),
         module_name::<ParticipantBudgetScreen>,
     ),
@@ -302,8 +306,8 @@ mod tests {
             .filter(|(who, _)| who.includes(Role::Participant))
             .count();
         // profile, route, plan, internship and its agreement, internships, budget,
-        // introductions and consent
-        assert_eq!(fetched, 9);
+        // introductions, consent and the MAP statement
+        assert_eq!(fetched, 10);
     }
 
     #[test]
@@ -321,7 +325,7 @@ mod tests {
     #[test]
     fn a_participant_downloads_no_screen_of_another_role() {
         let modules = modules_of(Role::Participant);
-        assert_eq!(modules.len(), 9);
+        assert_eq!(modules.len(), 10);
         for other in [
             module_name::<AccountsScreen>(),
             module_name::<CohortsScreen>(),

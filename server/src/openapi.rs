@@ -975,6 +975,70 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .body(s.of::<api::EvaluationInput>())
         .created(s.of::<api::InternshipDetail>())
         .errors(&[Conflict]),
+        Op::new(
+            Post,
+            paths::INTERNSHIP_ABSENCE_PATTERN,
+            "record_absence",
+            "internships",
+            "Record hours of absence, taken off the practice hours (with `version`)",
+        )
+        .id(s.of::<InternshipId>())
+        .body(s.of::<api::AbsenceInput>())
+        .ok(s.of::<api::InternshipDetail>())
+        .errors(&[Conflict]),
+        // The MAP evidence statement and the programme settings.
+        Op::new(
+            Get,
+            paths::PROGRAMME_SETTINGS_PATTERN,
+            "get_programme_settings",
+            "municipalities",
+            "The programme settings of a municipality's agreement (the defaults, version 0, until set)",
+        )
+        .id(s.of::<MunicipalityId>())
+        .ok(s.of::<api::ProgrammeSettingsDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Put,
+            paths::PROGRAMME_SETTINGS_PATTERN,
+            "update_programme_settings",
+            "municipalities",
+            "Change the programme settings of a municipality's agreement (with `version`)",
+        )
+        .id(s.of::<MunicipalityId>())
+        .body(s.of::<api::ProgrammeSettingsInput>())
+        .ok(s.of::<api::ProgrammeSettingsDetail>())
+        .errors(&[Conflict]),
+        Op::new(
+            Get,
+            paths::CIVIC_INTEGRATION_PATTERN,
+            "get_civic_integration",
+            "participants",
+            "A participant's civic-integration route, date of birth and the coach's remarks",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::CivicIntegrationDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Put,
+            paths::CIVIC_INTEGRATION_PATTERN,
+            "update_civic_integration",
+            "participants",
+            "Record the civic-integration route, date of birth and remarks (with `version`)",
+        )
+        .id(s.of::<ParticipantId>())
+        .body(s.of::<api::CivicIntegrationInput>())
+        .ok(s.of::<api::CivicIntegrationDetail>())
+        .errors(&[Forbidden, Conflict]),
+        Op::new(
+            Get,
+            paths::MAP_EVIDENCE_PATTERN,
+            "get_map_evidence",
+            "participants",
+            "The MAP evidence statement: hours per theme, practice hours, ready for the final interview",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::MapEvidence>())
+        .errors(&[Forbidden]),
         // The training budget.
         Op::new(
             Get,

@@ -1022,6 +1022,9 @@ impl Seeder {
                         end_date: start + Days::new(55),
                         hours_per_week: self.rng.between(16, 32),
                         supervisor_name: self.rng.pick(SUPERVISORS),
+                        kind: shared::rules::placement::PlacementKind::Stage,
+                        municipal_consent: false,
+                        monthly_allowance_cents: 0,
                     },
                 )
                 .await?;

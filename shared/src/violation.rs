@@ -154,6 +154,25 @@ violation_kinds! {
     "password_reset_invalid" => PasswordResetInvalid {},
     /// A reset for an account that has not accepted its invitation yet.
     "password_not_set" => PasswordNotSet {},
+    // placements (their kinds and legal limits)
+    /// A stage without learning goals in the plan or without a supervisor.
+    "learning_plan_missing" => LearningPlanMissing {},
+    /// A stage paid more than an expense allowance (monthly, in cents).
+    "stage_paid" => StagePaid { max_cents: i64 },
+    /// A proefplaats without the municipality's recorded consent.
+    "municipal_consent_missing" => MunicipalConsentMissing {},
+    /// A proefplaats longer than 2 months without an extension, or 6 in total.
+    "placement_too_long" => PlacementTooLong { max_months: u32 },
+    /// A participatieplaats for someone under the minimum age on the start date.
+    "participant_too_young" => ParticipantTooYoung { min_age: u32 },
+    /// All placements with benefit together longer than the maximum.
+    "placement_total_exceeded" => PlacementTotalExceeded { max_months: u32 },
+    /// More hours per week than the municipality's setting.
+    "placement_hours_exceeded" => PlacementHoursExceeded { max: u32 },
+    /// Warning: no midterm evaluation from this week on.
+    "midterm_evaluation_missing" => MidtermEvaluationMissing { week: u32 },
+    /// Warning: the review of a participatieplaats is due (ISO date).
+    "participatieplaats_review_due" => ParticipatieplaatsReviewDue { due_date: String },
 }
 
 /// One refusal: which field, and why.

@@ -31,3 +31,18 @@ pub async fn update_municipality(
 ) -> Result<MunicipalityDetail, ApiError> {
     put(&paths::municipality(id), input).await
 }
+
+/// `GET /municipalities/{id}/programme-settings`: the defaults (version 0) until set.
+pub async fn programme_settings(
+    id: &MunicipalityId,
+) -> Result<shared::api::ProgrammeSettingsDetail, ApiError> {
+    get(&paths::programme_settings(id)).await
+}
+
+/// `PUT /municipalities/{id}/programme-settings` (coordinator).
+pub async fn update_programme_settings(
+    id: &MunicipalityId,
+    input: &shared::api::ProgrammeSettingsInput,
+) -> Result<shared::api::ProgrammeSettingsDetail, ApiError> {
+    put(&paths::programme_settings(id), input).await
+}

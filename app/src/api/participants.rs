@@ -150,3 +150,15 @@ pub async fn set_consent(
     )
     .await
 }
+
+/// `GET /participants/{id}/map-evidence`: the MAP evidence statement.
+pub async fn map_evidence(id: &ParticipantId) -> Result<shared::api::MapEvidence, ApiError> {
+    get(&paths::map_evidence(id)).await
+}
+
+/// `GET /participants/{id}/civic-integration`: route, date of birth, the coach's remarks.
+pub async fn civic_integration(
+    id: &ParticipantId,
+) -> Result<shared::api::CivicIntegrationDetail, ApiError> {
+    get(&paths::civic_integration(id)).await
+}

@@ -54,6 +54,12 @@ pub const TABS: &[Tab] = &[
         glyph: Glyph::Internship,
     },
     Tab {
+        screen: Screen::ParticipantMap,
+        path: "/map",
+        label: "participant-tab-map",
+        glyph: Glyph::Check,
+    },
+    Tab {
         screen: Screen::ParticipantBudget,
         path: "/budget",
         label: "participant-tab-budget",

@@ -22,8 +22,8 @@ pub use not_found::NotFoundPage;
 pub use participants::{
     NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
     ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
-    ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes,
-    RouteView,
+    ParticipantMapScreen, ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen,
+    ParticipantRoutes, RouteView,
 };
 pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};
 pub use training::{

@@ -5,6 +5,7 @@ use shared::{
     api::EvaluationDetail,
     ids::{EvaluationId, InternshipId, OpeningId, OrganisationId, ParticipantId},
     rules::internship::{EvaluationMoment, Evaluator, PlannedInternship},
+    rules::placement::PlacementKind,
     values::PersonName,
 };
 use sqlx::SqliteExecutor;
@@ -24,6 +25,10 @@ pub struct InternshipRow {
     pub extended: bool,
     pub cancelled: bool,
     pub version: i64,
+    pub kind: PlacementKind,
+    pub municipal_consent: bool,
+    pub monthly_allowance_cents: i64,
+    pub absence_hours: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -63,7 +68,9 @@ pub async fn of(
                i.opening_id AS "opening_id?: OpeningId", i.start_date AS "start_date!: NaiveDate",
                i.end_date AS "end_date!: NaiveDate", i.original_end_date AS "original_end_date!: NaiveDate",
                i.hours_per_week, i.supervisor_name AS "supervisor_name!: PersonName",
-               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version
+               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version,
+               i.kind AS "kind!: PlacementKind", i.municipal_consent AS "municipal_consent!: bool",
+               i.monthly_allowance_cents, i.absence_hours
            FROM internships i JOIN organisations g ON g.id = i.organisation_id
            WHERE i.participant_id = $1 ORDER BY i.start_date, i.id"#,
         participant_id,
@@ -102,7 +109,9 @@ pub async fn by_id(
                i.opening_id AS "opening_id?: OpeningId", i.start_date AS "start_date!: NaiveDate",
                i.end_date AS "end_date!: NaiveDate", i.original_end_date AS "original_end_date!: NaiveDate",
                i.hours_per_week, i.supervisor_name AS "supervisor_name!: PersonName",
-               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version
+               i.extended AS "extended!: bool", i.cancelled AS "cancelled!: bool", i.version,
+               i.kind AS "kind!: PlacementKind", i.municipal_consent AS "municipal_consent!: bool",
+               i.monthly_allowance_cents, i.absence_hours
            FROM internships i JOIN organisations g ON g.id = i.organisation_id WHERE i.id = $1"#, id)
         .fetch_optional(db)
         .await
@@ -117,6 +126,9 @@ pub struct NewInternship<'a> {
     pub end_date: NaiveDate,
     pub hours_per_week: i64,
     pub supervisor_name: &'a str,
+    pub kind: PlacementKind,
+    pub municipal_consent: bool,
+    pub monthly_allowance_cents: i64,
 }
 
 pub async fn insert(
@@ -126,7 +138,8 @@ pub async fn insert(
     let id: InternshipId = super::new_id();
     sqlx::query!(
         "INSERT INTO internships (id, participant_id, organisation_id, opening_id, start_date, end_date, \
-         original_end_date, hours_per_week, supervisor_name) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)",
+         original_end_date, hours_per_week, supervisor_name, kind, municipal_consent, monthly_allowance_cents) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)",
         &id,
         i.participant_id,
         i.organisation_id,
@@ -135,6 +148,9 @@ pub async fn insert(
         i.end_date,
         i.hours_per_week,
         i.supervisor_name,
+        i.kind,
+        i.municipal_consent,
+        i.monthly_allowance_cents,
     )
     .execute(db)
     .await?;
@@ -151,6 +167,25 @@ pub async fn extend(
         "UPDATE internships SET end_date = $1, extended = 1, version = version + 1 \
          WHERE id = $2 AND version = $3 AND extended = 0",
         end_date,
+        id,
+        version,
+    )
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// Adds hours of absence; `false` when the version was not the stored one.
+pub async fn add_absence(
+    db: impl SqliteExecutor<'_>,
+    id: &InternshipId,
+    version: i64,
+    hours: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query!(
+        "UPDATE internships SET absence_hours = absence_hours + $1, version = version + 1 \
+         WHERE id = $2 AND version = $3",
+        hours,
         id,
         version,
     )

@@ -10,6 +10,7 @@ pub mod installation;
 pub mod internships;
 pub mod introductions;
 pub mod invitations;
+pub mod map;
 pub mod municipalities;
 #[cfg(test)]
 mod offline_data;

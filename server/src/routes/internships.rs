@@ -11,14 +11,15 @@ use chrono::NaiveDate;
 use shared::{
     Violation, ViolationKind, Violations,
     api::{
-        EvaluationInput, InternshipDetail, InternshipInput, InternshipPatch, paths,
-        paths::ParticipantSub,
+        AbsenceInput, EvaluationInput, InternshipDetail, InternshipInput, InternshipPatch,
+        PlacementContext, paths, paths::ParticipantSub,
     },
     ids::{InternshipId, ParticipantId},
     roles::Role,
     rules::{
-        internship::{self, Evaluator, PlannedInternship},
+        internship::{self, EvaluationMoment, Evaluator, PlannedInternship},
         openings::OpeningKind,
+        placement::{self, PlacementFacts},
         plan::GoalStatus,
         versions::check_version,
     },
@@ -50,6 +51,60 @@ pub fn router() -> Router<AppState> {
             get(get_internship).patch(change_internship),
         )
         .route(paths::EVALUATIONS_PATTERN, post(evaluate_internship))
+        .route(paths::INTERNSHIP_ABSENCE_PATTERN, post(record_absence))
+}
+
+/// The coordinator or the coach records hours of absence; they come off the practice hours.
+async fn record_absence(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<InternshipId>,
+    Json(input): Json<AbsenceInput>,
+) -> ApiResult<InternshipDetail> {
+    let row = internship_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Internship,
+        Action::Update,
+    )
+    .await?;
+    let mut violations = Violations::new();
+    match input.hours {
+        None => violations.push("hours", ViolationKind::Required {}),
+        Some(h) if !(1..=200).contains(&h) => {
+            violations.push("hours", ViolationKind::OutOfRange { min: 1, max: 200 });
+        }
+        Some(_) => {}
+    }
+    if input.version.is_none() {
+        violations.push("version", ViolationKind::Required {});
+    }
+    let (Some(hours), Some(version)) = (input.hours, input.version) else {
+        return Err(AppError::Validation(violations));
+    };
+    if !violations.is_empty() {
+        return Err(AppError::Validation(violations));
+    }
+    check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
+    write(
+        &state,
+        Change::new(&user, &address, "internship.absence", "internship"),
+        async |tx| {
+            if db::internships::add_absence(&mut *tx, &row.id, version, hours).await? {
+                Ok(row.id.clone())
+            } else {
+                Err(stale(tx, db::Versioned::Internships, &row.id, version).await)
+            }
+        },
+    )
+    .await?;
+    let row = db::internships::by_id(&state.db, &row.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail(&state, &user, row).await.map(Json)
 }
 
 /// What the internship page shows of a participant's file, loaded once for all their internships.
@@ -86,6 +141,10 @@ impl FileFacts {
         row: InternshipRow,
         today: NaiveDate,
     ) -> Result<InternshipDetail, AppError> {
+        let midterm_evaluated = self
+            .evaluations
+            .iter()
+            .any(|e| e.internship_id == row.id && e.moment == EvaluationMoment::Midterm);
         let evaluations = self
             .evaluations
             .iter()
@@ -113,6 +172,22 @@ impl FileFacts {
             extended: row.extended,
             cancelled: row.cancelled,
             progress: internship::week_of(row.start_date, row.end_date, today),
+            warnings: if row.cancelled {
+                Violations::new()
+            } else {
+                placement::placement_warnings(
+                    row.kind,
+                    row.start_date,
+                    row.end_date,
+                    midterm_evaluated,
+                    today,
+                )
+            },
+            kind: row.kind,
+            municipal_consent: row.municipal_consent,
+            monthly_allowance_cents: row.monthly_allowance_cents,
+            absence_hours: u32::try_from(row.absence_hours)
+                .map_err(|_| AppError::stored("internship absence"))?,
             evaluations,
         })
     }
@@ -206,6 +281,11 @@ async fn plan_internship(
     }
     let supervisor = PersonName::parse(&input.supervisor_name)
         .map_err(|kind| AppError::Validation(Violation::new("supervisor_name", kind).into()))?;
+    let context = placement_context(&state, &participant, None).await?;
+    let refused = input.check_placement(&context);
+    if !refused.is_empty() {
+        return Err(AppError::Validation(refused));
+    }
     let internship_id = write(
         &state,
         Change::new(&user, &address, "internship.create", "internship"),
@@ -229,6 +309,9 @@ async fn plan_internship(
                     end_date: end,
                     hours_per_week: i64::from(hours),
                     supervisor_name: supervisor.as_str(),
+                    kind: input.kind,
+                    municipal_consent: input.municipal_consent,
+                    monthly_allowance_cents: input.monthly_allowance_cents,
                 },
             )
             .await?)
@@ -239,6 +322,36 @@ async fn plan_internship(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(detail(&state, &user, row).await?)))
+}
+
+/// What the placement rules need of the participant's file and municipality; `except` leaves one
+/// internship out of the total of placements with benefit (the one being extended).
+async fn placement_context(
+    state: &AppState,
+    participant: &ParticipantRow,
+    except: Option<&InternshipId>,
+) -> Result<PlacementContext, AppError> {
+    let settings = db::map::settings_of(&state.db, &participant.municipality_id).await?;
+    let learning_goals = db::plan::goals_of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .filter(|g| g.status != GoalStatus::Dropped)
+        .count();
+    let civic = db::map::civic_integration_of(&state.db, &participant.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let earlier_benefit_days = db::internships::of(&state.db, &participant.id)
+        .await?
+        .into_iter()
+        .filter(|i| !i.cancelled && i.kind.with_benefit() && Some(&i.id) != except)
+        .map(|i| internship::duration_days(i.start_date, i.end_date).max(0))
+        .sum();
+    Ok(PlacementContext {
+        limits: settings.placement_limits(),
+        learning_goals: u32::try_from(learning_goals).unwrap_or(u32::MAX),
+        date_of_birth: civic.date_of_birth,
+        earlier_benefit_days,
+    })
 }
 
 /// An internship the account may use: through the participant's file, or for the company
@@ -333,6 +446,26 @@ async fn change_internship(
             ) {
                 violations.0.extend(v);
             }
+            let participant = db::participants::by_id(&state.db, &row.participant_id)
+                .await?
+                .ok_or_else(|| AppError::stored("internship's participant"))?;
+            let context = placement_context(&state, &participant, Some(&row.id)).await?;
+            violations.0.extend(placement::check_placement(
+                &PlacementFacts {
+                    kind: row.kind,
+                    start,
+                    end: end_date,
+                    extended: true,
+                    hours_per_week: u32::try_from(row.hours_per_week).unwrap_or(u32::MAX),
+                    learning_goals: context.learning_goals,
+                    supervisor_named: true,
+                    municipal_consent: row.municipal_consent,
+                    monthly_allowance_cents: row.monthly_allowance_cents,
+                    date_of_birth: context.date_of_birth,
+                    earlier_benefit_days: context.earlier_benefit_days,
+                },
+                &context.limits,
+            ));
             if !violations.is_empty() {
                 return Err(AppError::Validation(violations));
             }

@@ -8,6 +8,7 @@ mod health;
 mod internships;
 mod introductions;
 mod invitations;
+pub mod map;
 mod municipalities;
 mod openings;
 mod organisations;
@@ -81,6 +82,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(organisations::router())
         .merge(openings::router())
         .merge(registrations::router())
+        .merge(map::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

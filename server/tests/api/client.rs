@@ -8,6 +8,10 @@ use reqwest::{Method, StatusCode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
     api::{
+        AbsenceInput, CivicIntegrationDetail, CivicIntegrationInput, MapEvidence,
+        ProgrammeSettingsDetail, ProgrammeSettingsInput,
+    },
+    api::{
         AcceptInvitationInput, InvitationCreated, InvitationInput, Me, UserSummary, VersionOnly,
     },
     api::{
@@ -588,6 +592,59 @@ impl Api {
             participant_id: participant.clone(),
         };
         self.create(&paths::registrations(opening), &input).await
+    }
+
+    // The MAP evidence statement and the programme settings.
+
+    /// `GET /municipalities/{id}/programme-settings`.
+    pub async fn programme_settings(
+        &self,
+        municipality: &MunicipalityId,
+    ) -> Answer<ProgrammeSettingsDetail> {
+        self.get(&paths::programme_settings(municipality)).await
+    }
+
+    /// `PUT /municipalities/{id}/programme-settings`.
+    pub async fn update_programme_settings(
+        &self,
+        municipality: &MunicipalityId,
+        input: &ProgrammeSettingsInput,
+    ) -> Answer<ProgrammeSettingsDetail> {
+        self.change(Method::PUT, &paths::programme_settings(municipality), input)
+            .await
+    }
+
+    /// `GET /participants/{id}/civic-integration`.
+    pub async fn civic_integration(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<CivicIntegrationDetail> {
+        self.get(&paths::civic_integration(participant)).await
+    }
+
+    /// `PUT /participants/{id}/civic-integration`.
+    pub async fn update_civic_integration(
+        &self,
+        participant: &ParticipantId,
+        input: &CivicIntegrationInput,
+    ) -> Answer<CivicIntegrationDetail> {
+        self.change(Method::PUT, &paths::civic_integration(participant), input)
+            .await
+    }
+
+    /// `GET /participants/{id}/map-evidence`.
+    pub async fn map_evidence(&self, participant: &ParticipantId) -> Answer<MapEvidence> {
+        self.get(&paths::map_evidence(participant)).await
+    }
+
+    /// `POST /internships/{id}/absence`: answers the internship after it.
+    pub async fn record_absence(
+        &self,
+        internship: &InternshipId,
+        input: &AbsenceInput,
+    ) -> Answer<InternshipDetail> {
+        self.change(Method::POST, &paths::internship_absence(internship), input)
+            .await
     }
 }
 

@@ -427,5 +427,6 @@ pub fn internship(
         end_date: Some(start + chrono::Days::new(days.saturating_sub(1))),
         hours_per_week: Some(hours),
         supervisor_name: "Henk de Bakker".into(),
+        ..InternshipInput::default()
     }
 }

@@ -16,6 +16,7 @@ use crate::{
         internship::{self, EvaluationMoment, Evaluator, InternshipProgress},
         introduction::IntroductionStatus,
         outcome::{ContractKind, OutcomeKind},
+        placement::{self, PlacementKind, PlacementLimits},
         plan::{ActionOwner, GoalStatus},
     },
     settings::ProgrammeSettings,
@@ -417,9 +418,52 @@ pub struct InternshipInput {
     pub end_date: Option<NaiveDate>,
     pub hours_per_week: Option<u32>,
     pub supervisor_name: String,
+    /// The legal kind; a stage when left out.
+    pub kind: PlacementKind,
+    /// A proefplaats needs the municipality's consent.
+    pub municipal_consent: bool,
+    /// Monthly expense allowance or pay, in cents; a stage gets at most the allowance.
+    pub monthly_allowance_cents: i64,
+}
+
+/// What the placement rules need from the participant's file and the municipality.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlacementContext {
+    pub limits: PlacementLimits,
+    /// Learning goals of the plan that are not dropped.
+    pub learning_goals: u32,
+    pub date_of_birth: Option<NaiveDate>,
+    /// Days of the participant's other placements with benefit, cancelled ones aside.
+    pub earlier_benefit_days: i64,
 }
 
 impl InternshipInput {
+    /// The placement rules of the kind (`rules::placement::check_placement`), once the dates and
+    /// hours are there; nothing otherwise (those are refused by [`InternshipInput::validate`]).
+    pub fn check_placement(&self, context: &PlacementContext) -> Violations {
+        let (Some(start), Some(end), Some(hours)) =
+            (self.start_date, self.end_date, self.hours_per_week)
+        else {
+            return Violations::new();
+        };
+        placement::check_placement(
+            &placement::PlacementFacts {
+                kind: self.kind,
+                start,
+                end,
+                extended: false,
+                hours_per_week: hours,
+                learning_goals: context.learning_goals,
+                supervisor_named: !self.supervisor_name.trim().is_empty(),
+                municipal_consent: self.municipal_consent,
+                monthly_allowance_cents: self.monthly_allowance_cents,
+                date_of_birth: context.date_of_birth,
+                earlier_benefit_days: context.earlier_benefit_days,
+            },
+            &context.limits,
+        )
+    }
+
     /// An organisation, the internship window and hours, and a supervisor's name. Whether the
     /// training is complete and the period is free is checked against stored state with
     /// `rules::internship::check_plan`.
@@ -437,6 +481,16 @@ impl InternshipInput {
         v.check("supervisor_name", PersonName::parse(&self.supervisor_name));
         v.into_result(())
     }
+}
+
+/// `POST /internships/{id}/absence`: hours of absence to add to the internship's record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct AbsenceInput {
+    /// Whole hours, 1..=200.
+    pub hours: Option<i64>,
+    pub version: Option<i64>,
 }
 
 /// `PATCH /internships/{id}`: extend (coordinator) or cancel.
@@ -482,6 +536,13 @@ pub struct InternshipDetail {
     pub extended: bool,
     pub cancelled: bool,
     pub progress: InternshipProgress,
+    pub kind: PlacementKind,
+    pub municipal_consent: bool,
+    pub monthly_allowance_cents: i64,
+    /// Recorded absence, in whole hours.
+    pub absence_hours: u32,
+    /// Warnings where the law leaves room (a missing midterm evaluation, a review due).
+    pub warnings: Violations,
     pub evaluations: Vec<EvaluationDetail>,
 }
 

@@ -184,6 +184,30 @@ pub fn municipality_report(id: impl Display) -> String {
     format!("/reports/municipalities/{id}")
 }
 
+/// `GET`, `PUT` (coordinator): the programme settings of a municipality's agreement.
+pub const PROGRAMME_SETTINGS_PATTERN: &str = "/municipalities/{id}/programme-settings";
+pub fn programme_settings(municipality: impl Display) -> String {
+    format!("/municipalities/{municipality}/programme-settings")
+}
+
+/// `GET`, `PUT`: a participant's civic-integration facts (route, date of birth, coach's remarks).
+pub const CIVIC_INTEGRATION_PATTERN: &str = "/participants/{id}/civic-integration";
+pub fn civic_integration(participant: impl Display) -> String {
+    format!("/participants/{participant}/civic-integration")
+}
+
+/// `GET`: the MAP evidence statement of a participant.
+pub const MAP_EVIDENCE_PATTERN: &str = "/participants/{id}/map-evidence";
+pub fn map_evidence(participant: impl Display) -> String {
+    format!("/participants/{participant}/map-evidence")
+}
+
+/// `POST`: records hours of absence on an internship.
+pub const INTERNSHIP_ABSENCE_PATTERN: &str = "/internships/{id}/absence";
+pub fn internship_absence(internship: impl Display) -> String {
+    format!("/internships/{internship}/absence")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +241,10 @@ mod tests {
             (OPENING_PATTERN, opening("x1")),
             (REGISTRATIONS_PATTERN, registrations("x1")),
             (INTERNSHIP_PATTERN, internship("i1")),
+            (PROGRAMME_SETTINGS_PATTERN, programme_settings("m1")),
+            (CIVIC_INTEGRATION_PATTERN, civic_integration("p1")),
+            (MAP_EVIDENCE_PATTERN, map_evidence("p1")),
+            (INTERNSHIP_ABSENCE_PATTERN, internship_absence("i1")),
             (EVALUATIONS_PATTERN, evaluations("i1")),
             (EXPENSE_DECISION_PATTERN, expense_decision("e1")),
             (INTRODUCTION_PATTERN, introduction("n1")),

@@ -2,19 +2,20 @@ use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_router::components::A;
 use shared::{
     ProgrammeSettings, Violation, ViolationKind,
-    api::{ErrorKind, InternshipDetail, InternshipInput},
+    api::{ErrorKind, InternshipDetail, InternshipInput, PlacementContext},
     ids::{OpeningId, OrganisationId, ParticipantId},
     roles::Role,
     rules::{
-        internship::{PlannedInternship, overlaps_any},
+        internship::{PlannedInternship, duration_days, overlaps_any},
         openings::OpeningKind,
+        placement::PlacementKind,
     },
 };
 
 use crate::{
     api::{self, ApiError},
     components::{
-        FieldCheck, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextField,
+        FieldCheck, FieldErrors, Form, FormAlert, Loaded, ParticipantFrame, SelectField, TextField,
         api_resource, id_param, missing, parse_opt, role, set_page_title, text, unreadable,
         with_format_errors,
     },
@@ -135,6 +136,11 @@ const FIELDS: &[(&str, &str)] = &[
     ("end_date", "window-end"),
     ("hours_per_week", "window-hours"),
     ("supervisor_name", "internship-supervisor"),
+    ("kind", "placement-kind"),
+    ("municipal_consent", "placement-consent"),
+    ("monthly_allowance_cents", "placement-allowance"),
+    ("learning_goals", "placement-learning-goals"),
+    ("date_of_birth", "placement-date-of-birth"),
 ];
 
 /// Plans an internship: `InternshipInput::validate` (the window of 6 to 10 weeks, 8 to 40
@@ -154,6 +160,17 @@ fn PlanForm(
     let opening = RwSignal::new(String::new());
     let window = Window::new();
     let supervisor = RwSignal::new(String::new());
+    let kind = RwSignal::new(PlacementKind::Stage.key().to_owned());
+    let consent = RwSignal::new(false);
+    let allowance = RwSignal::new(String::new());
+    // The date of birth the participatieplaats rule needs, as stored.
+    let civic = {
+        let participant = participant.clone();
+        api_resource(move || {
+            let participant = participant.clone();
+            async move { api::participants::civic_integration(&participant).await }
+        })
+    };
     let organisations = api_resource(api::organisations::organisations);
     let openings = api_resource(move || {
         let chosen = OrganisationId::parse(organisation.get()).ok();
@@ -197,6 +214,9 @@ fn PlanForm(
         end_date: parse_opt(&window.end.get()),
         hours_per_week: parse_opt(&window.hours.get()),
         supervisor_name: supervisor.get(),
+        kind: PlacementKind::from_key(&kind.get()).unwrap_or_default(),
+        municipal_consent: consent.get(),
+        monthly_allowance_cents: euros_to_cents(&allowance.get()).unwrap_or(0),
     };
     let live = move || {
         let typed = input();
@@ -223,9 +243,34 @@ fn PlanForm(
                 ));
             }
         }
+        // The rules of the placement's kind, as far as the form knows the file: the learning
+        // goals and the municipality's limits are checked by the server.
+        let context = PlacementContext {
+            learning_goals: 1,
+            date_of_birth: civic
+                .get()
+                .and_then(Result::ok)
+                .and_then(|c| c.date_of_birth),
+            earlier_benefit_days: known
+                .get()
+                .unwrap_or_default()
+                .iter()
+                .filter(|i| !i.cancelled && i.kind.with_benefit())
+                .map(|i| duration_days(i.start_date, i.end_date).max(0))
+                .sum(),
+            ..PlacementContext::default()
+        };
+        found.extend(typed.check_placement(&context));
         with_format_errors(
             found,
-            &[("hours_per_week", unreadable::<u32>(&window.hours.get()))],
+            &[
+                ("hours_per_week", unreadable::<u32>(&window.hours.get())),
+                (
+                    "monthly_allowance_cents",
+                    !allowance.get().trim().is_empty()
+                        && euros_to_cents(&allowance.get()).is_none(),
+                ),
+            ],
         )
     };
     let shown = form.shown(live);
@@ -256,9 +301,12 @@ fn PlanForm(
                     window.end,
                     window.hours,
                     supervisor,
+                    allowance,
                 ] {
                     value.set(String::new());
                 }
+                kind.set(PlacementKind::Stage.key().to_owned());
+                consent.set(false);
                 done.run(());
             },
         );
@@ -287,6 +335,18 @@ fn PlanForm(
             .unwrap_or_default()
     });
     let t = move |key: &'static str| Signal::derive(move || i18n.t(key));
+    let kind_options = Signal::derive(move || {
+        PlacementKind::ALL
+            .into_iter()
+            .map(|k| {
+                (
+                    k.key().to_owned(),
+                    i18n.t(&format!("placement-{}", k.key())),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let consent_check = check("municipal_consent", "placement-consent-errors");
     view! {
         <section class="card" aria-labelledby="internship-form-title">
             <h2 id="internship-form-title">{text("internship-plan")}</h2>
@@ -299,6 +359,13 @@ fn PlanForm(
                 aria-busy=move || form.busy().then_some("true")
             >
                 <FormAlert form=form shown=shown errors_id="internship-errors" />
+                <SelectField
+                    id="placement-kind"
+                    label=t("placement-kind")
+                    value=kind
+                    check=check("kind", "placement-kind-errors")
+                    options=kind_options
+                />
                 <SelectField
                     id="internship-organisation"
                     label=t("internship-organisation")
@@ -324,10 +391,70 @@ fn PlanForm(
                     check=check("supervisor_name", "internship-supervisor-errors")
                     autocomplete="name"
                 />
+                <TextField
+                    id="placement-allowance"
+                    label=t("placement-allowance")
+                    value=allowance
+                    check=check("monthly_allowance_cents", "placement-allowance-errors")
+                    inputmode="decimal"
+                />
+                {move || {
+                    (kind.get() == PlacementKind::Proefplaats.key())
+                        .then(|| {
+                            view! {
+                                <div class="field">
+                                    <div class="check">
+                                        <input
+                                            id="placement-consent"
+                                            type="checkbox"
+                                            prop:checked=move || consent.get()
+                                            aria-invalid=move || consent_check.aria_invalid()
+                                            aria-describedby=move || consent_check.aria_describedby()
+                                            on:change=move |ev| consent.set(event_target_checked(&ev))
+                                        />
+                                        <label for="placement-consent">{text("placement-consent")}</label>
+                                    </div>
+                                    <FieldErrors check=consent_check />
+                                </div>
+                            }
+                        })
+                }}
                 <button type="submit" class="button">
                     {move || if form.busy() { i18n.t("form-saving") } else { i18n.t("internship-submit") }}
                 </button>
             </form>
         </section>
+    }
+}
+
+/// A monthly amount typed in euros (`150`, `150,50`, `150.5`) as cents; `None` when unreadable
+/// or negative.
+fn euros_to_cents(text: &str) -> Option<i64> {
+    let text = text.trim().replace(',', ".");
+    if text.is_empty() {
+        return Some(0);
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if fraction.len() > 2 || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let euros: i64 = whole.parse().ok().filter(|e| *e >= 0)?;
+    let cents: i64 = format!("{fraction:0<2}").parse().ok()?;
+    euros.checked_mul(100)?.checked_add(cents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::euros_to_cents;
+
+    #[test]
+    fn euros_are_read_with_a_comma_or_a_point() {
+        assert_eq!(euros_to_cents("150"), Some(15_000));
+        assert_eq!(euros_to_cents("150,5"), Some(15_050));
+        assert_eq!(euros_to_cents("0.05"), Some(5));
+        assert_eq!(euros_to_cents(""), Some(0));
+        assert_eq!(euros_to_cents("-3"), None);
+        assert_eq!(euros_to_cents("1,234"), None);
+        assert_eq!(euros_to_cents("tien"), None);
     }
 }

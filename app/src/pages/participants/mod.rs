@@ -7,6 +7,7 @@ mod contacts;
 mod intake;
 mod internships;
 mod introductions;
+mod map;
 mod plan;
 mod profile;
 mod route;
@@ -19,6 +20,7 @@ use contacts::ParticipantContactsPage;
 use intake::NewParticipantPage;
 use internships::ParticipantInternshipsPage;
 use introductions::ParticipantIntroductionsPage;
+use map::MapStatementPage;
 use plan::ParticipantPlanPage;
 use profile::ParticipantPage;
 use route::ParticipantRoutePage;
@@ -54,6 +56,7 @@ pub fn ParticipantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             path=path!("/participants/:id/consent")
             view={Lazy::<ParticipantConsentScreen>::new()}
         />
+        <Route path=path!("/participants/:id/map") view={Lazy::<ParticipantMapScreen>::new()} />
     }
     .into_inner()
     .into_any_nested_route()
@@ -123,5 +126,12 @@ lazy_screen! {
     /// `/participants/:id/consent`, loaded on demand.
     ParticipantConsentScreen => view! {
         <RequireAuth screen=Screen::ParticipantConsent><ParticipantConsentPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/map`, loaded on demand.
+    ParticipantMapScreen => view! {
+        <RequireAuth screen=Screen::ParticipantMap><MapStatementPage /></RequireAuth>
     }
 }

@@ -6,6 +6,7 @@ mod cohorts;
 pub(crate) mod keys;
 mod municipalities;
 mod municipality_form;
+mod programme_settings;
 
 use leptos::prelude::*;
 use leptos_router::{

@@ -147,8 +147,9 @@ fn MunicipalityEdit(municipality: MunicipalityDetail) -> impl IntoView {
                     })
             }}
             <div class="card">
-                <MunicipalityForm existing=municipality done=done />
+                <MunicipalityForm existing=municipality.clone() done=done />
             </div>
+            <super::programme_settings::ProgrammeSettingsSection municipality=municipality.id />
         </section>
     }
 }
