@@ -41,7 +41,14 @@ violation-in_the_future = هذا التاريخ في المستقبل.
 violation-unknown_record = هذا غير موجود (لم يعد موجودًا).
 violation-meeting_number_out_of_range = أرقام اللقاءات من 1 إلى 8.
 violation-meetings_out_of_order = يجب أن يكون التاريخ بعد اللقاء السابق وقبل اللقاء التالي.
-violation-meetings_too_close = يجب أن يفصل بين اللقاءين { $min_days } يوم على الأقل.
+violation-meetings_too_close = يجب أن يفصل بين اللقاءين { $min_days ->
+        [zero] { $min_days } يوم
+        [one] يوم واحد
+        [two] يومان
+        [few] { $min_days } أيام
+        [many] { $min_days } يومًا
+       *[other] { $min_days } يوم
+    } على الأقل.
 violation-meetings_too_far_apart = لا يجوز أن يفصل بين اللقاءين أكثر من { $max_days } يومًا.
 violation-meeting_not_scheduled = لم يُحدَّد موعد هذا اللقاء بعد.
 violation-attendance_in_the_future = يمكن تسجيل الحضور بعد انعقاد اللقاء.
@@ -141,7 +148,14 @@ organisation-address = العنوان
 participants-none = لا يوجد مشاركون (بعد).
 municipalities-none = لا توجد بلديات (بعد).
 cohorts-none = لا توجد مجموعات (بعد).
-cohort-participants = عدد المشاركين: { $count }
+cohort-participants = { $count ->
+        [zero] لا مشاركين
+        [one] مشارك واحد
+        [two] مشاركان
+        [few] { $count } مشاركين
+        [many] { $count } مشاركًا
+       *[other] { $count } مشارك
+    }
 cohort-small = مجموعة صغيرة: أقل من 6 مشاركين.
 home-not-linked = حسابك غير مرتبط بأي شيء بعد. اطلب المساعدة من المنسّق.
 
@@ -455,7 +469,14 @@ opening-place = المكان
 opening-capacity = عدد الأماكن
 opening-capacity-hint = من 1 إلى 25 مشاركًا.
 opening-places = الأماكن المتبقية
-opening-places-left = الأماكن المتبقية: { $count }
+opening-places-left = { $count ->
+        [zero] لم يبقَ أي مكان
+        [one] بقي مكان واحد
+        [two] بقي مكانان
+        [few] بقيت { $count } أماكن
+        [many] بقي { $count } مكانًا
+       *[other] بقي { $count } مكان
+    }
 opening-level = مستوى اللغة الهولندية المطلوب
 opening-manage = الإدارة
 opening-edit = تعديل الفرصة

@@ -26,11 +26,16 @@ pub enum Lang {
     Nl,
     En,
     Ar,
+    /// Tigrinya, in Ethiopic script.
+    Ti,
+    /// Dari, the Persian of Afghanistan.
+    FaAf,
+    Uk,
 }
 
 impl Lang {
     /// Every shipped language, the default first.
-    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+    pub const ALL: [Lang; 6] = [Lang::Nl, Lang::En, Lang::Ar, Lang::Ti, Lang::FaAf, Lang::Uk];
 
     /// The BCP 47 code, as in `<html lang>`.
     pub fn code(self) -> &'static str {
@@ -38,6 +43,19 @@ impl Lang {
             Lang::Nl => "nl",
             Lang::En => "en",
             Lang::Ar => "ar",
+            Lang::Ti => "ti",
+            Lang::FaAf => "fa-AF",
+            Lang::Uk => "uk",
+        }
+    }
+
+    /// The locale handed to the browser's `Intl` for dates: Dari with the Gregorian calendar
+    /// (the one of every appointment and letter in the Netherlands, not the Solar Hijri one that
+    /// is `fa-AF`'s default) and Western digits, as in the rest of its texts.
+    pub fn intl_locale(self) -> &'static str {
+        match self {
+            Lang::FaAf => "fa-AF-u-ca-gregory-nu-latn",
+            other => other.code(),
         }
     }
 
@@ -48,8 +66,8 @@ impl Lang {
     /// Writing direction, as in `<html dir>`.
     pub fn dir(self) -> &'static str {
         match self {
-            Lang::Ar => "rtl",
-            Lang::Nl | Lang::En => "ltr",
+            Lang::Ar | Lang::FaAf => "rtl",
+            Lang::Nl | Lang::En | Lang::Ti | Lang::Uk => "ltr",
         }
     }
 
@@ -59,11 +77,14 @@ impl Lang {
             Lang::Nl => "Nederlands",
             Lang::En => "English",
             Lang::Ar => "العربية",
+            Lang::Ti => "ትግርኛ",
+            Lang::FaAf => "دری",
+            Lang::Uk => "Українська",
         }
     }
 
-    /// The text of the language's file, when it is at hand. In the browser, English and Arabic
-    /// are each in a module of their own, fetched by [`load`] the first time they are chosen;
+    /// The text of the language's file, when it is at hand. In the browser, every language but
+    /// Dutch is in a module of its own, fetched by [`load`] the first time they are chosen;
     /// elsewhere, as in the tests, every file is compiled in.
     fn source(self) -> Option<&'static str> {
         match self {
@@ -72,8 +93,16 @@ impl Lang {
             Lang::En => Some(include_str!("../../locales/en.ftl")),
             #[cfg(not(target_family = "wasm"))]
             Lang::Ar => Some(include_str!("../../locales/ar.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::Ti => Some(include_str!("../../locales/ti.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::FaAf => Some(include_str!("../../locales/fa-AF.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::Uk => Some(include_str!("../../locales/uk.ftl")),
             #[cfg(target_family = "wasm")]
-            Lang::En | Lang::Ar => split::LOADED.with(|loaded| loaded[self.index()].get().copied()),
+            Lang::En | Lang::Ar | Lang::Ti | Lang::FaAf | Lang::Uk => {
+                split::LOADED.with(|loaded| loaded[self.index()].get().copied())
+            }
         }
     }
 
@@ -82,13 +111,16 @@ impl Lang {
             Lang::Nl => 0,
             Lang::En => 1,
             Lang::Ar => 2,
+            Lang::Ti => 3,
+            Lang::FaAf => 4,
+            Lang::Uk => 5,
         }
     }
 }
 
 thread_local! {
-    static CATALOGS: [std::cell::OnceCell<Catalog>; 3] = const {
-        [std::cell::OnceCell::new(), std::cell::OnceCell::new(), std::cell::OnceCell::new()]
+    static CATALOGS: [std::cell::OnceCell<Catalog>; 6] = const {
+        [const { std::cell::OnceCell::new() }; 6]
     };
 }
 
@@ -114,6 +146,9 @@ pub async fn load(lang: Lang) -> bool {
         let fetched = match lang {
             Lang::En => split::english().await,
             Lang::Ar => split::arabic().await,
+            Lang::Ti => split::tigrinya().await,
+            Lang::FaAf => split::dari().await,
+            Lang::Uk => split::ukrainian().await,
             Lang::Nl => return true,
         };
         if let Ok(source) = fetched {
@@ -136,8 +171,8 @@ mod split {
 
     thread_local! {
         /// The files fetched so far, by [`super::Lang::index`].
-        pub static LOADED: [OnceCell<&'static str>; 3] = const {
-            [OnceCell::new(), OnceCell::new(), OnceCell::new()]
+        pub static LOADED: [OnceCell<&'static str>; 6] = const {
+            [const { OnceCell::new() }; 6]
         };
     }
 
@@ -149,6 +184,21 @@ mod split {
     #[wasm_split(lang_ar, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn arabic() -> Result<&'static str, SplitLoaderError> {
         Ok(include_str!("../../locales/ar.ftl"))
+    }
+
+    #[wasm_split(lang_ti, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn tigrinya() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/ti.ftl"))
+    }
+
+    #[wasm_split(lang_fa_af, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn dari() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/fa-AF.ftl"))
+    }
+
+    #[wasm_split(lang_uk, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn ukrainian() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/uk.ftl"))
     }
 }
 
@@ -215,14 +265,17 @@ pub fn organisation_kind_key(kind: OrganisationKind) -> &'static str {
     }
 }
 
-/// Money for people: `€ 12,50` in Dutch and Arabic, `€12.50` in English.
+/// Money for people: `€ 12,50` in Dutch, Arabic and Dari (the form of the amounts on Dutch
+/// letters), `€12.50` in English and Tigrinya, `12,50 €` in Ukrainian (a no-break space before the
+/// sign).
 pub fn format_euros(cents: i64, lang: Lang) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     let (euros, rest) = (abs / 100, abs % 100);
     match lang {
-        Lang::En => format!("{sign}€{euros}.{rest:02}"),
-        Lang::Nl | Lang::Ar => format!("{sign}€ {euros},{rest:02}"),
+        Lang::En | Lang::Ti => format!("{sign}€{euros}.{rest:02}"),
+        Lang::Nl | Lang::Ar | Lang::FaAf => format!("{sign}€ {euros},{rest:02}"),
+        Lang::Uk => format!("{sign}{euros},{rest:02}\u{a0}€"),
     }
 }
 
