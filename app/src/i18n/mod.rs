@@ -17,7 +17,7 @@ use shared::{
         ladder::rung_key,
         openings::{OpeningKind, OpeningStatus, OrganisationKind},
     },
-    values::{LadderRung, LanguageCode},
+    values::{InterfaceLanguage, LadderRung, LanguageCode},
 };
 
 /// A language the app speaks.
@@ -55,12 +55,36 @@ impl Lang {
     pub fn intl_locale(self) -> &'static str {
         match self {
             Lang::FaAf => "fa-AF-u-ca-gregory-nu-latn",
-            other => other.code(),
+            Lang::Nl | Lang::En | Lang::Ar | Lang::Ti | Lang::Uk => self.code(),
         }
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language as the account stores it.
+    pub fn interface(self) -> InterfaceLanguage {
+        match self {
+            Lang::Nl => InterfaceLanguage::Dutch,
+            Lang::En => InterfaceLanguage::English,
+            Lang::Ar => InterfaceLanguage::Arabic,
+            Lang::Ti => InterfaceLanguage::Tigrinya,
+            Lang::FaAf => InterfaceLanguage::Dari,
+            Lang::Uk => InterfaceLanguage::Ukrainian,
+        }
+    }
+
+    /// The language an account stores.
+    pub fn of_interface(language: InterfaceLanguage) -> Lang {
+        match language {
+            InterfaceLanguage::Dutch => Lang::Nl,
+            InterfaceLanguage::English => Lang::En,
+            InterfaceLanguage::Arabic => Lang::Ar,
+            InterfaceLanguage::Tigrinya => Lang::Ti,
+            InterfaceLanguage::Dari => Lang::FaAf,
+            InterfaceLanguage::Ukrainian => Lang::Uk,
+        }
     }
 
     /// Writing direction, as in `<html dir>`.
@@ -308,7 +332,8 @@ pub struct I18n {
 const STORAGE_KEY: &str = "vip.lang";
 
 impl I18n {
-    /// Provides the context, with the language remembered on this device (Dutch otherwise), and
+    /// Provides the context, with the language remembered on this device (else the first of the
+    /// browser's languages the app speaks, else Dutch), and
     /// keeps `<html lang dir>` in step. Until the remembered language is loaded, [`I18n::ready`]
     /// is false.
     pub fn provide() -> I18n {
@@ -318,6 +343,7 @@ impl I18n {
             .flatten()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Lang::from_code(&code))
+            .or_else(browser_language)
             .unwrap_or(Lang::Nl);
         let at_hand = stored.source().is_some();
         let i18n = I18n {
@@ -416,6 +442,53 @@ impl I18n {
     pub fn language_name(&self, code: &LanguageCode) -> String {
         format::language_name(code.as_str(), self.lang.get())
     }
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`) that the app speaks.
+fn browser_language() -> Option<Lang> {
+    use leptos::wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Array, Reflect};
+    let navigator = Reflect::get(&window(), &"navigator".into()).ok()?;
+    let languages = Reflect::get(&navigator, &"languages".into())
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let tags: Vec<String> = languages.iter().filter_map(|t| t.as_string()).collect();
+    InterfaceLanguage::from_preferences(tags.iter().map(String::as_str)).map(Lang::of_interface)
+}
+
+/// Keeps the interface in the language of the account: once someone is signed in, the language
+/// stored on their account is shown on every page, whichever browser they use; an account without
+/// one (its first login) gets the language shown now, which came from the browser's languages
+/// or was just chosen on this device.
+pub fn follow_account(i18n: I18n, auth: crate::auth::Auth) {
+    Effect::new(move |_| {
+        let Some(me) = auth.me() else {
+            return;
+        };
+        match me.interface_language {
+            Some(stored) => {
+                let lang = Lang::of_interface(stored);
+                if lang != i18n.lang.get_untracked() {
+                    i18n.set_lang(lang);
+                }
+            }
+            None => store_on_account(i18n.lang.get_untracked(), auth),
+        }
+    });
+}
+
+/// Stores `lang` on the signed-in account; the answer updates who is signed in. A failure leaves
+/// the language on this device as it is: the next login tries again.
+pub fn store_on_account(lang: Lang, auth: crate::auth::Auth) {
+    spawn_local(async move {
+        let input = shared::api::InterfaceLanguageInput {
+            language: lang.interface(),
+        };
+        if let Ok(me) = auth.check(crate::api::auth::set_interface_language(&input).await) {
+            auth.signed_in(me);
+        }
+    });
 }
 
 /// The i18n context of the app.

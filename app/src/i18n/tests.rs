@@ -362,3 +362,16 @@ fn a_welcome_names_the_participant_and_a_group_counts_in_the_plural() {
     });
     assert_eq!(one, Ok("1 participant".to_owned()));
 }
+
+#[test]
+fn every_language_is_stored_on_the_account_under_its_own_tag() {
+    for lang in Lang::ALL {
+        assert_eq!(lang.interface().as_str(), lang.code());
+        assert_eq!(Lang::of_interface(lang.interface()), lang);
+    }
+    assert_eq!(
+        shared::values::InterfaceLanguage::ALL.len(),
+        Lang::ALL.len(),
+        "the account can store every language the app speaks, and no other"
+    );
+}

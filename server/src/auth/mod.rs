@@ -16,7 +16,7 @@ use shared::{
     api::{Me, SecondFactor},
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
     roles::Role,
-    values::Email,
+    values::{Email, InterfaceLanguage},
 };
 use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
@@ -74,6 +74,7 @@ pub struct CurrentUser {
     pub organisation_id: Option<OrganisationId>,
     pub municipality_ids: Vec<MunicipalityId>,
     pub second_factor: SecondFactor,
+    pub interface_language: Option<InterfaceLanguage>,
 }
 
 impl CurrentUser {
@@ -88,6 +89,7 @@ impl CurrentUser {
             municipality_ids: self.municipality_ids.clone(),
             today,
             second_factor: self.second_factor,
+            interface_language: self.interface_language,
         }
     }
 
@@ -155,6 +157,7 @@ pub async fn load_user(
     let role = row.role;
     let municipality_ids = db::users::municipalities(&state.db, &row.id).await?;
     let enrolled = db::factors::is_enrolled(&state.db, &row.id).await?;
+    let interface_language = db::users::interface_language(&state.db, &row.id).await?;
     Ok(Some(CurrentUser {
         id: row.id,
         role,
@@ -164,6 +167,7 @@ pub async fn load_user(
         organisation_id: row.organisation_id,
         municipality_ids,
         second_factor: SecondFactor::of(role, enrolled),
+        interface_language,
     }))
 }
 

@@ -2,7 +2,7 @@ use shared::ids::{OrganisationId, ParticipantId, UserId};
 use shared::roles::Role;
 use shared::{
     ids::MunicipalityId,
-    values::{Email, Phone},
+    values::{Email, InterfaceLanguage, Phone},
 };
 use sqlx::SqliteExecutor;
 
@@ -101,6 +101,39 @@ pub async fn insert(
         .await?;
     }
     Ok(id)
+}
+
+/// The stored language of the account's interface, when one was set and is still spoken.
+pub async fn interface_language(
+    db: impl SqliteExecutor<'_>,
+    user_id: &UserId,
+) -> Result<Option<InterfaceLanguage>, sqlx::Error> {
+    let stored = sqlx::query_scalar!(
+        r#"SELECT interface_language AS "interface_language?" FROM users WHERE id = $1"#,
+        user_id,
+    )
+    .fetch_optional(db)
+    .await?
+    .flatten();
+    Ok(stored.and_then(|tag| InterfaceLanguage::parse(&tag).ok()))
+}
+
+/// Stores the language of the account's interface. The account's version stays: it guards the
+/// account's access (a password, a disabling), which a language does not change.
+pub async fn set_interface_language(
+    tx: &mut sqlx::SqliteConnection,
+    user_id: &UserId,
+    language: InterfaceLanguage,
+) -> Result<(), sqlx::Error> {
+    let tag = language.as_str();
+    sqlx::query!(
+        "UPDATE users SET interface_language = $1 WHERE id = $2",
+        tag,
+        user_id,
+    )
+    .execute(tx)
+    .await
+    .map(|_| ())
 }
 
 pub async fn set_password(

@@ -3,11 +3,13 @@
 
 mod codes;
 mod contact;
+mod languages;
 mod numbers;
 mod text;
 
 pub use codes::{DutchLevel, KvkNumber, LanguageCode, MunicipalityCode, Postcode};
 pub use contact::{Email, Phone};
+pub use languages::InterfaceLanguage;
 pub use numbers::{Capacity, LadderRung, Money, Score};
 pub use text::{ActionText, BoundedText, Description, Note, PersonName, Summary, Title};
 
