@@ -390,7 +390,7 @@ participant-email = البريد الإلكتروني
 participant-phone = الهاتف (اختياري)
 participant-phone-hint = مثل 06 12345678 أو ‎+31 6 12345678.
 participant-languages = اللغات
-participant-languages-hint = رموز من حرفين بينها فواصل، مثل ar, ti, en.
+participant-languages-hint = رموز اللغات بينها فواصل، مثل ar, ti, prs. أو ابحث عن لغة في الأسفل.
 participant-dutch-level = مستوى اللغة الهولندية عند البداية
 participant-ladder = سلم المشاركة عند البداية
 participant-municipality = البلدية
@@ -695,3 +695,8 @@ accounts-reset = كلمة مرور جديدة
 accounts-reset-confirm = إنشاء رابط يختار به { $email } كلمة مرور جديدة؟ تبقى كلمة المرور الحالية صالحة حتى يُستخدم الرابط.
 accounts-reset-link = رابط لكلمة مرور جديدة
 accounts-reset-hint = أوصل هذا الرابط بنفسك. يعمل مرة واحدة، حتى { $expires }. لن تراه إلا مرة واحدة.
+
+## Languages: the spoken-language picker and each language's own name
+language-own-name = العربية
+participant-languages-search = البحث عن لغة
+participant-languages-search-hint = اكتب جزءًا من اسمها، بالعربية أو باللغة نفسها. اختر لغة لإضافتها.

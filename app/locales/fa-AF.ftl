@@ -376,7 +376,7 @@ participant-email = آدرس ایمیل
 participant-phone = تلیفون (اختیاری)
 participant-phone-hint = مانند 06 12345678 یا ‎+31 6 12345678.
 participant-languages = زبان‌ها
-participant-languages-hint = کدهای دو حرفی با کامه در میان، مانند ar, ti, en.
+participant-languages-hint = کدهای زبان با کامه در میان، مانند ar, ti, prs. یا در پایین یک زبان را جستجو کنید.
 participant-dutch-level = سطح زبان هالندی در آغاز
 participant-ladder = زینه اشتراک در آغاز
 participant-municipality = شاروالی
@@ -674,3 +674,8 @@ accounts-reset = رمز عبور جدید
 accounts-reset-confirm = لینکی ساخته شود که با آن { $email } رمز عبور جدید انتخاب کند؟ رمز عبور فعلی تا استفاده از لینک کار می‌کند.
 accounts-reset-link = لینک برای رمز عبور جدید
 accounts-reset-hint = این لینک را خودتان برسانید. یک بار کار می‌کند، تا { $expires }. فقط یک بار آن را می‌بینید.
+
+## Languages: the spoken-language picker and each language's own name
+language-own-name = دری
+participant-languages-search = جستجوی زبان
+participant-languages-search-hint = بخشی از نام آن را به دری یا به خود آن زبان بنویسید. یک زبان را انتخاب کنید تا افزوده شود.

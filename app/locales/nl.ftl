@@ -382,7 +382,7 @@ participant-email = E-mailadres
 participant-phone = Telefoon (mag leeg)
 participant-phone-hint = Zoals 06 12345678 of +31 6 12345678.
 participant-languages = Talen
-participant-languages-hint = Codes van twee letters met komma's ertussen, zoals ar, ti, en.
+participant-languages-hint = Taalcodes met komma's ertussen, zoals ar, ti, prs. Of zoek hieronder een taal.
 participant-dutch-level = Niveau Nederlands bij de start
 participant-ladder = Participatieladder bij de start
 participant-municipality = Gemeente
@@ -683,3 +683,8 @@ accounts-reset = Nieuw wachtwoord
 accounts-reset-confirm = Een link maken waarmee { $email } een nieuw wachtwoord kiest? Het huidige wachtwoord werkt tot de link gebruikt is.
 accounts-reset-link = Link voor een nieuw wachtwoord
 accounts-reset-hint = Geef deze link zelf door. Hij werkt één keer, tot { $expires }. Je ziet hem maar één keer.
+
+## Languages: the spoken-language picker and each language's own name
+language-own-name = Nederlands
+participant-languages-search = Taal zoeken
+participant-languages-search-hint = Typ een deel van de naam, in het Nederlands of in de taal zelf. Kies een taal: die komt erbij.

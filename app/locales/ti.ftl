@@ -382,7 +382,7 @@ participant-email = ኣድራሻ ኢመይል
 participant-phone = ተሌፎን (ብምርጫ)
 participant-phone-hint = ንኣብነት 06 12345678 ወይ +31 6 12345678።
 participant-languages = ቋንቋታት
-participant-languages-hint = ክልተ ፊደል ዘለዎም ኮድታት ብኮማ ተፈልዮም፣ ንኣብነት ar, ti, en።
+participant-languages-hint = ኮድታት ቋንቋ ብኮማ ተፈልዮም፣ ንኣብነት ar, ti, prs። ወይ ኣብ ታሕቲ ቋንቋ ድለዩ።
 participant-dutch-level = ደረጃ ቋንቋ ሆላንድ ኣብ መጀመርታ
 participant-ladder = መሰላል ተሳትፎ ኣብ መጀመርታ
 participant-municipality = ምምሕዳር
@@ -683,3 +683,8 @@ accounts-reset = ሓድሽ መሕለፊ ቃል
 accounts-reset-confirm = { $email } ሓድሽ መሕለፊ ቃል ዝመርጸሉ ሊንክ ይፈጠር? እቲ ሊንክ ክሳብ ዝጥቀሙሉ እቲ ናይ ሕጂ መሕለፊ ቃል ይሰርሕ።
 accounts-reset-link = ሊንክ ንሓድሽ መሕለፊ ቃል
 accounts-reset-hint = ነዚ ሊንክ ባዕልኹም ኣመሓላልፍዎ። ሓንሳብ፣ ክሳብ { $expires } ይሰርሕ። ሓንሳብ ጥራይ ኢኹም ትርእይዎ።
+
+## Languages: the spoken-language picker and each language's own name
+language-own-name = ትግርኛ
+participant-languages-search = ቋንቋ ድለዩ
+participant-languages-search-hint = ክፋል ስሙ ብትግርኛ ወይ በቲ ቋንቋ ባዕሉ ጽሓፉ። ንምውሳኽ ሓደ ቋንቋ ምረጹ።

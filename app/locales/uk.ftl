@@ -401,7 +401,7 @@ participant-email = Адреса електронної пошти
 participant-phone = Телефон (необов’язково)
 participant-phone-hint = Наприклад 06 12345678 або +31 6 12345678.
 participant-languages = Мови
-participant-languages-hint = Двобуквені коди через кому, наприклад ar, ti, en.
+participant-languages-hint = Коди мов через кому, наприклад ar, ti, prs. Або знайдіть мову нижче.
 participant-dutch-level = Рівень нідерландської на старті
 participant-ladder = Драбина участі на старті
 participant-municipality = Муніципалітет
@@ -704,3 +704,8 @@ accounts-reset = Новий пароль
 accounts-reset-confirm = Створити посилання, за яким { $email } вибере новий пароль? Поточний пароль діє, доки посилання не використано.
 accounts-reset-link = Посилання для нового пароля
 accounts-reset-hint = Передайте це посилання самі. Воно діє один раз, до { $expires }. Ви бачите його лише один раз.
+
+## Languages: the spoken-language picker and each language's own name
+language-own-name = Українська
+participant-languages-search = Знайти мову
+participant-languages-search-hint = Введіть частину назви українською або мовою, про яку йдеться. Виберіть мову, щоб додати її.

@@ -63,6 +63,15 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The tag of the language among the spoken ones (`shared::values::SPOKEN_LANGUAGES`): Dari
+    /// is `prs` there, as ISO 639-3 names it.
+    pub fn spoken_tag(self) -> &'static str {
+        match self {
+            Lang::FaAf => "prs",
+            Lang::Nl | Lang::En | Lang::Ar | Lang::Ti | Lang::Uk => self.code(),
+        }
+    }
+
     /// The language as the account stores it.
     pub fn interface(self) -> InterfaceLanguage {
         match self {

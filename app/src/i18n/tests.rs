@@ -375,3 +375,14 @@ fn every_language_is_stored_on_the_account_under_its_own_tag() {
         "the account can store every language the app speaks, and no other"
     );
 }
+
+#[test]
+fn each_language_s_own_name_is_the_same_in_its_file_the_switch_and_the_spoken_languages() {
+    for lang in Lang::ALL {
+        let in_file = with_catalog(lang, |c| c.try_format("language-own-name", &[]));
+        assert_eq!(in_file.as_deref(), Ok(lang.own_name()), "{}", lang.code());
+        let spoken = shared::values::LanguageCode::parse(lang.spoken_tag())
+            .expect("every interface language is a spoken one");
+        assert_eq!(spoken.own_name(), Some(lang.own_name()), "{}", lang.code());
+    }
+}

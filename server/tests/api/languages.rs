@@ -8,7 +8,10 @@ use shared::{
     values::InterfaceLanguage,
 };
 
-use crate::{client::Refused, helpers::spawn_app_with};
+use crate::{
+    client::Refused,
+    helpers::{municipality_id, new_participant, spawn_app_with},
+};
 
 const PARTICIPANT: &str = "participant@example.org";
 
@@ -125,6 +128,47 @@ async fn without_a_session_the_language_cannot_be_set() {
         .refused(ErrorKind::Unauthenticated);
     let stored: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE interface_language IS NOT NULL")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn spoken_languages_are_stored_as_bcp_47_tags_and_a_longer_code_is_refused() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let utrecht = municipality_id(&app, "GM0344").await;
+    let mut intake = new_participant(&utrecht, None, None, "farid@example.org");
+    intake.languages = vec![
+        "PRS".into(),
+        "kmr".into(),
+        "ckb".into(),
+        "ti".into(),
+        "nl".into(),
+    ];
+    let created = coordinator
+        .create_participant(&intake)
+        .await
+        .expect("the intake is stored");
+    let tags: Vec<&str> = created.languages.iter().map(|l| l.as_str()).collect();
+    assert_eq!(tags, ["prs", "kmr", "ckb", "ti", "nl"]);
+    let read = coordinator
+        .participant(&created.id)
+        .await
+        .expect("the participant");
+    assert_eq!(read.languages, created.languages);
+
+    // Arabic is `ar`, Tigrinya `ti`: their three-letter codes are refused, and nothing is stored.
+    let mut longer = new_participant(&utrecht, None, None, "amal@example.org");
+    longer.languages = vec!["ar".into(), "tir".into()];
+    coordinator.create_participant(&longer).await.refused_with(
+        ErrorKind::Validation,
+        "languages.1",
+        "invalid_format",
+    );
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM participants WHERE email = 'amal@example.org'")
             .fetch_one(&app.db)
             .await
             .unwrap();
