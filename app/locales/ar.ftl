@@ -41,7 +41,14 @@ violation-in_the_future = هذا التاريخ في المستقبل.
 violation-unknown_record = هذا غير موجود (لم يعد موجودًا).
 violation-meeting_number_out_of_range = أرقام اللقاءات من 1 إلى 8.
 violation-meetings_out_of_order = يجب أن يكون التاريخ بعد اللقاء السابق وقبل اللقاء التالي.
-violation-meetings_too_close = يجب أن يفصل بين اللقاءين { $min_days } يوم على الأقل.
+violation-meetings_too_close = يجب أن يفصل بين اللقاءين { $min_days ->
+        [zero] { $min_days } يوم
+        [one] يوم واحد
+        [two] يومان
+        [few] { $min_days } أيام
+        [many] { $min_days } يومًا
+       *[other] { $min_days } يوم
+    } على الأقل.
 violation-meetings_too_far_apart = لا يجوز أن يفصل بين اللقاءين أكثر من { $max_days } يومًا.
 violation-meeting_not_scheduled = لم يُحدَّد موعد هذا اللقاء بعد.
 violation-attendance_in_the_future = يمكن تسجيل الحضور بعد انعقاد اللقاء.
@@ -141,7 +148,14 @@ organisation-address = العنوان
 participants-none = لا يوجد مشاركون (بعد).
 municipalities-none = لا توجد بلديات (بعد).
 cohorts-none = لا توجد مجموعات (بعد).
-cohort-participants = عدد المشاركين: { $count }
+cohort-participants = { $count ->
+        [zero] لا مشاركين
+        [one] مشارك واحد
+        [two] مشاركان
+        [few] { $count } مشاركين
+        [many] { $count } مشاركًا
+       *[other] { $count } مشارك
+    }
 cohort-small = مجموعة صغيرة: أقل من 6 مشاركين.
 home-not-linked = حسابك غير مرتبط بأي شيء بعد. اطلب المساعدة من المنسّق.
 
@@ -376,7 +390,7 @@ participant-email = البريد الإلكتروني
 participant-phone = الهاتف (اختياري)
 participant-phone-hint = مثل 06 12345678 أو ‎+31 6 12345678.
 participant-languages = اللغات
-participant-languages-hint = رموز من حرفين بينها فواصل، مثل ar, ti, en.
+participant-languages-hint = رموز اللغات بينها فواصل، مثل ar, ti, prs. أو ابحث عن لغة في الأسفل.
 participant-dutch-level = مستوى اللغة الهولندية عند البداية
 participant-ladder = سلم المشاركة عند البداية
 participant-municipality = البلدية
@@ -455,7 +469,14 @@ opening-place = المكان
 opening-capacity = عدد الأماكن
 opening-capacity-hint = من 1 إلى 25 مشاركًا.
 opening-places = الأماكن المتبقية
-opening-places-left = الأماكن المتبقية: { $count }
+opening-places-left = { $count ->
+        [zero] لم يبقَ أي مكان
+        [one] بقي مكان واحد
+        [two] بقي مكانان
+        [few] بقيت { $count } أماكن
+        [many] بقي { $count } مكانًا
+       *[other] بقي { $count } مكان
+    }
 opening-level = مستوى اللغة الهولندية المطلوب
 opening-manage = الإدارة
 opening-edit = تعديل الفرصة
@@ -732,3 +753,7 @@ settings-placement-hours = الحد الأقصى للساعات في الأسب�
 settings-allowance = أعلى تعويض نفقات شهري للتدريب العملي (بسنتات اليورو)
 settings-insurance = التأمين أثناء فترات العمل
 settings-submit = حفظ الإعدادات
+## Languages: the spoken-language picker and each language's own name
+language-own-name = العربية
+participant-languages-search = البحث عن لغة
+participant-languages-search-hint = اكتب جزءًا من اسمها، بالعربية أو باللغة نفسها. اختر لغة لإضافتها.

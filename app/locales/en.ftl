@@ -382,7 +382,7 @@ participant-email = Email address
 participant-phone = Phone (optional)
 participant-phone-hint = Such as 06 12345678 or +31 6 12345678.
 participant-languages = Languages
-participant-languages-hint = Two-letter codes with commas in between, such as ar, ti, en.
+participant-languages-hint = Language codes with commas in between, such as ar, ti, prs. Or find a language below.
 participant-dutch-level = Level of Dutch at the start
 participant-ladder = Participation ladder at the start
 participant-municipality = Municipality
@@ -741,3 +741,7 @@ settings-placement-hours = Most hours a week in a placement
 settings-allowance = Highest monthly expense allowance of an internship (euro cents)
 settings-insurance = Insurance during placements
 settings-submit = Save the settings
+## Languages: the spoken-language picker and each language's own name
+language-own-name = English
+participant-languages-search = Find a language
+participant-languages-search-hint = Type part of its name, in English or in the language itself. Choose one to add it.

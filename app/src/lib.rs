@@ -37,6 +37,7 @@ use crate::{
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let auth = Auth::provide();
+    i18n::follow_account(i18n, auth);
     let shell = Shell::provide();
     // The menu depends on who is signed in, and the screen waits for it.
     shell.replace_when(move || i18n.ready() && auth.state() != AuthState::Loading);

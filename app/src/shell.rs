@@ -109,6 +109,30 @@ mod tests {
     }
 
     #[test]
+    fn the_shell_script_knows_every_language_and_its_direction() {
+        const SCRIPT: &str = include_str!("../shell.js");
+        let list = |name: &str| -> Vec<String> {
+            let start = SCRIPT
+                .find(&format!("var {name} = ["))
+                .expect("the list in shell.js");
+            let rest = &SCRIPT[start..];
+            let (open, close) = (rest.find('[').unwrap_or(0), rest.find(']').unwrap_or(0));
+            rest[open + 1..close]
+                .split(',')
+                .map(|s| s.trim().trim_matches('\'').to_owned())
+                .collect()
+        };
+        let codes: Vec<&str> = Lang::ALL.into_iter().map(Lang::code).collect();
+        assert_eq!(list("known"), codes);
+        let rtl: Vec<&str> = Lang::ALL
+            .into_iter()
+            .filter(|l| l.dir() == "rtl")
+            .map(Lang::code)
+            .collect();
+        assert_eq!(list("rtl"), rtl);
+    }
+
+    #[test]
     fn the_shell_has_the_app_s_name() {
         for lang in Lang::ALL {
             let name = with_catalog(lang, |c| c.format("app-name", &[]));

@@ -199,7 +199,7 @@ test('an ended session sends the user to the login page and back to where they w
   await new Navigation(page).link('Accounts').click();
 
   await expect(page).toHaveURL(/\/login\?next=\/accounts$/);
-  await expect(page.getByText('Je sessie is afgelopen. Log opnieuw in om verder te gaan waar je was.')).toBeVisible();
+  await expect(page.getByText('Je was te lang niet actief. Log opnieuw in. Dan ga je verder waar je was.')).toBeVisible();
   await screenshot(page, 'session-ended-390');
   await login.login(DEMO.coordinator, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/accounts$/);

@@ -231,7 +231,7 @@ test('a coordinator approves a budget request, and a request over the cap is ref
 
   // Over what remains: refused as it is typed, nothing is sent.
   const sent = postsTo(page, `/api/v1${expenses}`);
-  await budget.category.selectOption({ label: 'Examen of diplomawaardering' });
+  await budget.category.selectOption({ label: 'Examen of erkenning van een diploma' });
   await budget.amount.fill('500');
   await budget.description.fill('Diplomawaardering bij het IDW');
   await expect(budget.amount).toHaveAccessibleDescription(/Dit past niet in het budget: er is nog € 400,00 over\./);
@@ -247,7 +247,7 @@ test('a coordinator approves a budget request, and a request over the cap is ref
   await expect(budget.amount).not.toHaveAttribute('aria-invalid', 'true');
   await budget.submit.click();
   await expect(budget.amount).toHaveAccessibleDescription(/Dit past niet in het budget: er is nog € 100,00 over\./);
-  await expect(page.getByRole('alert').filter({ hasText: 'Dit botst met wat al is opgeslagen.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Dit past niet bij wat al is opgeslagen.' })).toBeVisible();
   expect(sent).toHaveLength(1);
   await expect(budget.amount).toHaveValue('350');
   // The budget shown is loaded again: the coach's request is there.

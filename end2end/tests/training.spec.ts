@@ -416,7 +416,7 @@ test('a profile changed by someone else in the meantime keeps what was typed and
   await firstName.fill('Samira');
   await page.getByRole('button', { name: 'Profiel opslaan' }).click();
   const alert = page.getByRole('main').getByRole('alert');
-  await expect(alert).toContainText('Dit botst met wat al is opgeslagen.');
+  await expect(alert).toContainText('Dit past niet bij wat al is opgeslagen.');
   await expect(firstName).toHaveValue('Samira');
   await screenshot(page, 'profile-stale-390');
   await alert.getByRole('button').click();

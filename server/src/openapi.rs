@@ -629,6 +629,15 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         )
         .ok(s.of::<api::Me>()),
         Op::new(
+            Put,
+            paths::ME_LANGUAGE,
+            "set_interface_language",
+            "auth",
+            "Set the language of the signed-in account's interface, for every page and browser",
+        )
+        .body(s.of::<api::InterfaceLanguageInput>())
+        .ok(s.of::<api::Me>()),
+        Op::new(
             Post,
             paths::ACCEPT_INVITATION,
             "accept_invitation",

@@ -109,6 +109,7 @@ pub fn build() -> Result<(), String> {
     files.insert("style.css".to_owned(), stylesheet(&root.join("style"))?);
     files.insert("icon.svg".to_owned(), read(&root.join("style/icon.svg"))?);
     files.insert("shell.js".to_owned(), read(&root.join("app/shell.js"))?);
+    files.extend(fonts(&root)?);
     files.insert(
         PREFETCH_MAP.to_owned(),
         prefetch_map(&split.prefetch_map)?.into_bytes(),
@@ -315,6 +316,29 @@ fn stylesheet(dir: &Path) -> Result<Vec<u8>, String> {
     Ok(css)
 }
 
+/// The font the system may lack: Noto Sans Ethiopic's Ethiopic subset for Tigrinya, from npm's
+/// `@fontsource/noto-sans-ethiopic` (in `end2end`'s packages, installed by `cargo xtask setup`),
+/// with its licence (SIL OFL 1.1, which asks that it travels with the font). `style/fonts.css`
+/// refers to it.
+/// The Ethiopic font's name in the bundle, as `style/fonts.css` refers to it.
+const ETHIOPIC_FONT: &str = "noto-sans-ethiopic-400.woff2";
+
+fn fonts(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let package = root.join("end2end/node_modules/@fontsource/noto-sans-ethiopic");
+    let font = package.join("files/noto-sans-ethiopic-ethiopic-400-normal.woff2");
+    let licence = package.join("LICENSE");
+    if !font.exists() {
+        return Err(format!(
+            "{}: missing; run `cargo xtask setup` (npm's packages of end2end)",
+            font.display()
+        ));
+    }
+    Ok(vec![
+        (ETHIOPIC_FONT.to_owned(), read(&font)?),
+        ("noto-sans-ethiopic-LICENSE.txt".to_owned(), read(&licence)?),
+    ])
+}
+
 /// `.gz` (level 9) and `.br` (quality 11) beside every file over 1 KiB.
 fn precompress(dir: &Path) -> Result<(), String> {
     for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
@@ -405,5 +429,54 @@ impl Fnv {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FONTS_CSS: &str = include_str!("../../style/fonts.css");
+
+    /// The code points of a `unicode-range` (`U+1200-1399, U+2D80-2DDF`) as ranges.
+    fn ranges(css: &str) -> Vec<(u32, u32)> {
+        let start = css.find("unicode-range:").expect("a unicode-range") + 14;
+        let value = &css[start..start + css[start..].find(';').expect("its end")];
+        value
+            .split(',')
+            .map(|part| {
+                let part = part.trim().trim_start_matches("U+");
+                let (from, to) = part.split_once('-').unwrap_or((part, part));
+                let hex = |h: &str| u32::from_str_radix(h, 16).expect("hex");
+                (hex(from), hex(to))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_stylesheet_loads_the_bundled_font_for_ethiopic_only() {
+        assert!(FONTS_CSS.contains(&format!("url(\"{ETHIOPIC_FONT}\") format(\"woff2\")")));
+        assert!(FONTS_CSS.contains("font-display: swap;"));
+        let ranges = ranges(FONTS_CSS);
+        let covers = |c: u32| ranges.iter().any(|(a, b)| (*a..=*b).contains(&c));
+        // Ethiopic: ትግርኛ.
+        for c in "ትግርኛ".chars() {
+            assert!(covers(c as u32), "{c}");
+        }
+        // Not Latin, Cyrillic or Arabic script: Dutch, English, Ukrainian, Arabic and Dari
+        // never download it.
+        for c in "Nederlands English Українська العربية دری پچژگ".chars() {
+            assert!(!covers(c as u32), "{c}");
+        }
+    }
+
+    #[test]
+    fn only_tigrinya_text_names_the_font() {
+        let named: Vec<&str> = FONTS_CSS
+            .split('}')
+            .filter(|rule| rule.contains("font-family: \"VIP Noto Sans Ethiopic\","))
+            .map(|rule| rule.split('{').next().unwrap_or("").trim())
+            .collect();
+        assert_eq!(named, [":lang(ti)"]);
     }
 }

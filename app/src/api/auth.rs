@@ -2,11 +2,11 @@
 
 use gloo_net::http::Request;
 use shared::api::{
-    AcceptInvitationInput, CodeInput, LoginAnswer, LoginInput, Me, PasswordChangeInput,
-    RecoveryCodes, ResetPasswordInput, TotpEnrolment, paths,
+    AcceptInvitationInput, CodeInput, InterfaceLanguageInput, LoginAnswer, LoginInput, Me,
+    PasswordChangeInput, RecoveryCodes, ResetPasswordInput, TotpEnrolment, paths,
 };
 
-use super::{ApiError, decode_empty, get, post, post_empty, send_json};
+use super::{ApiError, decode_empty, get, post, post_empty, put, send_json};
 
 /// `POST /auth/login`: starts a session, or (an account with a second factor) its second step,
 /// [`second_factor`]. A wrong email or password answers 401, too many attempts 429.
@@ -37,6 +37,11 @@ pub async fn logout() -> Result<(), ApiError> {
 /// `GET /auth/me`: who is signed in; 401 when nobody is.
 pub async fn me() -> Result<Me, ApiError> {
     get(paths::ME).await
+}
+
+/// `PUT /auth/me/language`: the language of the account's interface, for every browser.
+pub async fn set_interface_language(input: &InterfaceLanguageInput) -> Result<Me, ApiError> {
+    put(paths::ME_LANGUAGE, input).await
 }
 
 /// `POST /auth/accept-invitation`: sets the password and signs in.

@@ -5,6 +5,7 @@ mod field_errors;
 mod fields;
 mod form;
 mod icon;
+mod language_picker;
 mod language_switch;
 mod latest_version;
 mod layout;
@@ -25,6 +26,7 @@ pub use form::{
     unreadable, with_format_errors,
 };
 pub use icon::{Glyph, Icon};
+pub use language_picker::LanguagePicker;
 pub use language_switch::LanguageSwitch;
 pub use latest_version::LatestVersion;
 pub use layout::Layout;

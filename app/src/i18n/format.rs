@@ -45,7 +45,7 @@ pub fn date(iso: &str, lang: Lang) -> String {
             ("month", "long"),
             ("year", "numeric"),
         ];
-        if let Some(text) = intl::format(iso, lang.code(), &options) {
+        if let Some(text) = intl::format(iso, lang.intl_locale(), &options) {
             return text;
         }
     }
@@ -58,7 +58,7 @@ pub fn date_time(rfc3339: &str, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let options = [("dateStyle", "long"), ("timeStyle", "short")];
-        if let Some(text) = intl::format(rfc3339, lang.code(), &options) {
+        if let Some(text) = intl::format(rfc3339, lang.intl_locale(), &options) {
             return text;
         }
     }

@@ -17,7 +17,7 @@ use shared::{
         ladder::rung_key,
         openings::{OpeningKind, OpeningStatus, OrganisationKind},
     },
-    values::{LadderRung, LanguageCode},
+    values::{InterfaceLanguage, LadderRung, LanguageCode},
 };
 
 /// A language the app speaks.
@@ -26,11 +26,16 @@ pub enum Lang {
     Nl,
     En,
     Ar,
+    /// Tigrinya, in Ethiopic script.
+    Ti,
+    /// Dari, the Persian of Afghanistan.
+    FaAf,
+    Uk,
 }
 
 impl Lang {
     /// Every shipped language, the default first.
-    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+    pub const ALL: [Lang; 6] = [Lang::Nl, Lang::En, Lang::Ar, Lang::Ti, Lang::FaAf, Lang::Uk];
 
     /// The BCP 47 code, as in `<html lang>`.
     pub fn code(self) -> &'static str {
@@ -38,6 +43,19 @@ impl Lang {
             Lang::Nl => "nl",
             Lang::En => "en",
             Lang::Ar => "ar",
+            Lang::Ti => "ti",
+            Lang::FaAf => "fa-AF",
+            Lang::Uk => "uk",
+        }
+    }
+
+    /// The locale handed to the browser's `Intl` for dates: Dari with the Gregorian calendar
+    /// (the one of every appointment and letter in the Netherlands, not the Solar Hijri one that
+    /// is `fa-AF`'s default) and Western digits, as in the rest of its texts.
+    pub fn intl_locale(self) -> &'static str {
+        match self {
+            Lang::FaAf => "fa-AF-u-ca-gregory-nu-latn",
+            Lang::Nl | Lang::En | Lang::Ar | Lang::Ti | Lang::Uk => self.code(),
         }
     }
 
@@ -45,11 +63,44 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The tag of the language among the spoken ones (`shared::values::SPOKEN_LANGUAGES`): Dari
+    /// is `prs` there, as ISO 639-3 names it.
+    pub fn spoken_tag(self) -> &'static str {
+        match self {
+            Lang::FaAf => "prs",
+            Lang::Nl | Lang::En | Lang::Ar | Lang::Ti | Lang::Uk => self.code(),
+        }
+    }
+
+    /// The language as the account stores it.
+    pub fn interface(self) -> InterfaceLanguage {
+        match self {
+            Lang::Nl => InterfaceLanguage::Dutch,
+            Lang::En => InterfaceLanguage::English,
+            Lang::Ar => InterfaceLanguage::Arabic,
+            Lang::Ti => InterfaceLanguage::Tigrinya,
+            Lang::FaAf => InterfaceLanguage::Dari,
+            Lang::Uk => InterfaceLanguage::Ukrainian,
+        }
+    }
+
+    /// The language an account stores.
+    pub fn of_interface(language: InterfaceLanguage) -> Lang {
+        match language {
+            InterfaceLanguage::Dutch => Lang::Nl,
+            InterfaceLanguage::English => Lang::En,
+            InterfaceLanguage::Arabic => Lang::Ar,
+            InterfaceLanguage::Tigrinya => Lang::Ti,
+            InterfaceLanguage::Dari => Lang::FaAf,
+            InterfaceLanguage::Ukrainian => Lang::Uk,
+        }
+    }
+
     /// Writing direction, as in `<html dir>`.
     pub fn dir(self) -> &'static str {
         match self {
-            Lang::Ar => "rtl",
-            Lang::Nl | Lang::En => "ltr",
+            Lang::Ar | Lang::FaAf => "rtl",
+            Lang::Nl | Lang::En | Lang::Ti | Lang::Uk => "ltr",
         }
     }
 
@@ -59,11 +110,14 @@ impl Lang {
             Lang::Nl => "Nederlands",
             Lang::En => "English",
             Lang::Ar => "العربية",
+            Lang::Ti => "ትግርኛ",
+            Lang::FaAf => "دری",
+            Lang::Uk => "Українська",
         }
     }
 
-    /// The text of the language's file, when it is at hand. In the browser, English and Arabic
-    /// are each in a module of their own, fetched by [`load`] the first time they are chosen;
+    /// The text of the language's file, when it is at hand. In the browser, every language but
+    /// Dutch is in a module of its own, fetched by [`load`] the first time they are chosen;
     /// elsewhere, as in the tests, every file is compiled in.
     fn source(self) -> Option<&'static str> {
         match self {
@@ -72,8 +126,16 @@ impl Lang {
             Lang::En => Some(include_str!("../../locales/en.ftl")),
             #[cfg(not(target_family = "wasm"))]
             Lang::Ar => Some(include_str!("../../locales/ar.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::Ti => Some(include_str!("../../locales/ti.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::FaAf => Some(include_str!("../../locales/fa-AF.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            Lang::Uk => Some(include_str!("../../locales/uk.ftl")),
             #[cfg(target_family = "wasm")]
-            Lang::En | Lang::Ar => split::LOADED.with(|loaded| loaded[self.index()].get().copied()),
+            Lang::En | Lang::Ar | Lang::Ti | Lang::FaAf | Lang::Uk => {
+                split::LOADED.with(|loaded| loaded[self.index()].get().copied())
+            }
         }
     }
 
@@ -82,13 +144,16 @@ impl Lang {
             Lang::Nl => 0,
             Lang::En => 1,
             Lang::Ar => 2,
+            Lang::Ti => 3,
+            Lang::FaAf => 4,
+            Lang::Uk => 5,
         }
     }
 }
 
 thread_local! {
-    static CATALOGS: [std::cell::OnceCell<Catalog>; 3] = const {
-        [std::cell::OnceCell::new(), std::cell::OnceCell::new(), std::cell::OnceCell::new()]
+    static CATALOGS: [std::cell::OnceCell<Catalog>; 6] = const {
+        [const { std::cell::OnceCell::new() }; 6]
     };
 }
 
@@ -114,6 +179,9 @@ pub async fn load(lang: Lang) -> bool {
         let fetched = match lang {
             Lang::En => split::english().await,
             Lang::Ar => split::arabic().await,
+            Lang::Ti => split::tigrinya().await,
+            Lang::FaAf => split::dari().await,
+            Lang::Uk => split::ukrainian().await,
             Lang::Nl => return true,
         };
         if let Ok(source) = fetched {
@@ -136,8 +204,8 @@ mod split {
 
     thread_local! {
         /// The files fetched so far, by [`super::Lang::index`].
-        pub static LOADED: [OnceCell<&'static str>; 3] = const {
-            [OnceCell::new(), OnceCell::new(), OnceCell::new()]
+        pub static LOADED: [OnceCell<&'static str>; 6] = const {
+            [const { OnceCell::new() }; 6]
         };
     }
 
@@ -149,6 +217,21 @@ mod split {
     #[wasm_split(lang_ar, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn arabic() -> Result<&'static str, SplitLoaderError> {
         Ok(include_str!("../../locales/ar.ftl"))
+    }
+
+    #[wasm_split(lang_ti, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn tigrinya() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/ti.ftl"))
+    }
+
+    #[wasm_split(lang_fa_af, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn dari() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/fa-AF.ftl"))
+    }
+
+    #[wasm_split(lang_uk, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn ukrainian() -> Result<&'static str, SplitLoaderError> {
+        Ok(include_str!("../../locales/uk.ftl"))
     }
 }
 
@@ -215,14 +298,17 @@ pub fn organisation_kind_key(kind: OrganisationKind) -> &'static str {
     }
 }
 
-/// Money for people: `€ 12,50` in Dutch and Arabic, `€12.50` in English.
+/// Money for people: `€ 12,50` in Dutch, Arabic and Dari (the form of the amounts on Dutch
+/// letters), `€12.50` in English and Tigrinya, `12,50 €` in Ukrainian (a no-break space before the
+/// sign).
 pub fn format_euros(cents: i64, lang: Lang) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     let (euros, rest) = (abs / 100, abs % 100);
     match lang {
-        Lang::En => format!("{sign}€{euros}.{rest:02}"),
-        Lang::Nl | Lang::Ar => format!("{sign}€ {euros},{rest:02}"),
+        Lang::En | Lang::Ti => format!("{sign}€{euros}.{rest:02}"),
+        Lang::Nl | Lang::Ar | Lang::FaAf => format!("{sign}€ {euros},{rest:02}"),
+        Lang::Uk => format!("{sign}{euros},{rest:02}\u{a0}€"),
     }
 }
 
@@ -255,7 +341,8 @@ pub struct I18n {
 const STORAGE_KEY: &str = "vip.lang";
 
 impl I18n {
-    /// Provides the context, with the language remembered on this device (Dutch otherwise), and
+    /// Provides the context, with the language remembered on this device (else the first of the
+    /// browser's languages the app speaks, else Dutch), and
     /// keeps `<html lang dir>` in step. Until the remembered language is loaded, [`I18n::ready`]
     /// is false.
     pub fn provide() -> I18n {
@@ -265,6 +352,7 @@ impl I18n {
             .flatten()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|code| Lang::from_code(&code))
+            .or_else(browser_language)
             .unwrap_or(Lang::Nl);
         let at_hand = stored.source().is_some();
         let i18n = I18n {
@@ -363,6 +451,53 @@ impl I18n {
     pub fn language_name(&self, code: &LanguageCode) -> String {
         format::language_name(code.as_str(), self.lang.get())
     }
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`) that the app speaks.
+fn browser_language() -> Option<Lang> {
+    use leptos::wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Array, Reflect};
+    let navigator = Reflect::get(&window(), &"navigator".into()).ok()?;
+    let languages = Reflect::get(&navigator, &"languages".into())
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    let tags: Vec<String> = languages.iter().filter_map(|t| t.as_string()).collect();
+    InterfaceLanguage::from_preferences(tags.iter().map(String::as_str)).map(Lang::of_interface)
+}
+
+/// Keeps the interface in the language of the account: once someone is signed in, the language
+/// stored on their account is shown on every page, whichever browser they use; an account without
+/// one (its first login) gets the language shown now, which came from the browser's languages
+/// or was just chosen on this device.
+pub fn follow_account(i18n: I18n, auth: crate::auth::Auth) {
+    Effect::new(move |_| {
+        let Some(me) = auth.me() else {
+            return;
+        };
+        match me.interface_language {
+            Some(stored) => {
+                let lang = Lang::of_interface(stored);
+                if lang != i18n.lang.get_untracked() {
+                    i18n.set_lang(lang);
+                }
+            }
+            None => store_on_account(i18n.lang.get_untracked(), auth),
+        }
+    });
+}
+
+/// Stores `lang` on the signed-in account; the answer updates who is signed in. A failure leaves
+/// the language on this device as it is: the next login tries again.
+pub fn store_on_account(lang: Lang, auth: crate::auth::Auth) {
+    spawn_local(async move {
+        let input = shared::api::InterfaceLanguageInput {
+            language: lang.interface(),
+        };
+        if let Ok(me) = auth.check(crate::api::auth::set_interface_language(&input).await) {
+            auth.signed_in(me);
+        }
+    });
 }
 
 /// The i18n context of the app.

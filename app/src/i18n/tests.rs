@@ -155,10 +155,149 @@ fn a_plural_is_chosen_by_the_number() {
 }
 
 #[test]
-fn arabic_is_right_to_left_and_the_others_left_to_right() {
+fn arabic_and_dari_are_right_to_left_and_the_others_left_to_right() {
     assert_eq!(Lang::Ar.dir(), "rtl");
+    assert_eq!(Lang::FaAf.dir(), "rtl");
     assert_eq!(Lang::Nl.dir(), "ltr");
     assert_eq!(Lang::En.dir(), "ltr");
+    assert_eq!(Lang::Ti.dir(), "ltr");
+    assert_eq!(Lang::Uk.dir(), "ltr");
+}
+
+#[test]
+fn every_language_is_found_by_its_code_and_has_its_own_name() {
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        assert!(!lang.own_name().is_empty());
+    }
+    assert_eq!(Lang::from_code("fa-AF"), Some(Lang::FaAf));
+    assert_eq!(Lang::from_code("fa"), None);
+}
+
+/// `key` with `count` in `lang`, without the isolation marks around right-to-left parameters.
+fn counted(lang: Lang, key: &str, count: u32) -> String {
+    with_catalog(lang, |c| c.try_format(key, &[("count", count.to_string())]))
+        .unwrap_or_else(|()| panic!("{}: {key}", lang.code()))
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+const COUNTS: [u32; 6] = [0, 1, 2, 5, 11, 21];
+
+#[test]
+fn ukrainian_counts_in_its_four_forms() {
+    let shown: Vec<String> = COUNTS
+        .iter()
+        .map(|n| counted(Lang::Uk, "cohort-participants", *n))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "0 учасників",
+            "1 учасник",
+            "2 учасники",
+            "5 учасників",
+            "11 учасників",
+            "21 учасник"
+        ]
+    );
+    let places: Vec<String> = COUNTS
+        .iter()
+        .map(|n| counted(Lang::Uk, "opening-places-left", *n))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Залишилося 0 місць",
+            "Залишилося 1 місце",
+            "Залишилося 2 місця",
+            "Залишилося 5 місць",
+            "Залишилося 11 місць",
+            "Залишилося 21 місце"
+        ]
+    );
+}
+
+#[test]
+fn arabic_counts_in_its_six_forms() {
+    let shown: Vec<String> = COUNTS
+        .iter()
+        .map(|n| counted(Lang::Ar, "cohort-participants", *n))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "لا مشاركين",
+            "مشارك واحد",
+            "مشاركان",
+            "5 مشاركين",
+            "11 مشاركًا",
+            "21 مشاركًا"
+        ]
+    );
+    let places: Vec<String> = COUNTS
+        .iter()
+        .map(|n| counted(Lang::Ar, "opening-places-left", *n))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "لم يبقَ أي مكان",
+            "بقي مكان واحد",
+            "بقي مكانان",
+            "بقيت 5 أماكن",
+            "بقي 11 مكانًا",
+            "بقي 21 مكانًا"
+        ]
+    );
+}
+
+#[test]
+fn tigrinya_counts_zero_and_one_alike_by_its_own_rules_not_english_ones() {
+    // Tigrinya's rule puts 0 with 1; English's (the fallback when a language's rules are missing)
+    // would not.
+    assert_eq!(counted(Lang::Ti, "cohort-participants", 0), "0 ተሳታፊ");
+    assert_eq!(counted(Lang::Ti, "cohort-participants", 1), "1 ተሳታፊ");
+    assert_eq!(counted(Lang::Ti, "cohort-participants", 2), "2 ተሳተፍቲ");
+    assert_eq!(counted(Lang::Ti, "cohort-participants", 21), "21 ተሳተፍቲ");
+}
+
+#[test]
+fn every_count_shows_in_every_language_without_placeholders() {
+    for lang in Lang::ALL {
+        for key in ["cohort-participants", "opening-places-left"] {
+            for n in COUNTS {
+                let text = counted(lang, key, n);
+                assert!(!text.contains('{'), "{}: {key} {n}", lang.code());
+            }
+        }
+    }
+}
+
+#[test]
+fn money_is_written_as_each_language_does() {
+    let amounts: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|lang| format_euros(-123_450, lang))
+        .collect();
+    assert_eq!(
+        amounts,
+        [
+            "-€ 1234,50",
+            "-€1234.50",
+            "-€ 1234,50",
+            "-€1234.50",
+            "-€ 1234,50",
+            "-1234,50\u{a0}€"
+        ]
+    );
+}
+
+#[test]
+fn dari_dates_are_gregorian_with_western_digits() {
+    assert_eq!(Lang::FaAf.intl_locale(), "fa-AF-u-ca-gregory-nu-latn");
+    for lang in [Lang::Nl, Lang::En, Lang::Ar, Lang::Ti, Lang::Uk] {
+        assert_eq!(lang.intl_locale(), lang.code());
+    }
 }
 
 #[test]
@@ -222,4 +361,28 @@ fn a_welcome_names_the_participant_and_a_group_counts_in_the_plural() {
         c.try_format("cohort-participants", &[("count", "1".to_owned())])
     });
     assert_eq!(one, Ok("1 participant".to_owned()));
+}
+
+#[test]
+fn every_language_is_stored_on_the_account_under_its_own_tag() {
+    for lang in Lang::ALL {
+        assert_eq!(lang.interface().as_str(), lang.code());
+        assert_eq!(Lang::of_interface(lang.interface()), lang);
+    }
+    assert_eq!(
+        shared::values::InterfaceLanguage::ALL.len(),
+        Lang::ALL.len(),
+        "the account can store every language the app speaks, and no other"
+    );
+}
+
+#[test]
+fn each_language_s_own_name_is_the_same_in_its_file_the_switch_and_the_spoken_languages() {
+    for lang in Lang::ALL {
+        let in_file = with_catalog(lang, |c| c.try_format("language-own-name", &[]));
+        assert_eq!(in_file.as_deref(), Ok(lang.own_name()), "{}", lang.code());
+        let spoken = shared::values::LanguageCode::parse(lang.spoken_tag())
+            .expect("every interface language is a spoken one");
+        assert_eq!(spoken.own_name(), Some(lang.own_name()), "{}", lang.code());
+    }
 }

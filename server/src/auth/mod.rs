@@ -16,7 +16,7 @@ use shared::{
     api::{Me, SecondFactor},
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
     roles::Role,
-    values::Email,
+    values::{Email, InterfaceLanguage},
 };
 use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
 
@@ -74,6 +74,7 @@ pub struct CurrentUser {
     pub organisation_id: Option<OrganisationId>,
     pub municipality_ids: Vec<MunicipalityId>,
     pub second_factor: SecondFactor,
+    pub interface_language: Option<InterfaceLanguage>,
 }
 
 impl CurrentUser {
@@ -88,6 +89,7 @@ impl CurrentUser {
             municipality_ids: self.municipality_ids.clone(),
             today,
             second_factor: self.second_factor,
+            interface_language: self.interface_language,
         }
     }
 
@@ -158,6 +160,7 @@ pub async fn load_user(
         organisation_id: row.organisation_id,
         municipality_ids: row.municipality_ids,
         second_factor: SecondFactor::of(row.role, row.enrolled),
+        interface_language: row.interface_language,
     }))
 }
 

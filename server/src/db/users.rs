@@ -2,7 +2,7 @@ use shared::ids::{OrganisationId, ParticipantId, UserId};
 use shared::roles::Role;
 use shared::{
     ids::MunicipalityId,
-    values::{Email, Phone},
+    values::{Email, InterfaceLanguage, Phone},
 };
 use sqlx::SqliteExecutor;
 
@@ -72,6 +72,8 @@ pub struct SignedInRow {
     pub usable: bool,
     pub enrolled: bool,
     pub municipality_ids: Vec<MunicipalityId>,
+    /// The interface language chosen on the account (an unknown stored tag reads as none).
+    pub interface_language: Option<InterfaceLanguage>,
 }
 
 pub async fn signed_in(
@@ -84,6 +86,7 @@ pub async fn signed_in(
                u.participant_id AS "participant_id?: ParticipantId",
                u.organisation_id AS "organisation_id?: OrganisationId",
                (u.disabled = 0 AND u.password_hash IS NOT NULL) AS "usable!: bool",
+               u.interface_language AS "interface_language?",
                EXISTS (SELECT 1 FROM totp_factors f
                        WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "enrolled!: bool",
                m.municipality_id AS "municipality_id?: MunicipalityId"
@@ -111,6 +114,9 @@ pub async fn signed_in(
             usable: first.usable,
             enrolled: first.enrolled,
             municipality_ids,
+            interface_language: first
+                .interface_language
+                .and_then(|tag| InterfaceLanguage::parse(&tag).ok()),
         }
     }))
 }
@@ -157,6 +163,24 @@ pub async fn insert(
         .await?;
     }
     Ok(id)
+}
+
+/// Stores the language of the account's interface. The account's version stays: it guards the
+/// account's access (a password, a disabling), which a language does not change.
+pub async fn set_interface_language(
+    tx: &mut sqlx::SqliteConnection,
+    user_id: &UserId,
+    language: InterfaceLanguage,
+) -> Result<(), sqlx::Error> {
+    let tag = language.as_str();
+    sqlx::query!(
+        "UPDATE users SET interface_language = $1 WHERE id = $2",
+        tag,
+        user_id,
+    )
+    .execute(tx)
+    .await
+    .map(|_| ())
 }
 
 pub async fn set_password(

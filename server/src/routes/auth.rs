@@ -8,11 +8,11 @@ use axum::{
     Router,
     extract::State,
     http::StatusCode,
-    routing::{get, post},
+    routing::{get, post, put},
 };
 use shared::{
     Violation, ViolationKind,
-    api::{AcceptInvitationInput, LoginAnswer, LoginInput, Me, paths},
+    api::{AcceptInvitationInput, InterfaceLanguageInput, LoginAnswer, LoginInput, Me, paths},
     ids::UserId,
     rules::password::check_password,
     values::Email,
@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::LOGIN, post(login))
         .route(paths::LOGOUT, post(logout))
         .route(paths::ME, get(me))
+        .route(paths::ME_LANGUAGE, put(set_interface_language))
         .route(paths::ACCEPT_INVITATION, post(accept_invitation))
         .merge(second_factor::router())
         .merge(passwords::router())
@@ -208,6 +209,29 @@ async fn logout(
 
 /// Who is signed in; also an account that must enrol a second factor before anything else.
 async fn me(State(state): State<AppState>, SignedIn(user): SignedIn) -> ApiResult<Me> {
+    Ok(Json(user.me(state.clock.today())))
+}
+
+/// Stores the language of the signed-in account's interface, for every page and browser after
+/// this one. Also for an account that must still enrol a second factor: the enrolment is shown
+/// in that language too.
+async fn set_interface_language(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    address: ClientAddress,
+    Json(input): Json<InterfaceLanguageInput>,
+) -> ApiResult<Me> {
+    super::write(
+        &state,
+        super::Change::new(&user, &address, "user.interface_language", "user"),
+        async |tx| {
+            db::users::set_interface_language(tx, &user.id, input.language).await?;
+            Ok(user.id.clone())
+        },
+    )
+    .await?;
+    let mut user = user;
+    user.interface_language = Some(input.language);
     Ok(Json(user.me(state.clock.today())))
 }
 

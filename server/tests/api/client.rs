@@ -7,6 +7,7 @@ use std::fmt;
 use reqwest::{Method, StatusCode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
+    api::InterfaceLanguageInput,
     api::{
         AbsenceInput, CivicIntegrationDetail, CivicIntegrationInput, MapEvidence,
         ProgrammeSettingsDetail, ProgrammeSettingsInput,
@@ -310,6 +311,16 @@ impl Api {
     pub async fn accept_invitation(&self, input: &AcceptInvitationInput) -> Answer<Me> {
         self.change(Method::POST, paths::ACCEPT_INVITATION, input)
             .await
+    }
+
+    /// `GET /auth/me`.
+    pub async fn me(&self) -> Answer<Me> {
+        self.get(paths::ME).await
+    }
+
+    /// `PUT /auth/me/language`.
+    pub async fn set_interface_language(&self, input: &InterfaceLanguageInput) -> Answer<Me> {
+        self.change(Method::PUT, paths::ME_LANGUAGE, input).await
     }
 
     /// `POST /users/{id}/disable`.

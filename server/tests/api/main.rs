@@ -12,6 +12,7 @@ mod compression;
 mod concurrency;
 mod factors;
 mod foundation;
+mod languages;
 mod map;
 mod openapi;
 mod outcomes;

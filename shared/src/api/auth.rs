@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     ids::{MunicipalityId, OrganisationId, ParticipantId, UserId},
     roles::Role,
-    values::Email,
+    values::{Email, InterfaceLanguage},
     violation::{ViolationKind, Violations},
 };
 
@@ -32,6 +32,16 @@ pub struct Me {
     pub today: chrono::NaiveDate,
     /// Whether the account has a second factor, and whether its role requires one.
     pub second_factor: SecondFactor,
+    /// The language of the account's interface; `None` until it is first set, which the app does
+    /// at the first login, from the browser's languages (`PUT /auth/me/language`).
+    pub interface_language: Option<InterfaceLanguage>,
+}
+
+/// `PUT /auth/me/language`: the language of the signed-in account's interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InterfaceLanguageInput {
+    pub language: InterfaceLanguage,
 }
 
 /// The second factor of an account (TOTP, RFC 6238, with recovery codes).
@@ -324,11 +334,13 @@ mod tests {
             municipality_ids: Vec::new(),
             today: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
             second_factor: SecondFactor::Offered,
+            interface_language: Some(InterfaceLanguage::Dari),
         };
         let json = serde_json::to_value(LoginAnswer::SignedIn(me.clone())).unwrap();
         assert_eq!(json["status"], "signed_in");
         assert_eq!(json["role"], "coach");
         assert_eq!(json["second_factor"], "offered");
+        assert_eq!(json["interface_language"], "fa-AF");
         assert_eq!(
             serde_json::from_value::<LoginAnswer>(json).unwrap(),
             LoginAnswer::SignedIn(me)

@@ -18,6 +18,8 @@ pub const OPENAPI: &str = "/openapi.json";
 pub const LOGIN: &str = "/auth/login";
 pub const LOGOUT: &str = "/auth/logout";
 pub const ME: &str = "/auth/me";
+/// The language of the signed-in account's interface.
+pub const ME_LANGUAGE: &str = "/auth/me/language";
 pub const INVITATIONS: &str = "/invitations";
 pub const ACCEPT_INVITATION: &str = "/auth/accept-invitation";
 /// `POST`: the second step of a login, with a TOTP or recovery code.

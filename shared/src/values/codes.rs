@@ -173,7 +173,11 @@ la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no
 or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te \
 tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
-/// A language as an ISO 639-1 code (`ar`, `ti`, `fa`, `nl`), lower case.
+/// A language someone speaks, as a BCP 47 language tag: the ISO 639-1 code where the language has
+/// one (`ar`, `ti`, `so`, `ps`, `uk`), else its ISO 639-3 code (`prs` Dari, `kmr` Kurmanji, `ckb`
+/// Sorani), lower case. Valid are the tags of [`SPOKEN_LANGUAGES`] and every ISO 639-1 code (so
+/// the two-letter codes stored before stay valid); a three-letter code of a language that has a
+/// two-letter one (`ara`, `tir`) is refused, as BCP 47 asks for the shortest.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(transparent))]
@@ -190,7 +194,9 @@ impl LanguageCode {
         if text.is_empty() {
             return Err(ViolationKind::Required {});
         }
-        if text.len() != 2 || !ISO_639_1.split(' ').any(|code| code == text) {
+        let listed = SPOKEN_LANGUAGES.iter().any(|(tag, _)| *tag == text);
+        let iso_639_1 = text.len() == 2 && ISO_639_1.split(' ').any(|code| code == text);
+        if !listed && !iso_639_1 {
             return Err(ViolationKind::InvalidFormat {});
         }
         Ok(LanguageCode(text))
@@ -199,7 +205,99 @@ impl LanguageCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The language's name in its own language and script, when it is in [`SPOKEN_LANGUAGES`].
+    pub fn own_name(&self) -> Option<&'static str> {
+        SPOKEN_LANGUAGES
+            .iter()
+            .find(|(tag, _)| *tag == self.0)
+            .map(|(_, name)| *name)
+    }
 }
+
+/// The languages offered when recording what a participant speaks: each BCP 47 tag with the
+/// language's name in its own script. Those of the programme's participants first (the languages
+/// of Eritrea, Syria, Afghanistan, Somalia, Ethiopia, Sudan, Iraq, Iran, Türkiye and Ukraine), then
+/// the Netherlands' own and others widely spoken. The interface's languages are among them, under
+/// the names of the language switch (Dari as `prs`).
+pub const SPOKEN_LANGUAGES: &[(&str, &str)] = &[
+    ("ar", "العربية"),
+    ("ti", "ትግርኛ"),
+    ("prs", "دری"),
+    ("fa", "فارسی"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+    ("tr", "Türkçe"),
+    ("ku", "Kurdî"),
+    ("kmr", "Kurmancî"),
+    ("ckb", "کوردیی ناوەندی"),
+    ("so", "Soomaali"),
+    ("ps", "پښتو"),
+    ("haz", "هزارگی"),
+    ("am", "አማርኛ"),
+    ("om", "Afaan Oromoo"),
+    ("tig", "ትግረ"),
+    ("byn", "ብሊን"),
+    ("ssy", "Saho"),
+    ("aa", "Qafaraf"),
+    ("kun", "Kunama"),
+    ("bej", "Bidhaawyeet"),
+    ("aii", "ܣܘܪܬ"),
+    ("bal", "بلوچی"),
+    ("uz", "Oʻzbekcha"),
+    ("tk", "Türkmençe"),
+    ("ur", "اردو"),
+    ("nus", "Thok Naath"),
+    ("din", "Thuɔŋjäŋ"),
+    ("zgh", "ⵜⴰⵎⴰⵣⵉⵖⵜ"),
+    ("kab", "Taqbaylit"),
+    ("nl", "Nederlands"),
+    ("fy", "Frysk"),
+    ("pap", "Papiamentu"),
+    ("srn", "Sranantongo"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("de", "Deutsch"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("it", "Italiano"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("hu", "Magyar"),
+    ("cs", "Čeština"),
+    ("sk", "Slovenčina"),
+    ("hr", "Hrvatski"),
+    ("sr", "Српски"),
+    ("bs", "Bosanski"),
+    ("sq", "Shqip"),
+    ("mk", "Македонски"),
+    ("el", "Ελληνικά"),
+    ("hy", "Հայերեն"),
+    ("ka", "ქართული"),
+    ("az", "Azərbaycanca"),
+    ("be", "Беларуская"),
+    ("he", "עברית"),
+    ("hi", "हिन्दी"),
+    ("bn", "বাংলা"),
+    ("pa", "ਪੰਜਾਬੀ"),
+    ("ne", "नेपाली"),
+    ("ta", "தமிழ்"),
+    ("zh", "中文"),
+    ("vi", "Tiếng Việt"),
+    ("th", "ไทย"),
+    ("id", "Bahasa Indonesia"),
+    ("tl", "Tagalog"),
+    ("sw", "Kiswahili"),
+    ("ha", "Hausa"),
+    ("yo", "Yorùbá"),
+    ("ig", "Igbo"),
+    ("ln", "Lingála"),
+    ("rw", "Ikinyarwanda"),
+    ("rn", "Ikirundi"),
+    ("ff", "Fulfulde"),
+    ("rom", "Romani čhib"),
+];
 
 super::string_value!(LanguageCode);
 
@@ -291,6 +389,84 @@ mod tests {
             Err(ViolationKind::InvalidFormat {})
         );
         assert_eq!(serde_json::to_string(&DutchLevel::B2).unwrap(), "\"B2\"");
+    }
+
+    #[test]
+    fn languages_without_a_two_letter_code_are_tagged_with_their_three_letter_one() {
+        for code in [
+            "prs", "kmr", "ckb", "tig", "byn", "haz", "aii", "PRS", " kmr ",
+        ] {
+            assert!(LanguageCode::parse(code).is_ok(), "{code}");
+        }
+        assert_eq!(LanguageCode::parse(" CKB ").unwrap().as_str(), "ckb");
+    }
+
+    #[test]
+    fn a_three_letter_code_of_a_language_with_a_two_letter_one_is_refused() {
+        // Arabic, Tigrinya, Somali, Pashto, Persian, Ukrainian, Kurdish, Dutch: BCP 47 takes the
+        // shortest code.
+        for code in [
+            "ara", "tir", "som", "pus", "fas", "per", "ukr", "kur", "nld", "dut",
+        ] {
+            assert_eq!(
+                LanguageCode::parse(code),
+                Err(ViolationKind::InvalidFormat {}),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_tag_with_a_region_or_script_or_of_another_shape_is_refused() {
+        for code in [
+            "fa-AF",
+            "ar_SY",
+            "zh-Hans",
+            "p",
+            "prsx",
+            "12",
+            "ti ER",
+            "x-klingon",
+        ] {
+            assert_eq!(
+                LanguageCode::parse(code),
+                Err(ViolationKind::InvalidFormat {}),
+                "{code}"
+            );
+        }
+        assert_eq!(LanguageCode::parse("  "), Err(ViolationKind::Required {}));
+    }
+
+    #[test]
+    fn every_two_letter_code_stored_before_stays_valid() {
+        for code in ISO_639_1.split(' ') {
+            let parsed = LanguageCode::parse(code).expect("an ISO 639-1 code");
+            assert_eq!(parsed.to_string().parse::<LanguageCode>().unwrap(), parsed);
+        }
+    }
+
+    #[test]
+    fn the_list_of_spoken_languages_is_well_formed() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (tag, name) in SPOKEN_LANGUAGES {
+            assert!(seen.insert(*tag), "{tag} twice");
+            let shape = (tag.len() == 2 && ISO_639_1.split(' ').any(|c| c == *tag))
+                || (tag.len() == 3 && tag.bytes().all(|b| b.is_ascii_lowercase()));
+            assert!(shape, "{tag}: ISO 639-1, else three lower-case letters");
+            assert!(!name.trim().is_empty(), "{tag} has a name");
+            assert_eq!(
+                LanguageCode::parse(tag).unwrap().own_name(),
+                Some(*name),
+                "{tag}"
+            );
+        }
+        assert!(seen.len() > 50);
+        // The programme's languages in their own script.
+        let own = |tag: &str| LanguageCode::parse(tag).unwrap().own_name();
+        assert_eq!(own("ti"), Some("ትግርኛ"));
+        assert_eq!(own("prs"), Some("دری"));
+        assert_eq!(own("uk"), Some("Українська"));
+        assert_eq!(own("ab"), None, "valid, but not offered");
     }
 
     #[test]

@@ -3,11 +3,15 @@
 
 mod codes;
 mod contact;
+mod languages;
 mod numbers;
 mod text;
 
-pub use codes::{DutchLevel, KvkNumber, LanguageCode, MunicipalityCode, Postcode};
+pub use codes::{
+    DutchLevel, KvkNumber, LanguageCode, MunicipalityCode, Postcode, SPOKEN_LANGUAGES,
+};
 pub use contact::{Email, Phone};
+pub use languages::InterfaceLanguage;
 pub use numbers::{Capacity, LadderRung, Money, Score};
 pub use text::{ActionText, BoundedText, Description, Note, PersonName, Summary, Title};
 

@@ -16,8 +16,8 @@ use crate::{
     api::{self, ApiError},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, LatestVersion, SelectField, TextField, api_resource,
-        parse_opt, set_page_title, unreadable, with_format_errors,
+        FieldCheck, Form, FormAlert, LanguagePicker, LatestVersion, SelectField, TextField,
+        api_resource, parse_opt, set_page_title, unreadable, with_format_errors,
     },
     i18n::use_i18n,
 };
@@ -421,6 +421,7 @@ pub fn ParticipantForm(
                 hint=language_names
                 dir="ltr"
             />
+            <LanguagePicker id="participant-languages-search" languages=values.languages />
             <SelectField
                 id="participant-dutch-level"
                 label=t("participant-dutch-level")
