@@ -154,6 +154,9 @@ violation_kinds! {
     "password_reset_invalid" => PasswordResetInvalid {},
     /// A reset for an account that has not accepted its invitation yet.
     "password_not_set" => PasswordNotSet {},
+    // reports
+    /// A period whose end comes before its start.
+    "end_before_start" => EndBeforeStart {},
 }
 
 /// One refusal: which field, and why.

@@ -11,6 +11,7 @@ pub mod internships;
 pub mod introductions;
 pub mod invitations;
 pub mod municipalities;
+pub mod nudges;
 #[cfg(test)]
 mod offline_data;
 pub mod openings;
@@ -19,6 +20,7 @@ pub mod outcomes;
 pub mod participants;
 pub mod password_resets;
 pub mod plan;
+pub mod reports;
 pub mod sessions;
 pub mod users;
 

@@ -14,6 +14,7 @@ mod foundation;
 mod openapi;
 mod outcomes;
 mod overload;
+mod reports;
 mod review;
 mod security;
 mod training;

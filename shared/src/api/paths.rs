@@ -184,6 +184,8 @@ pub fn municipality_report(id: impl Display) -> String {
     format!("/reports/municipalities/{id}")
 }
 
+pub const NUDGES: &str = "/nudges";
+
 #[cfg(test)]
 mod tests {
     use super::*;
