@@ -50,6 +50,10 @@ pub enum Screen {
     ParticipantConsent,
     /// `/security`: one's own password and second factor.
     Security,
+    /// `/reports/municipalities/{id}`: a municipality's report.
+    Report,
+    /// `/participants/{id}/outcome`: the outcome and its follow-up.
+    ParticipantOutcome,
 }
 
 impl Screen {
@@ -82,6 +86,8 @@ impl Screen {
                 (Resource::Introduction, Action::Read),
             ],
             Screen::ParticipantConsent => &[(Resource::Consent, Action::Read)],
+            Screen::Report => &[(Resource::Municipality, Action::Read)],
+            Screen::ParticipantOutcome => &[(Resource::Outcome, Action::Read)],
         }
     }
 

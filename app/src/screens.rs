@@ -23,11 +23,12 @@ use crate::{
     pages::{
         AccountsScreen, AgreementScreen, AttendanceScreen, CoachHomeScreen, CohortScreen,
         CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, InternshipScreen,
-        MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityScreen, NewParticipantScreen,
-        OpeningScreen, OpeningsScreen, OrganisationScreen, OrganisationsScreen,
-        ParticipantBudgetScreen, ParticipantConsentScreen, ParticipantContactsScreen,
-        ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantPlanScreen,
-        ParticipantProfileScreen, ParticipantRouteScreen,
+        MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityReportScreen, MunicipalityScreen,
+        NewParticipantScreen, OpeningScreen, OpeningsScreen, OrganisationScreen,
+        OrganisationsScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
+        ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
+        ParticipantOutcomeScreen, ParticipantPlanScreen, ParticipantProfileScreen,
+        ParticipantRouteScreen,
     },
     shell::use_shell,
 };
@@ -187,6 +188,14 @@ const SCREENS: &[(Who, ModuleName)] = &[
     (
         Who::Allowed(Screen::ParticipantConsent),
         module_name::<ParticipantConsentScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantOutcome),
+        module_name::<ParticipantOutcomeScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Report),
+        module_name::<MunicipalityReportScreen>,
     ),
 ];
 

@@ -7,6 +7,7 @@ mod contacts;
 mod intake;
 mod internships;
 mod introductions;
+mod outcome;
 mod plan;
 mod profile;
 mod route;
@@ -19,6 +20,7 @@ use contacts::ParticipantContactsPage;
 use intake::NewParticipantPage;
 use internships::ParticipantInternshipsPage;
 use introductions::ParticipantIntroductionsPage;
+use outcome::ParticipantOutcomePage;
 use plan::ParticipantPlanPage;
 use profile::ParticipantPage;
 use route::ParticipantRoutePage;
@@ -53,6 +55,10 @@ pub fn ParticipantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route
             path=path!("/participants/:id/consent")
             view={Lazy::<ParticipantConsentScreen>::new()}
+        />
+        <Route
+            path=path!("/participants/:id/outcome")
+            view={Lazy::<ParticipantOutcomeScreen>::new()}
         />
     }
     .into_inner()
@@ -123,5 +129,12 @@ lazy_screen! {
     /// `/participants/:id/consent`, loaded on demand.
     ParticipantConsentScreen => view! {
         <RequireAuth screen=Screen::ParticipantConsent><ParticipantConsentPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/outcome`, loaded on demand.
+    ParticipantOutcomeScreen => view! {
+        <RequireAuth screen=Screen::ParticipantOutcome><ParticipantOutcomePage /></RequireAuth>
     }
 }
