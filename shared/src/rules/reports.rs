@@ -540,16 +540,16 @@ mod tests {
         let mut facts: Vec<_> = (0..5).map(|_| trained(0)).collect();
         for p in &mut facts {
             p.expenses = vec![
-                (ExpenseCategory::Course, d(5), Money::from_cents(100_00)),
-                (ExpenseCategory::Course, d(6), Money::from_cents(50_00)),
+                (ExpenseCategory::Course, d(5), Money::from_cents(10_000)),
+                (ExpenseCategory::Course, d(6), Money::from_cents(5_000)),
             ];
         }
         facts[0]
             .expenses
-            .push((ExpenseCategory::Travel, d(5), Money::from_cents(10_00)));
+            .push((ExpenseCategory::Travel, d(5), Money::from_cents(1_000)));
         let r = report(&facts);
         let line = |c| r.budget.iter().find(|l| l.category == c).unwrap().clone();
-        assert_eq!(line(ExpenseCategory::Course).amount_cents, Some(750_00));
+        assert_eq!(line(ExpenseCategory::Course).amount_cents, Some(75_000));
         assert_eq!(
             line(ExpenseCategory::Course).participants,
             ReportCount::Exact(5)
@@ -574,7 +574,10 @@ mod tests {
             }
             serde_json::Value::Array(items) => items.iter().for_each(|v| numbers(v, key, out)),
             serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| numbers(v, k, out)),
-            _ => {}
+            serde_json::Value::Number(_)
+            | serde_json::Value::Null
+            | serde_json::Value::Bool(_)
+            | serde_json::Value::String(_) => {}
         }
     }
 
