@@ -50,7 +50,7 @@ pub fn FunnelChart(report: MunicipalityReport) -> impl IntoView {
                             <li>
                                 <span class="report-bar-label">{text(key)}</span>
                                 <Bar value=drawn(count) max=max />
-                                <span class="report-bar-value">{count.to_string()}</span>
+                                <span class="report-bar-value" dir="ltr">{count.to_string()}</span>
                             </li>
                         }
                     })
@@ -99,7 +99,7 @@ pub fn LadderChart(report: MunicipalityReport) -> impl IntoView {
                                                 {move || i18n.t(what)}
                                             </span>
                                             <Bar value=drawn(count) max=max class=class />
-                                            <span class="report-bar-value">
+                                            <span class="report-bar-value" dir="ltr">
                                                 {count.to_string()}
                                             </span>
                                         </li>
@@ -131,7 +131,7 @@ pub fn AgreementChart(report: MunicipalityReport) -> impl IntoView {
                     }}
                 </span>
                 <Bar value=drawn(started) max=a.contracted />
-                <span class="report-bar-value">
+                <span class="report-bar-value" dir="ltr">
                     {format!("{} / {}", started, a.contracted)}
                 </span>
             </li>
@@ -157,7 +157,7 @@ pub fn AgreementChart(report: MunicipalityReport) -> impl IntoView {
                 <li>
                     <span class="report-bar-label">{text("report-programme-title")}</span>
                     <Bar value=started max=aim />
-                    <span class="report-bar-value">{format!("{started} / {aim}")}</span>
+                    <span class="report-bar-value" dir="ltr">{format!("{started} / {aim}")}</span>
                 </li>
             </ul>
         </figure>

@@ -246,14 +246,14 @@ fn Figures(report: MunicipalityReport) -> impl IntoView {
                 .map(|(key, count)| {
                     view! {
                         <li class="card report-card">
-                            <span class="report-figure">{shown(count)}</span>
+                            <span class="report-figure" dir="ltr">{shown(count)}</span>
                             <span class="report-label">{text(key)}</span>
                         </li>
                     }
                 })
                 .collect_view()}
             <li class="card report-card">
-                <span class="report-figure">
+                <span class="report-figure" dir="ltr">
                     {median.map_or_else(|| "<5".to_owned(), |d| d.to_string())}
                 </span>
                 <span class="report-label">{text("report-median-days")}</span>
@@ -295,7 +295,9 @@ fn Figures(report: MunicipalityReport) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{what}</th>
-                                        <td>{value}</td>
+                                        <td>
+                                            <span dir="ltr">{value}</span>
+                                        </td>
                                     </tr>
                                 }
                             })
