@@ -52,6 +52,10 @@ pub enum Screen {
     ParticipantMap,
     /// `/security`: one's own password and second factor.
     Security,
+    /// `/reports/municipalities/{id}`: a municipality's report.
+    Report,
+    /// `/participants/{id}/outcome`: the outcome and its follow-up.
+    ParticipantOutcome,
 }
 
 impl Screen {
@@ -85,6 +89,8 @@ impl Screen {
             ],
             Screen::ParticipantConsent => &[(Resource::Consent, Action::Read)],
             Screen::ParticipantMap => &[(Resource::Route, Action::Read)],
+            Screen::Report => &[(Resource::Municipality, Action::Read)],
+            Screen::ParticipantOutcome => &[(Resource::Outcome, Action::Read)],
         }
     }
 

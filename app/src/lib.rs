@@ -23,7 +23,7 @@ use crate::{
     i18n::I18n,
     pages::{
         AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantRoutes, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
+        ParticipantRoutes, ReportRoutes, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
     },
     screens::Prefetch,
     shell::Shell,
@@ -75,6 +75,7 @@ fn routes() -> impl IntoView {
                     <TrainingRoutes />
                     <ParticipantRoutes />
                     <CompanyRoutes />
+                    <ReportRoutes />
                 </FlatRoutes>
             </Layout>
         </Router>

@@ -23,11 +23,12 @@ use crate::{
     pages::{
         AccountsScreen, AgreementScreen, AttendanceScreen, CoachHomeScreen, CohortScreen,
         CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, InternshipScreen,
-        MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityScreen, NewParticipantScreen,
-        OpeningScreen, OpeningsScreen, OrganisationScreen, OrganisationsScreen,
-        ParticipantBudgetScreen, ParticipantConsentScreen, ParticipantContactsScreen,
-        ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantMapScreen,
-        ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen,
+        MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityReportScreen, MunicipalityScreen,
+        NewParticipantScreen, OpeningScreen, OpeningsScreen, OrganisationScreen,
+        OrganisationsScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
+        ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
+        ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
+        ParticipantProfileScreen, ParticipantRouteScreen,
     },
     shell::use_shell,
 };
@@ -191,6 +192,14 @@ const SCREENS: &[(Who, ModuleName)] = &[
     (
         Who::Allowed(Screen::ParticipantConsent),
         module_name::<ParticipantConsentScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantOutcome),
+        module_name::<ParticipantOutcomeScreen>,
+    ),
+    (
+        Who::Allowed(Screen::Report),
+        module_name::<MunicipalityReportScreen>,
     ),
 ];
 

@@ -1282,6 +1282,26 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .body(s.of::<api::RegistrationInput>())
         .created(s.of::<api::RegistrationDetail>())
         .errors(&[Conflict]),
+        // Reports and nudges.
+        Op::new(
+            Get,
+            paths::MUNICIPALITY_REPORT_PATTERN,
+            "municipality_report",
+            "reports",
+            "A municipality's figures over a period; every count below 5 is `<5`",
+        )
+        .id(s.of::<MunicipalityId>())
+        .query(api::ReportQuery::into_params(|| Some(ParameterIn::Query)))
+        .ok(s.of::<api::MunicipalityReport>())
+        .errors(&[Validation]),
+        Op::new(
+            Get,
+            paths::NUDGES,
+            "list_nudges",
+            "reports",
+            "What the coordinator (region) or coach (own participants) should look at",
+        )
+        .ok(s.list::<api::NudgeItem>()),
     ]
 }
 

@@ -173,6 +173,9 @@ violation_kinds! {
     "midterm_evaluation_missing" => MidtermEvaluationMissing { week: u32 },
     /// Warning: the review of a participatieplaats is due (ISO date).
     "participatieplaats_review_due" => ParticipatieplaatsReviewDue { due_date: String },
+    // reports
+    /// A period whose end comes before its start.
+    "end_before_start" => EndBeforeStart {},
 }
 
 /// One refusal: which field, and why.

@@ -27,6 +27,7 @@ pub mod municipalities;
 pub mod openings;
 pub mod organisations;
 pub mod participants;
+pub mod reports;
 pub mod users;
 
 /// Why a call failed.

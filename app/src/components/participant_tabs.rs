@@ -77,6 +77,12 @@ pub const TABS: &[Tab] = &[
         label: "participant-tab-consent",
         glyph: Glyph::Check,
     },
+    Tab {
+        screen: Screen::ParticipantOutcome,
+        path: "/outcome",
+        label: "participant-tab-outcome",
+        glyph: Glyph::Outcome,
+    },
 ];
 
 /// The sub-navigation of a participant's file: the tabs the role may use, the current one marked.

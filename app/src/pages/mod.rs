@@ -6,6 +6,7 @@ mod companies;
 mod home;
 mod not_found;
 mod participants;
+mod reports;
 mod security;
 mod training;
 
@@ -22,9 +23,10 @@ pub use not_found::NotFoundPage;
 pub use participants::{
     NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
     ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
-    ParticipantMapScreen, ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen,
-    ParticipantRoutes, RouteView,
+    ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
+    ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes, RouteView,
 };
+pub use reports::{MunicipalityReportScreen, Nudges, ReportRoutes};
 pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};
 pub use training::{
     AttendanceScreen, CohortScreen, CohortsScreen, MunicipalitiesScreen, MunicipalityScreen,

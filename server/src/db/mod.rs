@@ -12,6 +12,7 @@ pub mod introductions;
 pub mod invitations;
 pub mod map;
 pub mod municipalities;
+pub mod nudges;
 #[cfg(test)]
 mod offline_data;
 pub mod openings;
@@ -20,6 +21,7 @@ pub mod outcomes;
 pub mod participants;
 pub mod password_resets;
 pub mod plan;
+pub mod reports;
 pub mod sessions;
 pub mod users;
 

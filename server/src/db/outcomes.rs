@@ -20,6 +20,7 @@ pub struct OutcomeRow {
     pub hours_per_week: Option<i64>,
     pub contract: Option<ContractKind>,
     pub reason: Option<String>,
+    pub exit_rung: Option<LadderRung>,
     pub follow_up_date: Option<NaiveDate>,
     pub follow_up_lasted: Option<bool>,
     pub follow_up_rung: Option<LadderRung>,
@@ -49,6 +50,7 @@ impl TryFrom<OutcomeRow> for OutcomeDetail {
                 .map_err(|_| AppError::stored("outcome hours"))?,
             contract: row.contract,
             reason: row.reason,
+            ladder_rung: row.exit_rung,
             follow_up_due: follow_up_due(row.date),
             follow_up,
         })
@@ -64,6 +66,7 @@ pub async fn of(
         r#"SELECT id AS "id!: OutcomeId", participant_id AS "participant_id!: ParticipantId",
                kind AS "kind!: OutcomeKind", date AS "date!: NaiveDate", hours_per_week AS "hours_per_week?",
                contract AS "contract?: ContractKind", reason AS "reason?",
+               exit_rung AS "exit_rung?: LadderRung",
                follow_up_date AS "follow_up_date?: NaiveDate", follow_up_lasted AS "follow_up_lasted?: bool",
                follow_up_rung AS "follow_up_rung?: LadderRung", version
            FROM outcomes
@@ -81,6 +84,7 @@ pub async fn by_id(
     sqlx::query_as!(OutcomeRow, r#"SELECT id AS "id!: OutcomeId", participant_id AS "participant_id!: ParticipantId",
                kind AS "kind!: OutcomeKind", date AS "date!: NaiveDate", hours_per_week AS "hours_per_week?",
                contract AS "contract?: ContractKind", reason AS "reason?",
+               exit_rung AS "exit_rung?: LadderRung",
                follow_up_date AS "follow_up_date?: NaiveDate", follow_up_lasted AS "follow_up_lasted?: bool",
                follow_up_rung AS "follow_up_rung?: LadderRung", version
            FROM outcomes WHERE id = $1"#, id)
@@ -96,6 +100,7 @@ pub struct NewOutcome<'a> {
     pub hours_per_week: Option<i64>,
     pub contract: Option<ContractKind>,
     pub reason: Option<&'a str>,
+    pub exit_rung: LadderRung,
 }
 
 pub async fn insert(
@@ -104,8 +109,8 @@ pub async fn insert(
 ) -> Result<OutcomeId, sqlx::Error> {
     let id: OutcomeId = super::new_id();
     sqlx::query!(
-        "INSERT INTO outcomes (id, participant_id, kind, date, hours_per_week, contract, reason, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO outcomes (id, participant_id, kind, date, hours_per_week, contract, reason, \
+         exit_rung, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         &id,
         o.participant_id,
         o.kind,
@@ -113,6 +118,7 @@ pub async fn insert(
         o.hours_per_week,
         o.contract,
         o.reason,
+        o.exit_rung,
         chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     )
     .execute(db)

@@ -16,6 +16,7 @@ mod outcomes;
 mod participants;
 mod plan;
 mod registrations;
+mod reports;
 mod route;
 mod users;
 
@@ -78,6 +79,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(budget::router())
         .merge(introductions::router())
         .merge(outcomes::router())
+        .merge(reports::router())
         .merge(route::router())
         .merge(organisations::router())
         .merge(openings::router())

@@ -75,7 +75,7 @@ async fn record_outcome(
         Action::Create,
     )
     .await?;
-    let valid = input
+    let (valid, exit_rung) = input
         .validate(state.clock.today())
         .map_err(AppError::Validation)?;
     let (kind, date, hours, contract, reason) = match &valid {
@@ -113,6 +113,7 @@ async fn record_outcome(
                     hours_per_week: hours,
                     contract,
                     reason: reason.as_deref(),
+                    exit_rung,
                 },
             )
             .await?)

@@ -702,7 +702,8 @@ async fn probe(
             with_body(
                 Method::POST,
                 format!("/participants/{record}/outcomes"),
-                json!({"kind": "education", "date": "2026-01-05", "hours_per_week": null, "contract": null, "reason": ""}),
+                json!({"kind": "education", "date": "2026-01-05", "hours_per_week": null, "contract": null, "reason": "",
+                       "ladder_rung": 4}),
             ),
             created,
         ),

@@ -30,7 +30,8 @@ use shared::{
     },
     api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
-        IntroductionInput, IntroductionPatch, OutcomeDetail, OutcomeInput,
+        IntroductionInput, IntroductionPatch, MunicipalityReport, NudgeItem, OutcomeDetail,
+        OutcomeInput,
     },
     api::{
         OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
@@ -546,6 +547,26 @@ impl Api {
     ) -> Answer<OutcomeDetail> {
         self.change(Method::POST, &paths::follow_up(outcome), patch)
             .await
+    }
+
+    // Reports and nudges.
+
+    /// `GET /reports/municipalities/{id}?{query}` (`query` such as `from=2026-01-01`).
+    pub async fn report(
+        &self,
+        municipality: &MunicipalityId,
+        query: &str,
+    ) -> Answer<MunicipalityReport> {
+        self.get(&format!(
+            "{}?{query}",
+            paths::municipality_report(municipality)
+        ))
+        .await
+    }
+
+    /// `GET /nudges`.
+    pub async fn nudges(&self) -> Answer<Vec<NudgeItem>> {
+        self.get(paths::NUDGES).await
     }
 
     // Organisations, openings and registrations.

@@ -17,6 +17,7 @@ mod map;
 mod openapi;
 mod outcomes;
 mod overload;
+mod reports;
 mod review;
 mod security;
 mod training;

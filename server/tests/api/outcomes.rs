@@ -29,6 +29,7 @@ fn outcome(kind: OutcomeKind, date: NaiveDate, reason: &str) -> OutcomeInput {
         hours_per_week: None,
         contract: None,
         reason: reason.into(),
+        ladder_rung: Some(5),
     }
 }
 

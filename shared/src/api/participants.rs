@@ -664,6 +664,8 @@ pub struct OutcomeDetail {
     pub hours_per_week: Option<u32>,
     pub contract: Option<ContractKind>,
     pub reason: Option<String>,
+    /// The participation-ladder rung at exit (absent for outcomes recorded before it was asked).
+    pub ladder_rung: Option<LadderRung>,
     pub follow_up_due: NaiveDate,
     pub follow_up: Option<FollowUpDetail>,
 }

@@ -209,6 +209,7 @@ pub const INTERNSHIP_ABSENCE_PATTERN: &str = "/internships/{id}/absence";
 pub fn internship_absence(internship: impl Display) -> String {
     format!("/internships/{internship}/absence")
 }
+pub const NUDGES: &str = "/nudges";
 
 #[cfg(test)]
 mod tests {

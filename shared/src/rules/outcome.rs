@@ -45,6 +45,8 @@ pub struct OutcomeInput {
     pub hours_per_week: Option<u32>,
     pub contract: Option<ContractKind>,
     pub reason: String,
+    /// The participation-ladder rung at exit, 1..=6.
+    pub ladder_rung: Option<i64>,
 }
 
 /// An outcome that passed every rule; the kind carries what it needs.
@@ -68,15 +70,22 @@ pub enum ValidOutcome {
 }
 
 impl OutcomeInput {
-    /// A kind; a date not in the future; for a paid job 1..=40 hours and a contract; for no
-    /// outcome a reason of 3..=500 characters.
-    pub fn validate(&self, today: NaiveDate) -> Result<ValidOutcome, Violations> {
+    /// A kind; a date not in the future; the ladder rung at exit; for a paid job 1..=40 hours
+    /// and a contract; for no outcome a reason of 3..=500 characters.
+    pub fn validate(&self, today: NaiveDate) -> Result<(ValidOutcome, LadderRung), Violations> {
         let mut v = Violations::new();
         match self.date {
             None => v.push("date", ViolationKind::Required {}),
             Some(d) if d > today => v.push("date", ViolationKind::InTheFuture {}),
             Some(_) => {}
         }
+        let rung = match self.ladder_rung {
+            None => {
+                v.push("ladder_rung", ViolationKind::Required {});
+                None
+            }
+            Some(n) => v.check("ladder_rung", LadderRung::new(n)),
+        };
         let Some(kind) = self.kind else {
             v.push("kind", ViolationKind::Required {});
             return Err(v);
@@ -118,9 +127,9 @@ impl OutcomeInput {
                 }
             }
         };
-        match outcome {
-            Some(outcome) if v.is_empty() => Ok(outcome),
-            Some(_) | None => Err(v),
+        match (outcome, rung) {
+            (Some(outcome), Some(rung)) if v.is_empty() => Ok((outcome, rung)),
+            _ => Err(v),
         }
     }
 }
@@ -206,6 +215,7 @@ mod tests {
             hours_per_week: Some(hours),
             contract: Some(ContractKind::Temporary),
             reason: String::new(),
+            ladder_rung: Some(6),
         }
     }
 
@@ -244,6 +254,7 @@ mod tests {
         let input = OutcomeInput {
             kind: Some(OutcomeKind::None),
             date: Some(date(2026, 6, 1)),
+            ladder_rung: Some(4),
             ..OutcomeInput::default()
         };
         let err = input.validate(date(2026, 6, 1)).unwrap_err();
@@ -260,14 +271,35 @@ mod tests {
         let input = OutcomeInput {
             kind: Some(OutcomeKind::Education),
             date: Some(date(2026, 6, 1)),
+            ladder_rung: Some(4),
             ..OutcomeInput::default()
         };
         assert_eq!(
             input.validate(date(2026, 6, 1)),
-            Ok(ValidOutcome::Education {
-                date: date(2026, 6, 1)
-            })
+            Ok((
+                ValidOutcome::Education {
+                    date: date(2026, 6, 1)
+                },
+                LadderRung::new(4).unwrap()
+            ))
         );
+    }
+
+    #[test]
+    fn the_rung_at_exit_is_required_and_1_to_6() {
+        for (rung, code) in [
+            (None, "required"),
+            (Some(0), "out_of_range"),
+            (Some(7), "out_of_range"),
+        ] {
+            let input = OutcomeInput {
+                ladder_rung: rung,
+                ..job(20)
+            };
+            let err = input.validate(date(2026, 6, 1)).unwrap_err();
+            assert_eq!(err.0[0].field, "ladder_rung");
+            assert_eq!(err.0[0].kind.code(), code);
+        }
     }
 
     #[test]

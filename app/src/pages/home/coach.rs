@@ -4,6 +4,7 @@ use crate::{
     api,
     components::{Loaded, ParticipantList, api_resource, set_page_title},
     i18n::use_i18n,
+    pages::Nudges,
 };
 
 /// A coach's home: the participants assigned to them.
@@ -16,6 +17,7 @@ pub fn CoachHome() -> impl IntoView {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{move || i18n.t("coach-home-title")}</h1>
             <p>{move || i18n.t("coach-home-intro")}</p>
+            <Nudges />
             <section class="card" aria-labelledby="coach-participants">
                 <h2 id="coach-participants">{move || i18n.t("coach-home-participants")}</h2>
                 <Loaded

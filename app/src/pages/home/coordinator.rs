@@ -6,6 +6,7 @@ use crate::{
     api,
     components::{AgreementFacts, Loaded, ParticipantList, api_resource, set_page_title},
     i18n::use_i18n,
+    pages::Nudges,
 };
 
 /// A coordinator's home: their municipalities with the agreements, the cohorts and the
@@ -24,6 +25,7 @@ pub fn CoordinatorHome() -> impl IntoView {
                 {move || i18n.t("coordinator-home-intro")} " "
                 <A href="/accounts">{move || i18n.t("coordinator-home-accounts")}</A>
             </p>
+            <Nudges />
             <section class="card" aria-labelledby="coordinator-municipalities">
                 <h2 id="coordinator-municipalities">
                     {move || i18n.t("coordinator-home-municipalities")}
@@ -73,6 +75,7 @@ fn Municipalities(municipalities: Vec<MunicipalityDetail>) -> impl IntoView {
                 .into_iter()
                 .map(|m| {
                     let href = format!("/municipalities/{}", m.id);
+                    let report = format!("/reports/municipalities/{}", m.id);
                     view! {
                         <li>
                             <h3>
@@ -81,6 +84,9 @@ fn Municipalities(municipalities: Vec<MunicipalityDetail>) -> impl IntoView {
                                 <span class="code">{m.cbs_code.to_string()}</span>
                             </h3>
                             <AgreementFacts agreement=m.agreement />
+                            <p>
+                                <A href=report>{move || i18n.t("report-open")}</A>
+                            </p>
                         </li>
                     }
                 })

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::api::Me;
 
 use crate::{
@@ -7,7 +8,7 @@ use crate::{
     i18n::use_i18n,
 };
 
-/// A municipality viewer's home: the municipality and its agreement; the reports follow.
+/// A municipality viewer's home: the municipality, its agreement and a link to its report.
 #[component]
 pub fn MunicipalityHome(me: Me) -> impl IntoView {
     let i18n = use_i18n();
@@ -32,17 +33,22 @@ pub fn MunicipalityHome(me: Me) -> impl IntoView {
                 }
                 list.into_iter()
                     .map(|m| {
+                        let report = format!("/reports/municipalities/{}", m.id);
                         view! {
                             <section class="card">
                                 <h2>{m.name}</h2>
                                 <AgreementFacts agreement=m.agreement />
+                                <p>
+                                    <A href=report attr:class="button">
+                                        {move || i18n.t("report-open")}
+                                    </A>
+                                </p>
                             </section>
                         }
                     })
                     .collect_view()
                     .into_any()
             } />
-            <p class="alert alert-info">{move || i18n.t("municipality-home-reports")}</p>
         </section>
     }
 }

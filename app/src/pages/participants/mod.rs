@@ -8,6 +8,7 @@ mod intake;
 mod internships;
 mod introductions;
 mod map;
+mod outcome;
 mod plan;
 mod profile;
 mod route;
@@ -21,6 +22,7 @@ use intake::NewParticipantPage;
 use internships::ParticipantInternshipsPage;
 use introductions::ParticipantIntroductionsPage;
 use map::MapStatementPage;
+use outcome::ParticipantOutcomePage;
 use plan::ParticipantPlanPage;
 use profile::ParticipantPage;
 use route::ParticipantRoutePage;
@@ -57,6 +59,10 @@ pub fn ParticipantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             view={Lazy::<ParticipantConsentScreen>::new()}
         />
         <Route path=path!("/participants/:id/map") view={Lazy::<ParticipantMapScreen>::new()} />
+        <Route
+            path=path!("/participants/:id/outcome")
+            view={Lazy::<ParticipantOutcomeScreen>::new()}
+        />
     }
     .into_inner()
     .into_any_nested_route()
@@ -133,5 +139,12 @@ lazy_screen! {
     /// `/participants/:id/map`, loaded on demand.
     ParticipantMapScreen => view! {
         <RequireAuth screen=Screen::ParticipantMap><MapStatementPage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/outcome`, loaded on demand.
+    ParticipantOutcomeScreen => view! {
+        <RequireAuth screen=Screen::ParticipantOutcome><ParticipantOutcomePage /></RequireAuth>
     }
 }

@@ -7,7 +7,7 @@ use shared::{
     rules::{internship::InternshipProgress, plan::may_tick},
 };
 
-use super::actions::ActionItem;
+use super::{actions::ActionItem, outcome::outcome_words};
 use crate::{
     api,
     auth::use_auth,
@@ -66,9 +66,13 @@ pub fn RouteView(
                     <ParticipantTabs id=id.get_value() />
                 }
             });
+            let has_outcome = r.route.steps.iter().any(|s| {
+                matches!(s.figures, StepFigures::Outcome { kind: Some(_) })
+            });
             view! {
                 {title}
                 <Route route=r reload=reload />
+                {has_outcome.then(|| view! { <ResultCard id=id.get_value() /> })}
             }
         } />
     }
@@ -463,5 +467,43 @@ fn has_figures(figures: &StepFigures) -> bool {
         StepFigures::Internship { progress } => progress.is_some(),
         StepFigures::Introduction { proposed, .. } => *proposed > 0,
         StepFigures::Outcome { kind } => kind.is_some(),
+    }
+}
+
+/// The result step in plain words: what was recorded, the rung at exit and the follow-up.
+#[component]
+fn ResultCard(id: ParticipantId) -> impl IntoView {
+    let i18n = use_i18n();
+    let outcomes = api_resource(move || {
+        let id = id.clone();
+        async move { api::reports::outcomes(&id).await }
+    });
+    view! {
+        <section class="card route-result" aria-labelledby="route-result-title" id="route-result">
+            <h2 id="route-result-title">
+                <Icon glyph=Glyph::Outcome />
+                {move || i18n.t("route-result-title")}
+            </h2>
+            <Loaded resource=outcomes part=true children=move |list| {
+                list.into_iter()
+                    .map(|o| {
+                        view! {
+                            <div class="route-result-item">
+                                <h3>{move || i18n.t(keys::outcome_kind(o.kind))}</h3>
+                                {
+                                    let o = o.clone();
+                                    move || {
+                                        outcome_words(&o, i18n)
+                                            .into_iter()
+                                            .map(|line| view! { <p>{line}</p> })
+                                            .collect_view()
+                                    }
+                                }
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            } />
+        </section>
     }
 }
