@@ -1209,6 +1209,48 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .body(s.of::<api::RegistrationInput>())
         .created(s.of::<api::RegistrationDetail>())
         .errors(&[Conflict]),
+        // Competences and matching.
+        Op::new(
+            Get,
+            paths::COMPETENCES_PATTERN,
+            "get_competences",
+            "matching",
+            "The participant's competences and wishes (version 0 while none are stored)",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::CompetencesDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Put,
+            paths::COMPETENCES_PATTERN,
+            "put_competences",
+            "matching",
+            "Save the participant's competences and wishes (with `version`, 0 the first time)",
+        )
+        .id(s.of::<ParticipantId>())
+        .body(s.of::<api::CompetencesInput>())
+        .ok(s.of::<api::CompetencesDetail>())
+        .errors(&[Conflict]),
+        Op::new(
+            Get,
+            paths::PARTICIPANT_SUGGESTIONS_PATTERN,
+            "list_participant_suggestions",
+            "matching",
+            "The open openings in the participant's municipality that fit, best first, with reasons",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::OpeningSuggestions>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::OPENING_SUGGESTIONS_PATTERN,
+            "list_opening_suggestions",
+            "matching",
+            "The participants who fit the opening, best first, with reasons",
+        )
+        .id(s.of::<OpeningId>())
+        .ok(s.of::<api::ParticipantSuggestions>())
+        .errors(&[Forbidden]),
     ]
 }
 

@@ -33,6 +33,10 @@ pub enum Resource {
     Consent,
     /// The outcome of the route and its follow-up.
     Outcome,
+    /// Competences and wishes on a participant's profile.
+    Competences,
+    /// Openings suggested for a participant, participants suggested for an opening.
+    Suggestion,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +162,14 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, User, Disable, Region),
     // A one-time link that sets a new password.
     (Role::Coordinator, User, Update, Region),
+    (Role::Coordinator, Competences, Read, Region),
+    (Role::Coach, Competences, Read, Assigned),
+    (Role::Participant, Competences, Read, Own),
+    (Role::Coordinator, Competences, Update, Region),
+    (Role::Coach, Competences, Update, Assigned),
+    (Role::Participant, Competences, Update, Own),
+    (Role::Coordinator, Suggestion, Read, Region),
+    (Role::Coach, Suggestion, Read, Assigned),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -198,6 +210,8 @@ impl Resource {
             Introduction => "introduction",
             Consent => "consent",
             Outcome => "outcome",
+            Competences => "competences",
+            Suggestion => "suggestion",
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod cohorts;
+pub mod competences;
 pub mod contacts;
 pub mod expenses;
 pub mod factors;
@@ -10,6 +11,7 @@ pub mod installation;
 pub mod internships;
 pub mod introductions;
 pub mod invitations;
+pub mod matching;
 pub mod municipalities;
 #[cfg(test)]
 mod offline_data;

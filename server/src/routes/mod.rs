@@ -8,6 +8,7 @@ mod health;
 mod internships;
 mod introductions;
 mod invitations;
+mod matching;
 mod municipalities;
 mod openings;
 mod organisations;
@@ -80,6 +81,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(organisations::router())
         .merge(openings::router())
         .merge(registrations::router())
+        .merge(matching::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

@@ -134,7 +134,9 @@ impl Fixture {
                 | Resource::ExpenseDecision
                 | Resource::Introduction
                 | Resource::Consent
-                | Resource::Outcome,
+                | Resource::Outcome
+                | Resource::Competences
+                | Resource::Suggestion,
                 _,
             ) => ("", "", vec![]),
         }
@@ -727,6 +729,29 @@ async fn probe(
             ),
             created,
         ),
+        (Resource::Competences, Action::Read) => {
+            (get(format!("/participants/{record}/competences")), ok)
+        }
+        (Resource::Competences, Action::Update) => {
+            let v: i64 =
+                sqlx::query_scalar("SELECT version FROM competences WHERE participant_id = $1")
+                    .bind(record)
+                    .fetch_optional(&app.db)
+                    .await
+                    .unwrap()
+                    .unwrap_or(0);
+            (
+                with_body(
+                    Method::PUT,
+                    format!("/participants/{record}/competences"),
+                    json!({"hours_available": 24, "sectors_of_interest": ["care"], "version": v}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Suggestion, Action::Read) => {
+            (get(format!("/participants/{record}/suggestions")), ok)
+        }
         (resource, Action::Read) => {
             let (list, _, _) = fixture.cases(resource, None);
             (get(format!("{list}/{record}")), ok)
@@ -782,7 +807,9 @@ fn records(
         | Resource::ExpenseDecision
         | Resource::Introduction
         | Resource::Consent
-        | Resource::Outcome => match relation {
+        | Resource::Outcome
+        | Resource::Competences
+        | Resource::Suggestion => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -852,6 +879,9 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Outcome, Action::Read),
         (Resource::Outcome, Action::Create),
         (Resource::Outcome, Action::Update),
+        (Resource::Competences, Action::Read),
+        (Resource::Competences, Action::Update),
+        (Resource::Suggestion, Action::Read),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

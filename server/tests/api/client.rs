@@ -23,6 +23,7 @@ use shared::{
         InternshipDetail, InternshipInput, ParticipantDetail, ParticipantInput, paths,
         paths::ParticipantSub,
     },
+    api::{CompetencesDetail, CompetencesInput, OpeningSuggestions, ParticipantSuggestions},
     api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, OutcomeDetail, OutcomeInput,
@@ -588,6 +589,36 @@ impl Api {
             participant_id: participant.clone(),
         };
         self.create(&paths::registrations(opening), &input).await
+    }
+}
+
+impl Api {
+    /// `GET /participants/{id}/competences`.
+    pub async fn competences(&self, participant: &ParticipantId) -> Answer<CompetencesDetail> {
+        self.get(&paths::competences(participant)).await
+    }
+
+    /// `PUT /participants/{id}/competences`.
+    pub async fn put_competences(
+        &self,
+        participant: &ParticipantId,
+        input: &CompetencesInput,
+    ) -> Answer<CompetencesDetail> {
+        self.change(Method::PUT, &paths::competences(participant), input)
+            .await
+    }
+
+    /// `GET /participants/{id}/suggestions`.
+    pub async fn participant_suggestions(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<OpeningSuggestions> {
+        self.get(&paths::participant_suggestions(participant)).await
+    }
+
+    /// `GET /openings/{id}/suggestions`.
+    pub async fn opening_suggestions(&self, opening: &OpeningId) -> Answer<ParticipantSuggestions> {
+        self.get(&paths::opening_suggestions(opening)).await
     }
 }
 

@@ -12,6 +12,7 @@
 
 mod auth;
 mod error;
+mod matching;
 mod organisations;
 mod participants;
 pub mod paths;
@@ -20,6 +21,7 @@ mod reports;
 
 pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
+pub use matching::*;
 pub use organisations::*;
 pub use participants::*;
 pub use programme::*;

@@ -123,6 +123,22 @@ impl ParticipantSub {
     }
 }
 
+/// `GET`, `PUT`: the participant's competences and wishes.
+pub const COMPETENCES_PATTERN: &str = "/participants/{id}/competences";
+pub fn competences(participant: impl Display) -> String {
+    format!("/participants/{participant}/competences")
+}
+/// `GET`: the open openings that fit the participant, best first.
+pub const PARTICIPANT_SUGGESTIONS_PATTERN: &str = "/participants/{id}/suggestions";
+pub fn participant_suggestions(participant: impl Display) -> String {
+    format!("/participants/{participant}/suggestions")
+}
+/// `GET`: the participants who fit the opening, best first.
+pub const OPENING_SUGGESTIONS_PATTERN: &str = "/openings/{id}/suggestions";
+pub fn opening_suggestions(opening: impl Display) -> String {
+    format!("/openings/{opening}/suggestions")
+}
+
 pub const GOAL_PATTERN: &str = "/goals/{id}";
 pub fn goal(id: impl Display) -> String {
     format!("/goals/{id}")
@@ -210,6 +226,12 @@ mod tests {
             (ATTENDANCE_PATTERN, attendance("c1", 3)),
             (PARTICIPANT_PATTERN, participant("p1")),
             (GOAL_PATTERN, goal("g1")),
+            (COMPETENCES_PATTERN, competences("p1")),
+            (
+                PARTICIPANT_SUGGESTIONS_PATTERN,
+                participant_suggestions("p1"),
+            ),
+            (OPENING_SUGGESTIONS_PATTERN, opening_suggestions("x1")),
             (GOAL_ACTIONS_PATTERN, goal_actions("g1")),
             (ACTION_PATTERN, action("a1")),
             (ORGANISATION_PATTERN, organisation("o1")),

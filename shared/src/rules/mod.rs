@@ -2,10 +2,12 @@
 
 pub mod budget;
 pub mod coach;
+pub mod competences;
 pub mod contact;
 pub mod internship;
 pub mod introduction;
 pub mod ladder;
+pub mod matching;
 pub mod openings;
 pub mod outcome;
 pub mod password;
