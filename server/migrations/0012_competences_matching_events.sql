@@ -15,3 +15,7 @@ CREATE TABLE competences (
     postcode_area TEXT,
     version INTEGER NOT NULL DEFAULT 1
 );
+
+-- Who changed a consent last: the participant, or their coach on their behalf (which the
+-- participant is asked to confirm).
+ALTER TABLE consents ADD COLUMN given_by TEXT NOT NULL DEFAULT 'participant';

@@ -504,6 +504,15 @@ impl Api {
             .await
     }
 
+    /// `GET /participants/{id}/introductions`.
+    pub async fn introductions(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<Vec<IntroductionDetail>> {
+        self.get(&of(participant, ParticipantSub::Introductions))
+            .await
+    }
+
     /// `PATCH /introductions/{id}`.
     pub async fn answer_introduction(
         &self,
