@@ -1251,6 +1251,16 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .id(s.of::<OpeningId>())
         .ok(s.of::<api::ParticipantSuggestions>())
         .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::ORGANISATION_PEOPLE_PATTERN,
+            "get_organisation_people",
+            "organisations",
+            "The organisation's current and upcoming interns (names only with consent) and upcoming visits with the number registered",
+        )
+        .id(s.of::<OrganisationId>())
+        .ok(s.of::<api::OrganisationPeople>())
+        .errors(&[Forbidden]),
     ]
 }
 

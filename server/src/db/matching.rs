@@ -159,3 +159,97 @@ pub async fn internship_completed_in(
     .fetch_all(db)
     .await
 }
+
+/// A current or upcoming internship at an organisation, with whether the intern consented to
+/// share their profile with it (and the first name only then).
+#[derive(Debug, Clone)]
+pub struct InternRow {
+    pub id: shared::ids::InternshipId,
+    pub first_name: Option<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub supervisor_name: String,
+}
+
+/// The organisation's internships (not cancelled) that end on `today` or later, by start.
+pub async fn interns_of(
+    db: impl SqliteExecutor<'_>,
+    organisation: &OrganisationId,
+    today: NaiveDate,
+) -> Result<Vec<InternRow>, sqlx::Error> {
+    sqlx::query_as!(
+        InternRow,
+        r#"SELECT i.id AS "id!: shared::ids::InternshipId",
+               CASE WHEN EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = i.participant_id
+                     AND c.organisation_id = i.organisation_id
+                     AND c.purpose = 'introduction_profile' AND c.given = 1)
+                    THEN p.first_name END AS "first_name?: String",
+               i.start_date AS "start_date!: NaiveDate", i.end_date AS "end_date!: NaiveDate",
+               i.supervisor_name
+           FROM internships i JOIN participants p ON p.id = i.participant_id
+           WHERE i.organisation_id = $1 AND i.cancelled = 0 AND i.end_date >= $2
+           ORDER BY i.start_date, i.id"#,
+        organisation,
+        today,
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The supervisors' evaluations done at an organisation: (internship, moment).
+pub async fn supervisor_evaluations_of(
+    db: impl SqliteExecutor<'_>,
+    organisation: &OrganisationId,
+) -> Result<
+    Vec<(
+        shared::ids::InternshipId,
+        shared::rules::internship::EvaluationMoment,
+    )>,
+    sqlx::Error,
+> {
+    let rows = sqlx::query!(
+        r#"SELECT e.internship_id AS "internship_id!: shared::ids::InternshipId",
+               e.moment AS "moment!: shared::rules::internship::EvaluationMoment"
+           FROM evaluations e JOIN internships i ON i.id = e.internship_id
+           WHERE i.organisation_id = $1 AND e.evaluator = 'supervisor'"#,
+        organisation,
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.internship_id, r.moment))
+        .collect())
+}
+
+#[derive(Debug, Clone)]
+pub struct VisitRow {
+    pub id: OpeningId,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub capacity: Option<i64>,
+    pub registered: i64,
+}
+
+/// The organisation's open or filled visits from `today` on, with the number registered.
+pub async fn visits_of(
+    db: impl SqliteExecutor<'_>,
+    organisation: &OrganisationId,
+    today: NaiveDate,
+) -> Result<Vec<VisitRow>, sqlx::Error> {
+    sqlx::query_as!(
+        VisitRow,
+        r#"SELECT o.id AS "id!: OpeningId", o.title, o.date AS "date?: NaiveDate", o.place,
+               o.capacity,
+               (SELECT COUNT(*) FROM registrations r WHERE r.opening_id = o.id) AS "registered!: i64"
+           FROM openings o
+           WHERE o.organisation_id = $1 AND o.kind = 'company_visit'
+             AND o.status IN ('open', 'filled') AND o.date >= $2
+           ORDER BY o.date, o.id"#,
+        organisation,
+        today,
+    )
+    .fetch_all(db)
+    .await
+}

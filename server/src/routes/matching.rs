@@ -6,12 +6,14 @@ use std::collections::{HashMap, HashSet};
 use axum::{Router, extract::State, routing::get};
 use shared::{
     api::{
-        CompetencesDetail, CompetencesInput, OpeningSuggestion, OpeningSuggestions,
-        ParticipantSuggestion, ParticipantSuggestions, paths,
+        CompetencesDetail, CompetencesInput, InternOverview, OpeningSuggestion, OpeningSuggestions,
+        OrganisationPeople, ParticipantSuggestion, ParticipantSuggestions, VisitOverview, paths,
     },
-    ids::{OpeningId, ParticipantId},
+    ids::{OpeningId, OrganisationId, ParticipantId},
     rules::{
+        company_home::evaluations_due,
         competences::{Competences, KnownSector, PostcodeArea},
+        internship::week_of,
         matching::{MatchOpening, MatchProfile, RouteStage, rank_openings, rank_participants},
         training::{attended_count, training_complete},
         versions::check_version,
@@ -21,7 +23,7 @@ use shared::{
 use super::{Change, write};
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties, participant_for},
+    access::{self, Action, Resource, Ties, organisation_for, participant_for},
     auth::{ClientAddress, CurrentUser},
     db::{self, matching::OpenOpeningRow, participants::languages_of_stored},
     error::{ApiResult, Json, Path},
@@ -40,6 +42,10 @@ pub fn router() -> Router<AppState> {
         .route(
             paths::OPENING_SUGGESTIONS_PATTERN,
             get(list_opening_suggestions),
+        )
+        .route(
+            paths::ORGANISATION_PEOPLE_PATTERN,
+            get(get_organisation_people),
         )
 }
 
@@ -275,4 +281,59 @@ async fn list_opening_suggestions(
         })
         .collect();
     Ok(Json(ParticipantSuggestions { items }))
+}
+
+/// The organisation's current and upcoming interns (a first name only where the intern consented
+/// to share their profile with it) and its upcoming visits with the number registered, for its
+/// contact (and coordinators); no other organisation's people.
+async fn get_organisation_people(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<OrganisationId>,
+) -> ApiResult<OrganisationPeople> {
+    let organisation = organisation_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Internship,
+        Action::Read,
+    )
+    .await?;
+    let today = state.clock.today();
+    let done = db::matching::supervisor_evaluations_of(&state.db, &organisation.id).await?;
+    let interns = db::matching::interns_of(&state.db, &organisation.id, today)
+        .await?
+        .into_iter()
+        .map(|i| {
+            let moments: Vec<_> = done
+                .iter()
+                .filter(|(internship, _)| *internship == i.id)
+                .map(|(_, m)| *m)
+                .collect();
+            InternOverview {
+                progress: week_of(i.start_date, i.end_date, today),
+                evaluations_due: evaluations_due(i.start_date, i.end_date, today, &moments),
+                internship_id: i.id,
+                first_name: i.first_name,
+                start_date: i.start_date,
+                end_date: i.end_date,
+                supervisor_name: i.supervisor_name,
+            }
+        })
+        .collect();
+    let visits = db::matching::visits_of(&state.db, &organisation.id, today)
+        .await?
+        .into_iter()
+        .map(|v| VisitOverview {
+            opening_id: v.id,
+            title: v.title,
+            date: v.date,
+            place: v.place,
+            capacity: v.capacity.and_then(|c| u8::try_from(c).ok()),
+            registered: u32::try_from(v.registered).unwrap_or(u32::MAX),
+        })
+        .collect();
+    Ok(Json(OrganisationPeople { interns, visits }))
 }

@@ -23,7 +23,10 @@ use shared::{
         InternshipDetail, InternshipInput, ParticipantDetail, ParticipantInput, paths,
         paths::ParticipantSub,
     },
-    api::{CompetencesDetail, CompetencesInput, OpeningSuggestions, ParticipantSuggestions},
+    api::{
+        CompetencesDetail, CompetencesInput, OpeningSuggestions, OrganisationPeople,
+        ParticipantSuggestions,
+    },
     api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, OutcomeDetail, OutcomeInput,
@@ -623,6 +626,11 @@ impl Api {
         participant: &ParticipantId,
     ) -> Answer<OpeningSuggestions> {
         self.get(&paths::participant_suggestions(participant)).await
+    }
+
+    /// `GET /organisations/{id}/people`.
+    pub async fn organisation_people(&self, id: &OrganisationId) -> Answer<OrganisationPeople> {
+        self.get(&paths::organisation_people(id)).await
     }
 
     /// `GET /openings/{id}/suggestions`.

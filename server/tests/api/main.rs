@@ -8,6 +8,7 @@ mod accounts;
 mod backup;
 mod bodies;
 mod companies;
+mod company_home;
 mod concurrency;
 mod consent;
 mod factors;

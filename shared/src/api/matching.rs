@@ -71,3 +71,38 @@ pub struct OpeningSuggestions {
 pub struct ParticipantSuggestions {
     pub items: Vec<ParticipantSuggestion>,
 }
+
+/// One of the organisation's current or upcoming interns, as its contact sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InternOverview {
+    pub internship_id: crate::ids::InternshipId,
+    /// Only when the participant consented to share their profile with the organisation.
+    pub first_name: Option<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub progress: crate::rules::internship::InternshipProgress,
+    pub supervisor_name: String,
+    /// The supervisor's evaluations due now.
+    pub evaluations_due: Vec<crate::rules::internship::EvaluationMoment>,
+}
+
+/// One of the organisation's upcoming visits, with how many are registered (never who).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VisitOverview {
+    pub opening_id: OpeningId,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub capacity: Option<u8>,
+    pub registered: u32,
+}
+
+/// `GET /organisations/{id}/people`: the organisation's own interns and upcoming visits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrganisationPeople {
+    pub interns: Vec<InternOverview>,
+    pub visits: Vec<VisitOverview>,
+}

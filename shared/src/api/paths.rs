@@ -161,6 +161,11 @@ pub const ORGANISATION_OPENINGS_PATTERN: &str = "/organisations/{id}/openings";
 pub fn organisation_openings(id: impl Display) -> String {
     format!("/organisations/{id}/openings")
 }
+/// `GET`: the organisation's current and upcoming interns and its upcoming visits.
+pub const ORGANISATION_PEOPLE_PATTERN: &str = "/organisations/{id}/people";
+pub fn organisation_people(id: impl Display) -> String {
+    format!("/organisations/{id}/people")
+}
 pub const OPENINGS: &str = "/openings";
 pub const OPENING_PATTERN: &str = "/openings/{id}";
 pub fn opening(id: impl Display) -> String {
@@ -232,6 +237,7 @@ mod tests {
                 participant_suggestions("p1"),
             ),
             (OPENING_SUGGESTIONS_PATTERN, opening_suggestions("x1")),
+            (ORGANISATION_PEOPLE_PATTERN, organisation_people("o1")),
             (GOAL_ACTIONS_PATTERN, goal_actions("g1")),
             (ACTION_PATTERN, action("a1")),
             (ORGANISATION_PATTERN, organisation("o1")),

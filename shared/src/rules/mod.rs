@@ -2,6 +2,7 @@
 
 pub mod budget;
 pub mod coach;
+pub mod company_home;
 pub mod competences;
 pub mod contact;
 pub mod internship;
