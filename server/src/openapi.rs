@@ -16,8 +16,9 @@ use shared::{
         paths::{BASE, ParticipantSub},
     },
     ids::{
-        ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
-        OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,
+        ActionId, CohortId, EventId, EventRegistrationId, ExpenseId, GoalId, InternshipId,
+        IntroductionId, MunicipalityId, OpeningId, OrganisationId, OutcomeId, ParticipantId,
+        UserId,
     },
     rules::openings::{OpeningKind, OpeningStatus},
 };
@@ -1261,6 +1262,65 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .id(s.of::<OrganisationId>())
         .ok(s.of::<api::OrganisationPeople>())
         .errors(&[Forbidden]),
+        // Expert meetings and trainings for organisations.
+        Op::new(
+            Get,
+            paths::EVENTS,
+            "list_events",
+            "events",
+            "The coming events for the caller's municipalities or hosted by their organisation",
+        )
+        .ok(s.list::<api::EventDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::EVENTS,
+            "create_event",
+            "events",
+            "Publish an expert meeting or training (a company contact hosts it as their organisation)",
+        )
+        .body(s.of::<api::EventInput>())
+        .created(s.of::<api::EventDetail>()),
+        Op::new(
+            Get,
+            paths::EVENT_PATTERN,
+            "get_event",
+            "events",
+            "One event with the registrations the caller may see",
+        )
+        .id(s.of::<EventId>())
+        .ok(s.of::<api::EventDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::EVENT_REGISTRATIONS_PATTERN,
+            "register_for_event",
+            "events",
+            "Register a colleague of the caller's organisation, by name and role",
+        )
+        .id(s.of::<EventId>())
+        .body(s.of::<api::EventRegistrationInput>())
+        .created(s.of::<api::EventDetail>())
+        .errors(&[Conflict]),
+        Op::new(
+            Post,
+            paths::EVENT_REGISTRATION_CANCEL_PATTERN,
+            "cancel_event_registration",
+            "events",
+            "Cancel a registration of the caller's organisation",
+        )
+        .id(s.of::<EventRegistrationId>())
+        .ok(s.of::<api::EventDetail>()),
+        Op::new(
+            Put,
+            paths::EVENT_ATTENDANCE_PATTERN,
+            "mark_event_attendance",
+            "events",
+            "The host marks who attended, on the day or after it",
+        )
+        .id(s.of::<EventId>())
+        .body(s.list::<api::EventAttendanceLine>())
+        .ok(s.of::<api::EventDetail>()),
     ]
 }
 

@@ -37,6 +37,12 @@ pub enum Resource {
     Competences,
     /// Openings suggested for a participant, participants suggested for an opening.
     Suggestion,
+    /// Expert meetings and trainings for organisations.
+    Event,
+    /// An organisation's registrations of its people for an event.
+    EventRegistration,
+    /// Marking who attended an event: its host.
+    EventAttendance,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -170,6 +176,25 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Participant, Competences, Update, Own),
     (Role::Coordinator, Suggestion, Read, Region),
     (Role::Coach, Suggestion, Read, Assigned),
+    (Role::Coordinator, Event, Read, Region),
+    (Role::CompanyContact, Event, Read, Region),
+    (Role::Coordinator, Event, Create, Region),
+    // Hosted by the contact's own organisation.
+    (Role::CompanyContact, Event, Create, OwnOrganisation),
+    (Role::CompanyContact, EventRegistration, Create, Region),
+    (
+        Role::CompanyContact,
+        EventRegistration,
+        Update,
+        OwnOrganisation,
+    ),
+    (Role::Coordinator, EventAttendance, Update, Region),
+    (
+        Role::CompanyContact,
+        EventAttendance,
+        Update,
+        OwnOrganisation,
+    ),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -212,6 +237,9 @@ impl Resource {
             Outcome => "outcome",
             Competences => "competences",
             Suggestion => "suggestion",
+            Event => "event",
+            EventRegistration => "event_registration",
+            EventAttendance => "event",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod cohorts;
 pub mod competences;
 pub mod contacts;
+pub mod events;
 pub mod expenses;
 pub mod factors;
 pub mod installation;

@@ -4,6 +4,7 @@ mod auth;
 mod budget;
 mod cohorts;
 mod contacts;
+mod events;
 mod health;
 mod internships;
 mod introductions;
@@ -82,6 +83,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(openings::router())
         .merge(registrations::router())
         .merge(matching::router())
+        .merge(events::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

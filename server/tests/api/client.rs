@@ -31,6 +31,7 @@ use shared::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, OutcomeDetail, OutcomeInput,
     },
+    api::{EventAttendanceLine, EventDetail, EventInput, EventRegistrationInput},
     api::{
         OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
         RegistrationDetail, RegistrationInput,
@@ -626,6 +627,58 @@ impl Api {
         participant: &ParticipantId,
     ) -> Answer<OpeningSuggestions> {
         self.get(&paths::participant_suggestions(participant)).await
+    }
+
+    /// `GET /events`.
+    pub async fn events(&self) -> Answer<Vec<EventDetail>> {
+        self.get(paths::EVENTS).await
+    }
+
+    /// `POST /events`.
+    pub async fn create_event(&self, input: &EventInput) -> Answer<EventDetail> {
+        self.create(paths::EVENTS, input).await
+    }
+
+    /// `GET /events/{id}`.
+    pub async fn event(&self, id: &shared::ids::EventId) -> Answer<EventDetail> {
+        self.get(&paths::event(id)).await
+    }
+
+    /// `POST /events/{id}/registrations`.
+    pub async fn register_for_event(
+        &self,
+        id: &shared::ids::EventId,
+        name: &str,
+        role: &str,
+    ) -> Answer<EventDetail> {
+        let input = EventRegistrationInput {
+            name: name.into(),
+            role: role.into(),
+        };
+        self.create(&paths::event_registrations(id), &input).await
+    }
+
+    /// `POST /event-registrations/{id}/cancel`.
+    pub async fn cancel_event_registration(
+        &self,
+        id: &shared::ids::EventRegistrationId,
+    ) -> Answer<EventDetail> {
+        self.change(
+            Method::POST,
+            &paths::event_registration_cancel(id),
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
+    /// `PUT /events/{id}/attendance`.
+    pub async fn mark_event_attendance(
+        &self,
+        id: &shared::ids::EventId,
+        lines: &[EventAttendanceLine],
+    ) -> Answer<EventDetail> {
+        self.change(Method::PUT, &paths::event_attendance(id), lines)
+            .await
     }
 
     /// `GET /organisations/{id}/people`.

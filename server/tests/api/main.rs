@@ -11,6 +11,7 @@ mod companies;
 mod company_home;
 mod concurrency;
 mod consent;
+mod events;
 mod factors;
 mod foundation;
 mod matching;

@@ -12,6 +12,7 @@
 
 mod auth;
 mod error;
+mod events;
 mod matching;
 mod organisations;
 mod participants;
@@ -21,6 +22,7 @@ mod reports;
 
 pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
+pub use events::*;
 pub use matching::*;
 pub use organisations::*;
 pub use participants::*;

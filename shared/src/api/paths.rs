@@ -166,6 +166,27 @@ pub const ORGANISATION_PEOPLE_PATTERN: &str = "/organisations/{id}/people";
 pub fn organisation_people(id: impl Display) -> String {
     format!("/organisations/{id}/people")
 }
+/// `GET`, `POST`: expert meetings and trainings for organisations.
+pub const EVENTS: &str = "/events";
+pub const EVENT_PATTERN: &str = "/events/{id}";
+pub fn event(id: impl Display) -> String {
+    format!("/events/{id}")
+}
+/// `POST`: a company contact registers a colleague.
+pub const EVENT_REGISTRATIONS_PATTERN: &str = "/events/{id}/registrations";
+pub fn event_registrations(id: impl Display) -> String {
+    format!("/events/{id}/registrations")
+}
+/// `POST`: a company contact cancels a registration of their organisation.
+pub const EVENT_REGISTRATION_CANCEL_PATTERN: &str = "/event-registrations/{id}/cancel";
+pub fn event_registration_cancel(id: impl Display) -> String {
+    format!("/event-registrations/{id}/cancel")
+}
+/// `PUT`: the host marks who attended.
+pub const EVENT_ATTENDANCE_PATTERN: &str = "/events/{id}/attendance";
+pub fn event_attendance(id: impl Display) -> String {
+    format!("/events/{id}/attendance")
+}
 pub const OPENINGS: &str = "/openings";
 pub const OPENING_PATTERN: &str = "/openings/{id}";
 pub fn opening(id: impl Display) -> String {
@@ -238,6 +259,13 @@ mod tests {
             ),
             (OPENING_SUGGESTIONS_PATTERN, opening_suggestions("x1")),
             (ORGANISATION_PEOPLE_PATTERN, organisation_people("o1")),
+            (EVENT_PATTERN, event("e1")),
+            (EVENT_REGISTRATIONS_PATTERN, event_registrations("e1")),
+            (
+                EVENT_REGISTRATION_CANCEL_PATTERN,
+                event_registration_cancel("r1"),
+            ),
+            (EVENT_ATTENDANCE_PATTERN, event_attendance("e1")),
             (GOAL_ACTIONS_PATTERN, goal_actions("g1")),
             (ACTION_PATTERN, action("a1")),
             (ORGANISATION_PATTERN, organisation("o1")),
