@@ -674,3 +674,15 @@ accounts-reset = كلمة مرور جديدة
 accounts-reset-confirm = إنشاء رابط يختار به { $email } كلمة مرور جديدة؟ تبقى كلمة المرور الحالية صالحة حتى يُستخدم الرابط.
 accounts-reset-link = رابط لكلمة مرور جديدة
 accounts-reset-hint = أوصل هذا الرابط بنفسك. يعمل مرة واحدة، حتى { $expires }. لن تراه إلا مرة واحدة.
+
+## Companies, second round: consent as the participant gives it
+consent-who-title = من يرى ماذا
+consent-who-organisation = المنظمة التي تمنحها موافقتك ترى فقط اسمك الأول واللغات التي تتحدثها ومستواك في اللغة الهولندية وسبب ترشيح مدربك لك.
+consent-who-not = لا ترى أبدًا اسم عائلتك أو عنوانك أو رقم هاتفك أو بريدك الإلكتروني أو خطتك أو ملاحظات مدربك.
+consent-who-municipality = بلديتك ترى أرقام المجموعة كلها فقط، ولا ترى اسمك أبدًا.
+consent-waiting-title = مقترحات تنتظر موافقتك
+consent-waiting-intro = يريد مدربك أن يعرّفك على هذه المنظمات. لا يرون أي شيء عنك حتى تمنح موافقتك.
+consent-waiting-give = منح الموافقة
+consent-by-coach = منحها مدربك. هل هذا صحيح؟ إذن أكّدها.
+consent-confirm = تأكيد
+consent-confirmed-done = لقد أكدت الموافقة.

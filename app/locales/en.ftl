@@ -683,3 +683,15 @@ accounts-reset = New password
 accounts-reset-confirm = Make a link with which { $email } chooses a new password? The current password works until the link is used.
 accounts-reset-link = Link for a new password
 accounts-reset-hint = Pass this link on yourself. It works once, until { $expires }. You see it only once.
+
+## Companies, second round: consent as the participant gives it
+consent-who-title = Who sees what
+consent-who-organisation = An organisation you give consent to sees only your first name, the languages you speak, your level of Dutch and why your coach proposes you.
+consent-who-not = It never sees your last name, address, phone number or e-mail, your plan or your coach's notes.
+consent-who-municipality = Your municipality sees only figures for the whole group, never your name.
+consent-waiting-title = Proposals waiting for your consent
+consent-waiting-intro = Your coach would like to introduce you to these organisations. They see nothing of you until you give consent.
+consent-waiting-give = Give consent
+consent-by-coach = Given by your coach. Is this right? Then confirm it.
+consent-confirm = Confirm
+consent-confirmed-done = You confirmed the consent.
