@@ -848,3 +848,14 @@ follow-up-lasted-yes = نعم
 follow-up-lasted-no = لا
 follow-up-submit = سجّل المتابعة
 route-result-title = نتيجتك
+## Companies, second round: consent as the participant gives it
+consent-who-title = من يرى ماذا
+consent-who-organisation = المنظمة التي تمنحها موافقتك ترى فقط اسمك الأول واللغات التي تتحدثها ومستواك في اللغة الهولندية وسبب ترشيح مدربك لك.
+consent-who-not = لا ترى أبدًا اسم عائلتك أو عنوانك أو رقم هاتفك أو بريدك الإلكتروني أو خطتك أو ملاحظات مدربك.
+consent-who-municipality = بلديتك ترى أرقام المجموعة كلها فقط، ولا ترى اسمك أبدًا.
+consent-waiting-title = مقترحات تنتظر موافقتك
+consent-waiting-intro = يريد مدربك أن يعرّفك على هذه المنظمات. لا يرون أي شيء عنك حتى تمنح موافقتك.
+consent-waiting-give = منح الموافقة
+consent-by-coach = منحها مدربك. هل هذا صحيح؟ إذن أكّدها.
+consent-confirm = تأكيد
+consent-confirmed-done = لقد أكدت الموافقة.

@@ -836,3 +836,14 @@ follow-up-lasted-yes = Yes
 follow-up-lasted-no = No
 follow-up-submit = Record the follow-up
 route-result-title = Your result
+## Companies, second round: consent as the participant gives it
+consent-who-title = Who sees what
+consent-who-organisation = An organisation you give consent to sees only your first name, the languages you speak, your level of Dutch and why your coach proposes you.
+consent-who-not = It never sees your last name, address, phone number or e-mail, your plan or your coach's notes.
+consent-who-municipality = Your municipality sees only figures for the whole group, never your name.
+consent-waiting-title = Proposals waiting for your consent
+consent-waiting-intro = Your coach would like to introduce you to these organisations. They see nothing of you until you give consent.
+consent-waiting-give = Give consent
+consent-by-coach = Given by your coach. Is this right? Then confirm it.
+consent-confirm = Confirm
+consent-confirmed-done = You confirmed the consent.

@@ -836,3 +836,14 @@ follow-up-lasted-yes = Ja
 follow-up-lasted-no = Nee
 follow-up-submit = Nameting vastleggen
 route-result-title = Je resultaat
+## Companies, second round: consent as the participant gives it
+consent-who-title = Wie ziet wat
+consent-who-organisation = Een organisatie waaraan je toestemming geeft, ziet alleen je voornaam, de talen die je spreekt, je niveau Nederlands en waarom je coach je voorstelt.
+consent-who-not = Zij ziet nooit je achternaam, adres, telefoonnummer of e-mail, je plan of de notities van je coach.
+consent-who-municipality = Je gemeente ziet alleen cijfers van de hele groep, nooit je naam.
+consent-waiting-title = Voorstellen die op je toestemming wachten
+consent-waiting-intro = Je coach wil je voorstellen aan deze organisaties. Zij zien niets van je tot je toestemming geeft.
+consent-waiting-give = Toestemming geven
+consent-by-coach = Gegeven door je coach. Klopt dit? Bevestig het dan.
+consent-confirm = Bevestigen
+consent-confirmed-done = Je hebt de toestemming bevestigd.

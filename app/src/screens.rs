@@ -315,8 +315,8 @@ mod tests {
             .filter(|(who, _)| who.includes(Role::Participant))
             .count();
         // profile, route, plan, internship and its agreement, internships, budget,
-        // introductions, consent and the MAP statement
-        assert_eq!(fetched, 10);
+        // introductions, consent, the MAP statement and the outcome
+        assert_eq!(fetched, 11);
     }
 
     #[test]
@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn a_participant_downloads_no_screen_of_another_role() {
         let modules = modules_of(Role::Participant);
-        assert_eq!(modules.len(), 10);
+        assert_eq!(modules.len(), 11);
         for other in [
             module_name::<AccountsScreen>(),
             module_name::<CohortsScreen>(),

@@ -16,8 +16,9 @@ use shared::{
         paths::{BASE, ParticipantSub},
     },
     ids::{
-        ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
-        OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,
+        ActionId, CohortId, EventId, EventRegistrationId, ExpenseId, GoalId, InternshipId,
+        IntroductionId, MunicipalityId, OpeningId, OrganisationId, OutcomeId, ParticipantId,
+        UserId,
     },
     rules::openings::{OpeningKind, OpeningStatus},
 };
@@ -1302,6 +1303,117 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
             "What the coordinator (region) or coach (own participants) should look at",
         )
         .ok(s.list::<api::NudgeItem>()),
+        // Competences and matching.
+        Op::new(
+            Get,
+            paths::COMPETENCES_PATTERN,
+            "get_competences",
+            "matching",
+            "The participant's competences and wishes (version 0 while none are stored)",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::CompetencesDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Put,
+            paths::COMPETENCES_PATTERN,
+            "put_competences",
+            "matching",
+            "Save the participant's competences and wishes (with `version`, 0 the first time)",
+        )
+        .id(s.of::<ParticipantId>())
+        .body(s.of::<api::CompetencesInput>())
+        .ok(s.of::<api::CompetencesDetail>())
+        .errors(&[Conflict]),
+        Op::new(
+            Get,
+            paths::PARTICIPANT_SUGGESTIONS_PATTERN,
+            "list_participant_suggestions",
+            "matching",
+            "The open openings in the participant's municipality that fit, best first, with reasons",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::OpeningSuggestions>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::OPENING_SUGGESTIONS_PATTERN,
+            "list_opening_suggestions",
+            "matching",
+            "The participants who fit the opening, best first, with reasons",
+        )
+        .id(s.of::<OpeningId>())
+        .ok(s.of::<api::ParticipantSuggestions>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::ORGANISATION_PEOPLE_PATTERN,
+            "get_organisation_people",
+            "organisations",
+            "The organisation's current and upcoming interns (names only with consent) and upcoming visits with the number registered",
+        )
+        .id(s.of::<OrganisationId>())
+        .ok(s.of::<api::OrganisationPeople>())
+        .errors(&[Forbidden]),
+        // Expert meetings and trainings for organisations.
+        Op::new(
+            Get,
+            paths::EVENTS,
+            "list_events",
+            "events",
+            "The coming events for the caller's municipalities or hosted by their organisation",
+        )
+        .ok(s.list::<api::EventDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::EVENTS,
+            "create_event",
+            "events",
+            "Publish an expert meeting or training (a company contact hosts it as their organisation)",
+        )
+        .body(s.of::<api::EventInput>())
+        .created(s.of::<api::EventDetail>()),
+        Op::new(
+            Get,
+            paths::EVENT_PATTERN,
+            "get_event",
+            "events",
+            "One event with the registrations the caller may see",
+        )
+        .id(s.of::<EventId>())
+        .ok(s.of::<api::EventDetail>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::EVENT_REGISTRATIONS_PATTERN,
+            "register_for_event",
+            "events",
+            "Register a colleague of the caller's organisation, by name and role",
+        )
+        .id(s.of::<EventId>())
+        .body(s.of::<api::EventRegistrationInput>())
+        .created(s.of::<api::EventDetail>())
+        .errors(&[Conflict]),
+        Op::new(
+            Post,
+            paths::EVENT_REGISTRATION_CANCEL_PATTERN,
+            "cancel_event_registration",
+            "events",
+            "Cancel a registration of the caller's organisation",
+        )
+        .id(s.of::<EventRegistrationId>())
+        .ok(s.of::<api::EventDetail>()),
+        Op::new(
+            Put,
+            paths::EVENT_ATTENDANCE_PATTERN,
+            "mark_event_attendance",
+            "events",
+            "The host marks who attended, on the day or after it",
+        )
+        .id(s.of::<EventId>())
+        .body(s.list::<api::EventAttendanceLine>())
+        .ok(s.of::<api::EventDetail>()),
     ]
 }
 

@@ -33,6 +33,16 @@ pub enum Resource {
     Consent,
     /// The outcome of the route and its follow-up.
     Outcome,
+    /// Competences and wishes on a participant's profile.
+    Competences,
+    /// Openings suggested for a participant, participants suggested for an opening.
+    Suggestion,
+    /// Expert meetings and trainings for organisations.
+    Event,
+    /// An organisation's registrations of its people for an event.
+    EventRegistration,
+    /// Marking who attended an event: its host.
+    EventAttendance,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +168,33 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, User, Disable, Region),
     // A one-time link that sets a new password.
     (Role::Coordinator, User, Update, Region),
+    (Role::Coordinator, Competences, Read, Region),
+    (Role::Coach, Competences, Read, Assigned),
+    (Role::Participant, Competences, Read, Own),
+    (Role::Coordinator, Competences, Update, Region),
+    (Role::Coach, Competences, Update, Assigned),
+    (Role::Participant, Competences, Update, Own),
+    (Role::Coordinator, Suggestion, Read, Region),
+    (Role::Coach, Suggestion, Read, Assigned),
+    (Role::Coordinator, Event, Read, Region),
+    (Role::CompanyContact, Event, Read, Region),
+    (Role::Coordinator, Event, Create, Region),
+    // Hosted by the contact's own organisation.
+    (Role::CompanyContact, Event, Create, OwnOrganisation),
+    (Role::CompanyContact, EventRegistration, Create, Region),
+    (
+        Role::CompanyContact,
+        EventRegistration,
+        Update,
+        OwnOrganisation,
+    ),
+    (Role::Coordinator, EventAttendance, Update, Region),
+    (
+        Role::CompanyContact,
+        EventAttendance,
+        Update,
+        OwnOrganisation,
+    ),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -198,6 +235,11 @@ impl Resource {
             Introduction => "introduction",
             Consent => "consent",
             Outcome => "outcome",
+            Competences => "competences",
+            Suggestion => "suggestion",
+            Event => "event",
+            EventRegistration => "event_registration",
+            EventAttendance => "event",
         }
     }
 }

@@ -128,6 +128,8 @@ id_types! {
     OutcomeId,
     ConsentId,
     InvitationId,
+    EventId,
+    EventRegistrationId,
 }
 
 impl fmt::Display for ViolationKind {

@@ -118,7 +118,7 @@ pub async fn introductions(
     .await
 }
 
-/// `POST /participants/{id}/introductions`: 409 `consent_missing` without consent.
+/// `POST /participants/{id}/introductions`: without consent the proposal waits for it.
 pub async fn propose_introduction(
     participant: &ParticipantId,
     input: &IntroductionInput,

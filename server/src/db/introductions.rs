@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use shared::{
-    api::{ConsentDetail, ConsentPurpose, SharedProfile},
+    api::{ConsentDetail, ConsentGiver, ConsentPurpose, SharedProfile},
     ids::{ConsentId, IntroductionId, MunicipalityId, OpeningId, OrganisationId, ParticipantId},
     rules::introduction::IntroductionStatus,
     values::{DutchLevel, PersonName},
@@ -121,6 +121,7 @@ pub struct ConsentRow {
     pub recipient_name: String,
     pub given: bool,
     pub changed_on: NaiveDate,
+    pub given_by: ConsentGiver,
     pub version: i64,
 }
 
@@ -134,7 +135,8 @@ pub async fn consents_of(
                c.organisation_id AS "organisation_id?: OrganisationId",
                c.municipality_id AS "municipality_id?: MunicipalityId",
                COALESCE(g.name, m.name, '') AS "recipient_name!: String", c.given AS "given!: bool",
-               c.changed_on AS "changed_on!: NaiveDate", c.version
+               c.changed_on AS "changed_on!: NaiveDate",
+               c.given_by AS "given_by!: ConsentGiver", c.version
            FROM consents c LEFT JOIN organisations g ON g.id = c.organisation_id
            LEFT JOIN municipalities m ON m.id = c.municipality_id
            WHERE c.participant_id = $1 ORDER BY c.changed_on, c.id"#,
@@ -191,7 +193,29 @@ pub async fn set_consent(
     }
 }
 
-/// Whether the participant consents to sharing their profile with the organisation.
+/// Records who changed the consent for this purpose and recipient last.
+pub async fn set_consent_giver(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+    purpose: ConsentPurpose,
+    organisation_id: Option<&OrganisationId>,
+    municipality_id: Option<&MunicipalityId>,
+    given_by: ConsentGiver,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE consents SET given_by = $1 WHERE participant_id = $2 AND purpose = $3 \
+         AND COALESCE(organisation_id, '') = $4 AND COALESCE(municipality_id, '') = $5",
+        given_by,
+        participant_id,
+        purpose,
+        organisation_id.map_or("", |o| o.as_str()),
+        municipality_id.map_or("", |m| m.as_str()),
+    )
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
 impl From<ConsentRow> for ConsentDetail {
     fn from(c: ConsentRow) -> Self {
         ConsentDetail {
@@ -203,6 +227,8 @@ impl From<ConsentRow> for ConsentDetail {
             recipient_name: c.recipient_name,
             given: c.given,
             changed_on: c.changed_on,
+            given_by: c.given_by,
+            needs_confirmation: c.given_by.needs_confirmation(c.given),
         }
     }
 }

@@ -3,7 +3,9 @@
 pub mod audit;
 pub mod backup;
 pub mod cohorts;
+pub mod competences;
 pub mod contacts;
+pub mod events;
 pub mod expenses;
 pub mod factors;
 pub mod installation;
@@ -11,6 +13,7 @@ pub mod internships;
 pub mod introductions;
 pub mod invitations;
 pub mod map;
+pub mod matching;
 pub mod municipalities;
 pub mod nudges;
 #[cfg(test)]

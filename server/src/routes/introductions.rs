@@ -9,12 +9,15 @@ use axum::{
 use shared::{
     Violation, ViolationKind,
     api::{
-        ConsentDetail, ConsentInput, ConsentPurpose, IntroductionDetail, IntroductionInput,
-        IntroductionPatch, SharedProfile, paths, paths::ParticipantSub,
+        ConsentDetail, ConsentGiver, ConsentInput, ConsentPurpose, IntroductionDetail,
+        IntroductionInput, IntroductionPatch, SharedProfile, paths, paths::ParticipantSub,
     },
     ids::{IntroductionId, OrganisationId, ParticipantId},
     roles::Role,
-    rules::{introduction::transition, versions::check_version},
+    rules::{
+        introduction::{IntroductionStatus, transition},
+        versions::check_version,
+    },
 };
 
 use super::{Change, stale, write};
@@ -53,6 +56,7 @@ fn detail(
     user: &CurrentUser,
     row: IntroductionRow,
     shared: Option<SharedProfile>,
+    waiting_for_consent: bool,
 ) -> IntroductionDetail {
     let for_organisation = user.role == Role::CompanyContact;
     let participant = if for_organisation { shared } else { None };
@@ -71,34 +75,64 @@ fn detail(
         status: row.status,
         participant,
         participant_id: (!for_organisation).then_some(row.participant_id),
+        waiting_for_consent,
     }
 }
 
 /// The introductions as the account may see them, with the profiles shared with their
-/// organisations loaded once per organisation.
+/// organisations loaded once per organisation. An organisation never sees a proposal that waits
+/// for the participant's consent; after a withdrawal it keeps seeing an introduction it already
+/// answered, without the profile.
 async fn details(
     state: &AppState,
     user: &CurrentUser,
     rows: Vec<IntroductionRow>,
 ) -> Result<Vec<IntroductionDetail>, AppError> {
     let mut shared: Vec<SharedProfileRow> = Vec::new();
+    let mut consenting: Vec<(ParticipantId, OrganisationId)> = Vec::new();
     if user.role == Role::CompanyContact {
         let mut organisations: Vec<&OrganisationId> =
             rows.iter().map(|r| &r.organisation_id).collect();
         organisations.sort();
         organisations.dedup();
         for organisation in organisations {
-            shared.extend(db::introductions::profiles_shared_with(&state.db, organisation).await?);
+            for profile in db::introductions::profiles_shared_with(&state.db, organisation).await? {
+                consenting.push((profile.participant_id.clone(), organisation.clone()));
+                shared.push(profile);
+            }
+        }
+    } else {
+        let mut participants: Vec<&ParticipantId> =
+            rows.iter().map(|r| &r.participant_id).collect();
+        participants.sort();
+        participants.dedup();
+        for participant in participants {
+            for consent in db::introductions::consents_of(&state.db, participant).await? {
+                if let (true, ConsentPurpose::IntroductionProfile, Some(org)) =
+                    (consent.given, consent.purpose, consent.organisation_id)
+                {
+                    consenting.push((participant.clone(), org));
+                }
+            }
         }
     }
     rows.into_iter()
-        .map(|row| {
+        .filter_map(|row| {
+            let waiting = !consenting
+                .iter()
+                .any(|(p, o)| *p == row.participant_id && *o == row.organisation_id);
+            if waiting
+                && row.status == IntroductionStatus::Proposed
+                && user.role == Role::CompanyContact
+            {
+                return None;
+            }
             let profile = shared
                 .iter()
                 .find(|p| p.participant_id == row.participant_id)
                 .map(SharedProfileRow::profile)
-                .transpose()?;
-            Ok(detail(user, row, profile))
+                .transpose();
+            Some(profile.map(|profile| detail(user, row, profile, waiting)))
         })
         .collect()
 }
@@ -163,8 +197,8 @@ async fn list_organisation_introductions(
     details(&state, &user, rows).await.map(Json)
 }
 
-/// A coach proposes the participant to an organisation; the participant must have consented to
-/// share their profile with it.
+/// A coach proposes the participant to an organisation. Until the participant consents to share
+/// their profile with it, the proposal waits and the organisation does not see it.
 async fn propose_introduction(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -206,11 +240,6 @@ async fn propose_introduction(
         &state,
         Change::new(&user, &address, "introduction.create", "introduction"),
         async |tx| {
-            if !db::introductions::shares_profile_with(&mut *tx, &participant.id, &org.id).await? {
-                return Err(AppError::Conflict(
-                    Violation::new("organisation_id", ViolationKind::ConsentMissing {}).into(),
-                ));
-            }
             Ok(db::introductions::insert(
                 &mut *tx,
                 &participant.id,
@@ -225,7 +254,9 @@ async fn propose_introduction(
     let row = db::introductions::by_id(&state.db, &introduction)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(&user, row, None))))
+    let mut one = details(&state, &user, vec![row]).await?;
+    let created = one.pop().ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// The organisation accepts or declines; then the meeting and its result are recorded.
@@ -261,6 +292,14 @@ async fn answer_introduction(
     .await?;
     transition(row.status, patch.status, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;
+    // Nothing moves while the proposal waits for the participant's consent.
+    if !db::introductions::shares_profile_with(&state.db, &row.participant_id, &row.organisation_id)
+        .await?
+    {
+        return Err(AppError::Conflict(
+            Violation::new("status", ViolationKind::ConsentMissing {}).into(),
+        ));
+    }
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
@@ -369,6 +408,20 @@ async fn set_consent(
                 municipality.as_ref(),
                 input.given,
                 state.clock.today(),
+            )
+            .await?;
+            let given_by = if user.role == Role::Coach {
+                ConsentGiver::Coach
+            } else {
+                ConsentGiver::Participant
+            };
+            db::introductions::set_consent_giver(
+                &mut *tx,
+                &participant.id,
+                input.purpose,
+                organisation.as_ref(),
+                municipality.as_ref(),
+                given_by,
             )
             .await?;
             Ok(participant.id.clone())

@@ -4,11 +4,13 @@ mod auth;
 mod budget;
 mod cohorts;
 mod contacts;
+mod events;
 mod health;
 mod internships;
 mod introductions;
 mod invitations;
 pub mod map;
+mod matching;
 mod municipalities;
 mod openings;
 mod organisations;
@@ -85,6 +87,8 @@ pub fn api_routes() -> Router<AppState> {
         .merge(openings::router())
         .merge(registrations::router())
         .merge(map::router())
+        .merge(matching::router())
+        .merge(events::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

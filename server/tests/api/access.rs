@@ -134,7 +134,12 @@ impl Fixture {
                 | Resource::ExpenseDecision
                 | Resource::Introduction
                 | Resource::Consent
-                | Resource::Outcome,
+                | Resource::Outcome
+                | Resource::Competences
+                | Resource::Suggestion
+                | Resource::Event
+                | Resource::EventRegistration
+                | Resource::EventAttendance,
                 _,
             ) => ("", "", vec![]),
         }
@@ -307,6 +312,43 @@ async fn make_plans(app: &TestApp, fixture: &Fixture) -> Plans {
         )
         .await;
         plans.outcome.insert(participant.clone(), outcome);
+    }
+    // Events: one for Utrecht, one for Rotterdam, one hosted by the bakery today; a registration
+    // of the bakery's and one of the care home's.
+    let today = crate::helpers::today().to_string();
+    let later = (crate::helpers::today() + chrono::Days::new(14)).to_string();
+    for (event, municipality, date, host) in [
+        ("evutrecht", &fixture.utrecht, &later, None),
+        ("evrotterdam", &fixture.rotterdam, &later, None),
+        ("evbakery", &fixture.utrecht, &today, Some(&fixture.bakery)),
+    ] {
+        sqlx::query(
+            "INSERT INTO events (id, kind, title, date, start_time, place, capacity, host_organisation_id) \
+             VALUES ($1, 'expert_meeting', 'Expertmiddag', $2, '15:00', 'Stadskantoor', 50, $3)",
+        )
+        .bind(event)
+        .bind(date)
+        .bind(host)
+        .execute(&app.db)
+        .await
+        .unwrap();
+        insert(
+            app,
+            "INSERT INTO event_municipalities (event_id, municipality_id) VALUES ($1, $2)",
+            &[event, municipality],
+        )
+        .await;
+    }
+    for (registration, organisation, name) in [
+        ("erbakery", &fixture.bakery, "Henk"),
+        ("ercare", &fixture.care, "Sanne"),
+    ] {
+        insert(
+            app,
+            "INSERT INTO event_registrations (id, event_id, organisation_id, name) VALUES ($1, 'evutrecht', $2, $3)",
+            &[registration, organisation, name],
+        )
+        .await;
     }
     for (client, participant) in [
         (&utrecht, &fixture.amal),
@@ -728,6 +770,73 @@ async fn probe(
             ),
             created,
         ),
+        (Resource::Competences, Action::Read) => {
+            (get(format!("/participants/{record}/competences")), ok)
+        }
+        (Resource::Competences, Action::Update) => {
+            let v: i64 =
+                sqlx::query_scalar("SELECT version FROM competences WHERE participant_id = $1")
+                    .bind(record)
+                    .fetch_optional(&app.db)
+                    .await
+                    .unwrap()
+                    .unwrap_or(0);
+            (
+                with_body(
+                    Method::PUT,
+                    format!("/participants/{record}/competences"),
+                    json!({"hours_available": 24, "sectors_of_interest": ["care"], "version": v}),
+                ),
+                ok,
+            )
+        }
+        (Resource::Suggestion, Action::Read) => {
+            (get(format!("/participants/{record}/suggestions")), ok)
+        }
+        (Resource::Event, Action::Read) => (get(format!("/events/{record}")), ok),
+        (Resource::Event, Action::Create) => (
+            with_body(
+                Method::POST,
+                "/events".to_owned(),
+                json!({"kind": "expert_meeting", "title": "Expertmiddag", "date": "2099-01-05",
+                       "start_time": "15:00", "place": "Stadskantoor", "capacity": 20,
+                       "municipality_ids": [fixture.utrecht]}),
+            ),
+            created,
+        ),
+        (Resource::EventRegistration, Action::Create) => {
+            const NAMES: [&str; 5] = [
+                "Anna Smit",
+                "Bram Smit",
+                "Cor Smit",
+                "Dirk Smit",
+                "Eva Smit",
+            ];
+            (
+                with_body(
+                    Method::POST,
+                    format!("/events/{record}/registrations"),
+                    json!({"name": NAMES[round % NAMES.len()], "role": "Begeleider"}),
+                ),
+                created,
+            )
+        }
+        (Resource::EventRegistration, Action::Update) => (
+            with_body(
+                Method::POST,
+                format!("/event-registrations/{record}/cancel"),
+                json!({}),
+            ),
+            ok,
+        ),
+        (Resource::EventAttendance, Action::Update) => (
+            with_body(
+                Method::PUT,
+                format!("/events/{record}/attendance"),
+                json!([]),
+            ),
+            ok,
+        ),
         (resource, Action::Read) => {
             let (list, _, _) = fixture.cases(resource, None);
             (get(format!("{list}/{record}")), ok)
@@ -783,12 +892,26 @@ fn records(
         | Resource::ExpenseDecision
         | Resource::Introduction
         | Resource::Consent
-        | Resource::Outcome => match relation {
+        | Resource::Outcome
+        | Resource::Competences
+        | Resource::Suggestion => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
             ),
             Some(_) | None => (fixture.amal.clone(), vec![fixture.mehari.clone()]),
+        },
+        Resource::Event => ("evutrecht".to_owned(), vec!["evrotterdam".to_owned()]),
+        Resource::EventRegistration if matches!(relation, Some(Relation::OwnOrganisation)) => {
+            ("erbakery".to_owned(), vec!["ercare".to_owned()])
+        }
+        Resource::EventRegistration => ("evutrecht".to_owned(), vec!["evrotterdam".to_owned()]),
+        Resource::EventAttendance => match relation {
+            Some(Relation::OwnOrganisation) => (
+                "evbakery".to_owned(),
+                vec!["evutrecht".to_owned(), "evrotterdam".to_owned()],
+            ),
+            Some(_) | None => ("evbakery".to_owned(), vec!["evrotterdam".to_owned()]),
         },
         Resource::Organisation | Resource::Opening | Resource::Invitation | Resource::User => {
             let (_, inside, outside) = fixture.cases(resource, relation);
@@ -853,6 +976,14 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Outcome, Action::Read),
         (Resource::Outcome, Action::Create),
         (Resource::Outcome, Action::Update),
+        (Resource::Competences, Action::Read),
+        (Resource::Competences, Action::Update),
+        (Resource::Suggestion, Action::Read),
+        (Resource::Event, Action::Read),
+        (Resource::Event, Action::Create),
+        (Resource::EventRegistration, Action::Create),
+        (Resource::EventRegistration, Action::Update),
+        (Resource::EventAttendance, Action::Update),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {
@@ -877,6 +1008,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
                         | Resource::Cohort
                         | Resource::Participant
                         | Resource::Organisation
+                        | Resource::Event
                 )
             {
                 continue; // a new record has no scope to leave

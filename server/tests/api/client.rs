@@ -29,10 +29,15 @@ use shared::{
         paths::ParticipantSub,
     },
     api::{
+        CompetencesDetail, CompetencesInput, OpeningSuggestions, OrganisationPeople,
+        ParticipantSuggestions,
+    },
+    api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, MunicipalityReport, NudgeItem, OutcomeDetail,
         OutcomeInput,
     },
+    api::{EventAttendanceLine, EventDetail, EventInput, EventRegistrationInput},
     api::{
         OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
         RegistrationDetail, RegistrationInput,
@@ -519,6 +524,15 @@ impl Api {
             .await
     }
 
+    /// `GET /participants/{id}/introductions`.
+    pub async fn introductions(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<Vec<IntroductionDetail>> {
+        self.get(&of(participant, ParticipantSub::Introductions))
+            .await
+    }
+
     /// `PATCH /introductions/{id}`.
     pub async fn answer_introduction(
         &self,
@@ -677,6 +691,93 @@ impl Api {
     ) -> Answer<InternshipDetail> {
         self.change(Method::POST, &paths::internship_absence(internship), input)
             .await
+    }
+}
+
+impl Api {
+    /// `GET /participants/{id}/competences`.
+    pub async fn competences(&self, participant: &ParticipantId) -> Answer<CompetencesDetail> {
+        self.get(&paths::competences(participant)).await
+    }
+
+    /// `PUT /participants/{id}/competences`.
+    pub async fn put_competences(
+        &self,
+        participant: &ParticipantId,
+        input: &CompetencesInput,
+    ) -> Answer<CompetencesDetail> {
+        self.change(Method::PUT, &paths::competences(participant), input)
+            .await
+    }
+
+    /// `GET /participants/{id}/suggestions`.
+    pub async fn participant_suggestions(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<OpeningSuggestions> {
+        self.get(&paths::participant_suggestions(participant)).await
+    }
+
+    /// `GET /events`.
+    pub async fn events(&self) -> Answer<Vec<EventDetail>> {
+        self.get(paths::EVENTS).await
+    }
+
+    /// `POST /events`.
+    pub async fn create_event(&self, input: &EventInput) -> Answer<EventDetail> {
+        self.create(paths::EVENTS, input).await
+    }
+
+    /// `GET /events/{id}`.
+    pub async fn event(&self, id: &shared::ids::EventId) -> Answer<EventDetail> {
+        self.get(&paths::event(id)).await
+    }
+
+    /// `POST /events/{id}/registrations`.
+    pub async fn register_for_event(
+        &self,
+        id: &shared::ids::EventId,
+        name: &str,
+        role: &str,
+    ) -> Answer<EventDetail> {
+        let input = EventRegistrationInput {
+            name: name.into(),
+            role: role.into(),
+        };
+        self.create(&paths::event_registrations(id), &input).await
+    }
+
+    /// `POST /event-registrations/{id}/cancel`.
+    pub async fn cancel_event_registration(
+        &self,
+        id: &shared::ids::EventRegistrationId,
+    ) -> Answer<EventDetail> {
+        self.change(
+            Method::POST,
+            &paths::event_registration_cancel(id),
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
+    /// `PUT /events/{id}/attendance`.
+    pub async fn mark_event_attendance(
+        &self,
+        id: &shared::ids::EventId,
+        lines: &[EventAttendanceLine],
+    ) -> Answer<EventDetail> {
+        self.change(Method::PUT, &paths::event_attendance(id), lines)
+            .await
+    }
+
+    /// `GET /organisations/{id}/people`.
+    pub async fn organisation_people(&self, id: &OrganisationId) -> Answer<OrganisationPeople> {
+        self.get(&paths::organisation_people(id)).await
+    }
+
+    /// `GET /openings/{id}/suggestions`.
+    pub async fn opening_suggestions(&self, opening: &OpeningId) -> Answer<ParticipantSuggestions> {
+        self.get(&paths::opening_suggestions(opening)).await
     }
 }
 

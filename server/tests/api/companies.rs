@@ -396,7 +396,7 @@ async fn an_agreement_sets_its_own_cap() {
 }
 
 #[tokio::test]
-async fn an_introduction_needs_consent_and_the_company_sees_only_what_was_shared() {
+async fn an_introduction_waits_for_consent_and_the_company_sees_only_what_was_shared() {
     let app = spawn_app_with(true).await;
     let coach = app.signed_in("coach@example.org").await;
     let company = app.signed_in("company@example.org").await;
@@ -409,10 +409,20 @@ async fn an_introduction_needs_consent_and_the_company_sees_only_what_was_shared
         motivation: "Amal bakt graag en leert snel.".into(),
     };
 
-    coach
-        .propose_introduction(&amal, &propose)
+    // The proposal waits for Amal's consent: the bakery does not see it, nor can it answer.
+    let created = coach.propose_introduction(&amal, &propose).await.unwrap();
+    assert!(created.waiting_for_consent);
+    assert_eq!(company.organisation_introductions(&org).await.unwrap(), []);
+    company
+        .answer_introduction(
+            &created.id,
+            &IntroductionPatch {
+                status: IntroductionStatus::Accepted,
+                version: 1,
+            },
+        )
         .await
-        .refused_with(ErrorKind::Conflict, "organisation_id", "consent_missing");
+        .refused_with(ErrorKind::Conflict, "status", "consent_missing");
 
     let consent = |given: bool| ConsentInput {
         purpose: ConsentPurpose::IntroductionProfile,
@@ -423,8 +433,7 @@ async fn an_introduction_needs_consent_and_the_company_sees_only_what_was_shared
     let consents = me.set_consent(&amal, &consent(true)).await.unwrap();
     assert_eq!(consents[0].recipient_name, "Bakkerij De Korenbloem");
     assert!(consents[0].given);
-
-    let created = coach.propose_introduction(&amal, &propose).await.unwrap();
+    assert!(!consents[0].needs_confirmation);
 
     let text = company
         .text(&format!("{}/introductions", paths::organisation(&org)))

@@ -477,3 +477,30 @@ async fn an_edit_racing_a_move_out_of_the_region_is_refused_and_logged() {
         "every refusal outside the region is in the audit log"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_parallel_registrations_never_take_an_event_past_its_capacity() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let company = app.signed_in("company@example.org").await;
+    let utrecht = utrecht(&app).await;
+    let event = coordinator
+        .create_event(&crate::events::expert_meeting(&[&utrecht], 5))
+        .await
+        .unwrap();
+    let names: Vec<String> = (b'a'..)
+        .take(PARALLEL)
+        .map(|letter| format!("Collega {}", char::from(letter).to_ascii_uppercase()))
+        .collect();
+    let id = event.id.clone();
+    let answers = all_at_once(&company, names, move |api, name| {
+        let id = id.clone();
+        async move { api.register_for_event(&id, &name, "Begeleider").await }
+    })
+    .await;
+    assert_eq!(succeeded(&answers), 5, "{:?}", refusals(&answers));
+    assert!(all_refused_with(&answers, "", "capacity_full"));
+    let stored = coordinator.event(&event.id).await.unwrap();
+    assert_eq!(stored.registrations.len(), 5);
+    assert_eq!(stored.places_left, 0);
+}

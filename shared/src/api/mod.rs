@@ -12,7 +12,9 @@
 
 mod auth;
 mod error;
+mod events;
 mod map;
+mod matching;
 mod organisations;
 mod participants;
 pub mod paths;
@@ -21,7 +23,9 @@ mod reports;
 
 pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
+pub use events::*;
 pub use map::*;
+pub use matching::*;
 pub use organisations::*;
 pub use participants::*;
 pub use programme::*;

@@ -635,6 +635,10 @@ pub struct IntroductionDetail {
     /// For the coach, coordinator and the participant themself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_id: Option<ParticipantId>,
+    /// The proposal waits for the participant's consent to share their profile with the
+    /// organisation; until then the organisation does not see it.
+    #[serde(default)]
+    pub waiting_for_consent: bool,
 }
 
 /// `POST /outcomes/{id}/follow-up`.
@@ -723,6 +727,30 @@ pub struct ConsentDetail {
     pub recipient_name: String,
     pub given: bool,
     pub changed_on: NaiveDate,
+    /// Who gave or withdrew it last.
+    #[serde(default)]
+    pub given_by: ConsentGiver,
+    /// Given by the coach on the participant's behalf: the participant is asked to confirm it.
+    #[serde(default)]
+    pub needs_confirmation: bool,
+}
+
+/// Who changed a consent: the participant, or their coach on their behalf.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
+pub enum ConsentGiver {
+    #[default]
+    Participant,
+    Coach,
+}
+
+impl ConsentGiver {
+    /// A consent given by a coach waits for the participant's confirmation.
+    pub fn needs_confirmation(self, given: bool) -> bool {
+        given && self == ConsentGiver::Coach
+    }
 }
 
 #[cfg(test)]

@@ -125,6 +125,22 @@ impl ParticipantSub {
     }
 }
 
+/// `GET`, `PUT`: the participant's competences and wishes.
+pub const COMPETENCES_PATTERN: &str = "/participants/{id}/competences";
+pub fn competences(participant: impl Display) -> String {
+    format!("/participants/{participant}/competences")
+}
+/// `GET`: the open openings that fit the participant, best first.
+pub const PARTICIPANT_SUGGESTIONS_PATTERN: &str = "/participants/{id}/suggestions";
+pub fn participant_suggestions(participant: impl Display) -> String {
+    format!("/participants/{participant}/suggestions")
+}
+/// `GET`: the participants who fit the opening, best first.
+pub const OPENING_SUGGESTIONS_PATTERN: &str = "/openings/{id}/suggestions";
+pub fn opening_suggestions(opening: impl Display) -> String {
+    format!("/openings/{opening}/suggestions")
+}
+
 pub const GOAL_PATTERN: &str = "/goals/{id}";
 pub fn goal(id: impl Display) -> String {
     format!("/goals/{id}")
@@ -146,6 +162,32 @@ pub fn organisation(id: impl Display) -> String {
 pub const ORGANISATION_OPENINGS_PATTERN: &str = "/organisations/{id}/openings";
 pub fn organisation_openings(id: impl Display) -> String {
     format!("/organisations/{id}/openings")
+}
+/// `GET`: the organisation's current and upcoming interns and its upcoming visits.
+pub const ORGANISATION_PEOPLE_PATTERN: &str = "/organisations/{id}/people";
+pub fn organisation_people(id: impl Display) -> String {
+    format!("/organisations/{id}/people")
+}
+/// `GET`, `POST`: expert meetings and trainings for organisations.
+pub const EVENTS: &str = "/events";
+pub const EVENT_PATTERN: &str = "/events/{id}";
+pub fn event(id: impl Display) -> String {
+    format!("/events/{id}")
+}
+/// `POST`: a company contact registers a colleague.
+pub const EVENT_REGISTRATIONS_PATTERN: &str = "/events/{id}/registrations";
+pub fn event_registrations(id: impl Display) -> String {
+    format!("/events/{id}/registrations")
+}
+/// `POST`: a company contact cancels a registration of their organisation.
+pub const EVENT_REGISTRATION_CANCEL_PATTERN: &str = "/event-registrations/{id}/cancel";
+pub fn event_registration_cancel(id: impl Display) -> String {
+    format!("/event-registrations/{id}/cancel")
+}
+/// `PUT`: the host marks who attended.
+pub const EVENT_ATTENDANCE_PATTERN: &str = "/events/{id}/attendance";
+pub fn event_attendance(id: impl Display) -> String {
+    format!("/events/{id}/attendance")
 }
 pub const OPENINGS: &str = "/openings";
 pub const OPENING_PATTERN: &str = "/openings/{id}";
@@ -237,6 +279,20 @@ mod tests {
             (ATTENDANCE_PATTERN, attendance("c1", 3)),
             (PARTICIPANT_PATTERN, participant("p1")),
             (GOAL_PATTERN, goal("g1")),
+            (COMPETENCES_PATTERN, competences("p1")),
+            (
+                PARTICIPANT_SUGGESTIONS_PATTERN,
+                participant_suggestions("p1"),
+            ),
+            (OPENING_SUGGESTIONS_PATTERN, opening_suggestions("x1")),
+            (ORGANISATION_PEOPLE_PATTERN, organisation_people("o1")),
+            (EVENT_PATTERN, event("e1")),
+            (EVENT_REGISTRATIONS_PATTERN, event_registrations("e1")),
+            (
+                EVENT_REGISTRATION_CANCEL_PATTERN,
+                event_registration_cancel("r1"),
+            ),
+            (EVENT_ATTENDANCE_PATTERN, event_attendance("e1")),
             (GOAL_ACTIONS_PATTERN, goal_actions("g1")),
             (ACTION_PATTERN, action("a1")),
             (ORGANISATION_PATTERN, organisation("o1")),

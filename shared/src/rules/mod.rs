@@ -2,11 +2,15 @@
 
 pub mod budget;
 pub mod coach;
+pub mod company_home;
+pub mod competences;
 pub mod contact;
+pub mod events;
 pub mod internship;
 pub mod introduction;
 pub mod ladder;
 pub mod map;
+pub mod matching;
 pub mod openings;
 pub mod outcome;
 pub mod password;

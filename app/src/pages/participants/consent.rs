@@ -57,6 +57,8 @@ fn Consents(id: ParticipantId) -> impl IntoView {
             <ParticipantFrame id=id.clone() title="consent-title">
                 <p>{text("consent-intro")}</p>
                 <p role="status" class="status-line">{move || notice.get().map(|key| i18n.t(key))}</p>
+                <WhoSeesWhat />
+                <Waiting participant=id.clone() changes=changes changed=changed />
                 <section class="card" aria-labelledby="consent-list">
                     <h2 id="consent-list">{text("consent-list")}</h2>
                     <Loaded resource=consents part=true children=move |list| {
@@ -100,6 +102,41 @@ fn ConsentList(
                     let changed_on = c.changed_on;
                     let given = c.given;
                     let recipient = c.recipient_name.clone();
+                    let confirm = (c.needs_confirmation && role() == Some(Role::Participant))
+                        .then(|| {
+                            let participant = participant.clone();
+                            let input = ConsentInput {
+                                purpose,
+                                organisation_id: c.organisation_id.clone(),
+                                municipality_id: c.municipality_id.clone(),
+                                given: true,
+                            };
+                            let recipient = recipient.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button-small"
+                                    aria-disabled=move || form.busy().then_some("true")
+                                    on:click=move |_| {
+                                        let participant = participant.clone();
+                                        let input = input.clone();
+                                        form.submit(
+                                            Vec::new(),
+                                            move || async move {
+                                                api::participants::set_consent(&participant, &input).await
+                                            },
+                                            move |_| changed.run("consent-confirmed-done"),
+                                        );
+                                    }
+                                >
+                                    {text("consent-confirm")}
+                                    <span class="visually-hidden">": " {recipient.clone()}</span>
+                                </button>
+                            }
+                        });
+                    let by_coach = c
+                        .needs_confirmation
+                        .then(|| view! { <p class="meta">{text("consent-by-coach")}</p> });
                     let button = changes
                         .then(|| {
                             let participant = participant.clone();
@@ -159,6 +196,8 @@ fn ConsentList(
                                     i18n.t_with("consent-changed-on", &[("date", i18n.date(&changed_on))])
                                 }}
                             </p>
+                            {by_coach}
+                            {confirm}
                             {button}
                         </li>
                     }
@@ -321,5 +360,108 @@ fn GiveForm(participant: ParticipantId, changed: Callback<&'static str>) -> impl
                 </button>
             </form>
         </section>
+    }
+}
+
+/// Who sees what, in plain words.
+#[component]
+fn WhoSeesWhat() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="consent-who">
+            <h2 id="consent-who">{text("consent-who-title")}</h2>
+            <p>{text("consent-who-organisation")}</p>
+            <p>{text("consent-who-not")}</p>
+            <p>{text("consent-who-municipality")}</p>
+        </section>
+    }
+}
+
+/// The coach's proposals that wait for the participant's consent, each with its button.
+#[component]
+fn Waiting(
+    participant: ParticipantId,
+    changes: bool,
+    changed: Callback<&'static str>,
+) -> impl IntoView {
+    let introductions = {
+        let id = participant.clone();
+        api_resource(move || {
+            let id = id.clone();
+            async move { api::participants::introductions(&id).await }
+        })
+    };
+    let form = Form::new("consent-waiting", &[]);
+    let shown = form.shown(Vec::new);
+    let done = Callback::new(move |key: &'static str| {
+        introductions.refetch();
+        changed.run(key);
+    });
+    view! {
+        <Loaded resource=introductions part=true children=move |list| {
+            let mut waiting: Vec<(OrganisationId, String)> = list
+                .into_iter()
+                .filter(|n| n.waiting_for_consent)
+                .map(|n| (n.organisation_id, n.organisation_name))
+                .collect();
+            waiting.dedup();
+            if waiting.is_empty() {
+                return ().into_any();
+            }
+            let participant = participant.clone();
+            view! {
+                <section class="card" aria-labelledby="consent-waiting">
+                    <h2 id="consent-waiting">{text("consent-waiting-title")}</h2>
+                    <p>{text("consent-waiting-intro")}</p>
+                    <FormAlert form=form shown=shown errors_id="consent-waiting-errors" />
+                    <ul class="item-list">
+                        {waiting
+                            .into_iter()
+                            .map(|(organisation, name)| {
+                                let participant = participant.clone();
+                                let input = ConsentInput {
+                                    purpose: ConsentPurpose::IntroductionProfile,
+                                    organisation_id: Some(organisation),
+                                    municipality_id: None,
+                                    given: true,
+                                };
+                                let button = changes.then(|| {
+                                    let name = name.clone();
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button button-small"
+                                            aria-disabled=move || form.busy().then_some("true")
+                                            on:click=move |_| {
+                                                let participant = participant.clone();
+                                                let input = input.clone();
+                                                form.submit(
+                                                    Vec::new(),
+                                                    move || async move {
+                                                        api::participants::set_consent(&participant, &input)
+                                                            .await
+                                                    },
+                                                    move |_| done.run("consent-given-done"),
+                                                );
+                                            }
+                                        >
+                                            {text("consent-waiting-give")}
+                                            <span class="visually-hidden">": " {name}</span>
+                                        </button>
+                                    }
+                                });
+                                view! {
+                                    <li class="consent">
+                                        <h3>{name}</h3>
+                                        <p>{text("consent-purpose-introduction_profile")}</p>
+                                        {button}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any()
+        } />
     }
 }

@@ -1,7 +1,6 @@
 use leptos::{ev::SubmitEvent, prelude::*};
 use shared::{
-    Violation, ViolationKind,
-    api::{ConsentDetail, ConsentPurpose, IntroductionInput},
+    api::IntroductionInput,
     ids::{OpeningId, OrganisationId, ParticipantId},
     roles::Role,
 };
@@ -79,18 +78,9 @@ const FIELDS: &[(&str, &str)] = &[
     ("motivation", "introduction-motivation"),
 ];
 
-/// Whether the participant consented to share their profile with the organisation.
-fn consented(consents: &[ConsentDetail], organisation: &OrganisationId) -> bool {
-    consents.iter().any(|c| {
-        c.given
-            && c.purpose == ConsentPurpose::IntroductionProfile
-            && c.organisation_id.as_ref() == Some(organisation)
-    })
-}
-
 /// A coach proposes the participant to an organisation, optionally for one of its openings:
-/// `IntroductionInput::validate` and the participant's consent for that organisation as the
-/// user types and on sending (the server answers 409 `consent_missing` without it).
+/// `IntroductionInput::validate` as the user types and on sending. Without the participant's
+/// consent for that organisation the proposal waits for it.
 #[component]
 fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
@@ -99,13 +89,6 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
     let opening = RwSignal::new(String::new());
     let motivation = RwSignal::new(String::new());
     let organisations = api_resource(api::organisations::organisations);
-    let consents = {
-        let id = participant.clone();
-        api_resource(move || {
-            let id = id.clone();
-            async move { api::participants::consents(&id).await }
-        })
-    };
     let openings = api_resource(move || {
         let chosen = OrganisationId::parse(organisation.get()).ok();
         async move {
@@ -122,19 +105,7 @@ fn ProposeForm(participant: ParticipantId, done: Callback<()>) -> impl IntoView 
         opening_id: OpeningId::parse(opening.get()).ok(),
         motivation: motivation.get(),
     };
-    let live = move || {
-        let typed = input();
-        let mut found = typed.validate().err().map(|v| v.0).unwrap_or_default();
-        if let (Some(org), Some(Ok(list))) = (&typed.organisation_id, consents.get())
-            && !consented(&list, org)
-        {
-            found.push(Violation::new(
-                "organisation_id",
-                ViolationKind::ConsentMissing {},
-            ));
-        }
-        found
-    };
+    let live = move || input().validate().err().map(|v| v.0).unwrap_or_default();
     let shown = form.shown(live);
     let check =
         move |field: &'static str, errors: &'static str| FieldCheck::new(shown, field, errors);

@@ -1,0 +1,163 @@
+//! A company's own people on its contact's home: current and upcoming interns and upcoming visits,
+//! never another organisation's people, never a name without consent. Any kind of organisation
+//! may host a visit.
+
+use chrono::Days;
+use shared::{
+    api::{ConsentInput, ConsentPurpose, ErrorKind, OpeningInput, OpeningPatch},
+    rules::{
+        internship::InternshipProgress,
+        openings::{OpeningKind, OpeningStatus},
+    },
+};
+
+use crate::{
+    client::Refused,
+    helpers::{
+        complete_training, internship, organisation_id, participant_id, spawn_app_with, today,
+    },
+};
+
+#[tokio::test]
+async fn a_company_contact_sees_its_own_interns_and_visits_and_names_only_with_consent() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let coach = app.signed_in("coach@example.org").await;
+    let me = app.signed_in("participant@example.org").await;
+    let company = app.signed_in("company@example.org").await;
+    let bakery = organisation_id(&app, "Bakkerij De Korenbloem").await;
+    let care = organisation_id(&app, "Zorggroep Het Anker").await;
+    let amal = participant_id(&app, "Amal").await;
+    let rasha = participant_id(&app, "Rasha").await;
+    let omid = participant_id(&app, "Omid").await;
+    for who in [&amal, &rasha, &omid] {
+        complete_training(&app, who).await;
+    }
+    let start = today() + Days::new(7);
+    let amal_at_bakery = coach
+        .plan_internship(&amal, &internship(&bakery, start, 56, 24))
+        .await
+        .unwrap();
+    let rasha_at_bakery = coordinator
+        .plan_internship(&rasha, &internship(&bakery, start, 42, 16))
+        .await
+        .unwrap();
+    let omid_elsewhere = coordinator
+        .plan_internship(&omid, &internship(&care, start, 56, 24))
+        .await
+        .unwrap();
+    me.set_consent(
+        &amal,
+        &ConsentInput {
+            purpose: ConsentPurpose::IntroductionProfile,
+            organisation_id: Some(bakery.clone()),
+            municipality_id: None,
+            given: true,
+        },
+    )
+    .await
+    .unwrap();
+    let visit = app
+        .signed_in("coordinator@example.org")
+        .await
+        .get::<shared::api::Page<shared::api::OpeningDetail>>(&format!(
+            "{}?kind=company_visit",
+            shared::api::paths::organisation_openings(&bakery)
+        ))
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    coach.register(&visit.id, &amal).await.unwrap();
+
+    let people = company.organisation_people(&bakery).await.unwrap();
+    let interns: Vec<_> = people
+        .interns
+        .iter()
+        .map(|i| (i.internship_id.clone(), i.first_name.clone()))
+        .collect();
+    assert_eq!(interns.len(), 2);
+    assert!(interns.contains(&(amal_at_bakery.id.clone(), Some("Amal".to_owned()))));
+    assert!(interns.contains(&(rasha_at_bakery.id.clone(), None)));
+    assert!(
+        people
+            .interns
+            .iter()
+            .all(|i| i.internship_id != omid_elsewhere.id)
+    );
+    let amal_row = people
+        .interns
+        .iter()
+        .find(|i| i.internship_id == amal_at_bakery.id)
+        .unwrap();
+    assert_eq!(
+        amal_row.progress,
+        InternshipProgress::NotStarted { weeks: 8 }
+    );
+    assert_eq!(amal_row.supervisor_name, "Henk de Bakker");
+    assert!(amal_row.evaluations_due.is_empty());
+    assert_eq!(people.visits.len(), 1);
+    assert_eq!(people.visits[0].opening_id, visit.id);
+    assert_eq!(people.visits[0].registered, 1);
+
+    let text = company
+        .text(&shared::api::paths::organisation_people(&bakery))
+        .await;
+    for name in ["Rasha", "Khalil", "Omid", "Haddad"] {
+        assert!(!text.contains(name), "{name} in {text}");
+    }
+    company
+        .organisation_people(&care)
+        .await
+        .refused(ErrorKind::NotFound);
+    coach
+        .organisation_people(&bakery)
+        .await
+        .refused(ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn a_school_hosts_a_visit_like_a_company() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let coach = app.signed_in("coach@example.org").await;
+    let school = organisation_id(&app, "ROC Midden Nederland").await;
+    let amal = participant_id(&app, "Amal").await;
+    let created = coordinator
+        .create_opening(
+            &school,
+            &OpeningInput {
+                kind: Some(OpeningKind::CompanyVisit),
+                title: "Open lesochtend zorg".into(),
+                description: "Een ochtend meedoen met de opleiding.".into(),
+                date: Some(today() + Days::new(12)),
+                place: "Australiëlaan 25, Utrecht".into(),
+                capacity: Some(2),
+                ..OpeningInput::default()
+            },
+        )
+        .await
+        .unwrap();
+    coordinator
+        .update_opening(
+            &created.id,
+            &OpeningPatch {
+                status: Some(OpeningStatus::Open),
+                opening: None,
+                version: created.version,
+            },
+        )
+        .await
+        .unwrap();
+    coach.register(&created.id, &amal).await.unwrap();
+    coach.register(&created.id, &amal).await.refused_with(
+        ErrorKind::Conflict,
+        "participant_id",
+        "already_registered",
+    );
+
+    let people = coordinator.organisation_people(&school).await.unwrap();
+    assert_eq!(people.visits.len(), 1);
+    assert_eq!(people.visits[0].registered, 1);
+    assert_eq!(people.visits[0].capacity, Some(2));
+}
