@@ -1209,6 +1209,47 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .body(s.of::<api::RegistrationInput>())
         .created(s.of::<api::RegistrationDetail>())
         .errors(&[Conflict]),
+        // The history of records.
+        Op::new(
+            Get,
+            paths::PARTICIPANT_HISTORY_PATTERN,
+            "participant_history",
+            "history",
+            "Every change to the participant's file: profile, plan, internships, budget, consents",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::INTERNSHIP_HISTORY_PATTERN,
+            "internship_history",
+            "history",
+            "Every change to an internship",
+        )
+        .id(s.of::<InternshipId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::ORGANISATION_HISTORY_PATTERN,
+            "organisation_history",
+            "history",
+            "Every change to an organisation",
+        )
+        .id(s.of::<OrganisationId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::OPENING_HISTORY_PATTERN,
+            "opening_history",
+            "history",
+            "Every change to an opening",
+        )
+        .id(s.of::<OpeningId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
     ]
 }
 

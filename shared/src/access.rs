@@ -33,6 +33,8 @@ pub enum Resource {
     Consent,
     /// The outcome of the route and its follow-up.
     Outcome,
+    /// The history of a record: which fields a change touched, by whom, when.
+    History,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,6 +160,8 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, User, Disable, Region),
     // A one-time link that sets a new password.
     (Role::Coordinator, User, Update, Region),
+    (Role::Coordinator, History, Read, Region),
+    (Role::Coach, History, Read, Assigned),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -198,6 +202,7 @@ impl Resource {
             Introduction => "introduction",
             Consent => "consent",
             Outcome => "outcome",
+            History => "history",
         }
     }
 }

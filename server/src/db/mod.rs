@@ -6,6 +6,7 @@ pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
 pub mod factors;
+pub mod history;
 pub mod installation;
 pub mod internships;
 pub mod introductions;

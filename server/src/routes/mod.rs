@@ -5,6 +5,7 @@ mod budget;
 mod cohorts;
 mod contacts;
 mod health;
+mod history;
 mod internships;
 mod introductions;
 mod invitations;
@@ -80,6 +81,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(organisations::router())
         .merge(openings::router())
         .merge(registrations::router())
+        .merge(history::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.
@@ -180,14 +182,17 @@ impl<'a> Change<'a> {
 
 /// The one write path: opens a transaction that holds the write lock, runs `body` (the rule checks
 /// that read stored state and the write they guard; it answers the changed record's id), appends
-/// the audit entry and commits once. Any error rolls everything back, audit entry included.
+/// the audit entry, marks the history its changes wrote (see [`crate::db::history`]) as the
+/// account's, and commits once. Any error rolls everything back, audit entry and history included.
 pub async fn write<I: AsRef<str>>(
     state: &AppState,
     change: Change<'_>,
     body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<I, AppError>,
 ) -> Result<I, AppError> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let history_before = crate::db::history::last_seq(&mut *tx).await?;
     let record_id = body(&mut tx).await?;
+    crate::db::history::claim(&mut *tx, history_before, &change.user.id, change.action).await?;
     crate::audit::record(
         &mut *tx,
         crate::audit::Entry {

@@ -134,7 +134,8 @@ impl Fixture {
                 | Resource::ExpenseDecision
                 | Resource::Introduction
                 | Resource::Consent
-                | Resource::Outcome,
+                | Resource::Outcome
+                | Resource::History,
                 _,
             ) => ("", "", vec![]),
         }
@@ -697,6 +698,7 @@ async fn probe(
             )
         }
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
+        (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
         (Resource::Outcome, Action::Read) => (get(format!("/participants/{record}/outcomes")), ok),
         (Resource::Outcome, Action::Create) => (
             with_body(
@@ -782,7 +784,8 @@ fn records(
         | Resource::ExpenseDecision
         | Resource::Introduction
         | Resource::Consent
-        | Resource::Outcome => match relation {
+        | Resource::Outcome
+        | Resource::History => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -852,6 +855,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Outcome, Action::Read),
         (Resource::Outcome, Action::Create),
         (Resource::Outcome, Action::Update),
+        (Resource::History, Action::Read),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

@@ -7,6 +7,7 @@ use std::fmt;
 use reqwest::{Method, StatusCode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
+    api::HistoryEntry,
     api::{
         AcceptInvitationInput, InvitationCreated, InvitationInput, Me, UserSummary, VersionOnly,
     },
@@ -535,6 +536,11 @@ impl Api {
 
     // Organisations, openings and registrations.
 
+    /// `GET /organisations/{id}`.
+    pub async fn organisation(&self, id: &OrganisationId) -> Answer<OrganisationDetail> {
+        self.get(&paths::organisation(id)).await
+    }
+
     /// `PATCH /organisations/{id}`.
     pub async fn update_organisation(
         &self,
@@ -588,6 +594,31 @@ impl Api {
             participant_id: participant.clone(),
         };
         self.create(&paths::registrations(opening), &input).await
+    }
+
+    // The trail and the participant's rights.
+
+    /// `GET /participants/{id}/history`: every change to the file, newest first.
+    pub async fn participant_history(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::participant_history(participant)).await
+    }
+
+    /// `GET /internships/{id}/history`.
+    pub async fn internship_history(&self, id: &InternshipId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::internship_history(id)).await
+    }
+
+    /// `GET /organisations/{id}/history`.
+    pub async fn organisation_history(&self, id: &OrganisationId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::organisation_history(id)).await
+    }
+
+    /// `GET /openings/{id}/history`.
+    pub async fn opening_history(&self, id: &OpeningId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::opening_history(id)).await
     }
 }
 

@@ -11,6 +11,7 @@ mod companies;
 mod concurrency;
 mod factors;
 mod foundation;
+mod history;
 mod openapi;
 mod outcomes;
 mod overload;

@@ -184,6 +184,25 @@ pub fn municipality_report(id: impl Display) -> String {
     format!("/reports/municipalities/{id}")
 }
 
+/// `GET`: the history of a participant's file: the participant, their plan, internships,
+/// budget requests and consents.
+pub const PARTICIPANT_HISTORY_PATTERN: &str = "/participants/{id}/history";
+pub fn participant_history(id: impl Display) -> String {
+    format!("/participants/{id}/history")
+}
+pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
+pub fn internship_history(id: impl Display) -> String {
+    format!("/internships/{id}/history")
+}
+pub const ORGANISATION_HISTORY_PATTERN: &str = "/organisations/{id}/history";
+pub fn organisation_history(id: impl Display) -> String {
+    format!("/organisations/{id}/history")
+}
+pub const OPENING_HISTORY_PATTERN: &str = "/openings/{id}/history";
+pub fn opening_history(id: impl Display) -> String {
+    format!("/openings/{id}/history")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +241,10 @@ mod tests {
             (INTRODUCTION_PATTERN, introduction("n1")),
             (FOLLOW_UP_PATTERN, follow_up("o1")),
             (MUNICIPALITY_REPORT_PATTERN, municipality_report("m1")),
+            (PARTICIPANT_HISTORY_PATTERN, participant_history("p1")),
+            (INTERNSHIP_HISTORY_PATTERN, internship_history("i1")),
+            (ORGANISATION_HISTORY_PATTERN, organisation_history("o1")),
+            (OPENING_HISTORY_PATTERN, opening_history("x1")),
         ];
         for (pattern, path) in pairs {
             assert!(fits(pattern, &path), "{path} does not fit {pattern}");
