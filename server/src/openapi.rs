@@ -1209,6 +1209,18 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .body(s.of::<api::RegistrationInput>())
         .created(s.of::<api::RegistrationDetail>())
         .errors(&[Conflict]),
+        // The participant's rights.
+        Op::new(
+            Get,
+            paths::PARTICIPANT_EXPORT_PATTERN,
+            "export_participant",
+            "rights",
+            "Everything stored about the participant, as one document (audited); a coordinator's \
+             includes the coaches' own notes, labelled",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::ParticipantExport>())
+        .errors(&[Forbidden]),
         // The history of records.
         Op::new(
             Get,

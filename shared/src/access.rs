@@ -35,6 +35,8 @@ pub enum Resource {
     Outcome,
     /// The history of a record: which fields a change touched, by whom, when.
     History,
+    /// The download of everything stored about a participant.
+    DataExport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,6 +164,8 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, User, Update, Region),
     (Role::Coordinator, History, Read, Region),
     (Role::Coach, History, Read, Assigned),
+    (Role::Coordinator, DataExport, Read, Region),
+    (Role::Participant, DataExport, Read, Own),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -203,6 +207,7 @@ impl Resource {
             Consent => "consent",
             Outcome => "outcome",
             History => "history",
+            DataExport => "data_export",
         }
     }
 }

@@ -79,3 +79,58 @@ pub async fn of_record(
     .fetch_all(db)
     .await
 }
+
+/// Every change to the participant's consents, oldest first.
+pub async fn consents_of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+) -> Result<Vec<HistoryRow>, sqlx::Error> {
+    sqlx::query_as!(
+        HistoryRow,
+        r#"SELECT h.record_type, h.record_id, h.at, h.actor_user_id AS "actor_id?: UserId",
+               u.first_name AS actor_name, h.action, h.created AS "created!: bool", h.changes
+           FROM record_history h LEFT JOIN users u ON u.id = h.actor_user_id
+           WHERE h.participant_id = $1 AND h.record_type = 'consent' ORDER BY h.seq"#,
+        participant_id,
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// A participant's attendance at every meeting of any cohort, with the meeting's date.
+pub async fn attendance_of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+) -> Result<Vec<shared::api::ExportedAttendance>, sqlx::Error> {
+    sqlx::query_as!(
+        shared::api::ExportedAttendance,
+        r#"SELECT a.cohort_id AS "cohort_id!: shared::ids::CohortId",
+               a.number AS "meeting!: shared::rules::training::MeetingNumber",
+               m.date AS "date?: chrono::NaiveDate",
+               a.status AS "status!: shared::rules::training::AttendanceStatus"
+           FROM attendance a
+           LEFT JOIN meetings m ON m.cohort_id = a.cohort_id AND m.number = a.number
+           WHERE a.participant_id = $1 ORDER BY a.cohort_id, a.number"#,
+        participant_id,
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The company visits a participant registered for.
+pub async fn visits_of(
+    db: impl SqliteExecutor<'_>,
+    participant_id: &ParticipantId,
+) -> Result<Vec<shared::api::ExportedVisit>, sqlx::Error> {
+    sqlx::query_as!(
+        shared::api::ExportedVisit,
+        r#"SELECT o.id AS "opening_id!: shared::ids::OpeningId", o.title, g.name AS organisation_name,
+               o.date AS "date?: chrono::NaiveDate", o.place
+           FROM registrations r JOIN openings o ON o.id = r.opening_id
+           JOIN organisations g ON g.id = o.organisation_id
+           WHERE r.participant_id = $1 ORDER BY o.date, o.id"#,
+        participant_id,
+    )
+    .fetch_all(db)
+    .await
+}

@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::OPENING_HISTORY_PATTERN, get(opening_history))
 }
 
-fn entries(rows: Vec<HistoryRow>) -> Result<Vec<HistoryEntry>, AppError> {
+pub(super) fn entries(rows: Vec<HistoryRow>) -> Result<Vec<HistoryEntry>, AppError> {
     rows.into_iter()
         .map(|row| {
             let changes: Vec<FieldChange> = serde_json::from_str::<Vec<StoredChange>>(&row.changes)

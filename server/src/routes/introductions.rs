@@ -76,7 +76,7 @@ fn detail(
 
 /// The introductions as the account may see them, with the profiles shared with their
 /// organisations loaded once per organisation.
-async fn details(
+pub(super) async fn details(
     state: &AppState,
     user: &CurrentUser,
     rows: Vec<IntroductionRow>,
@@ -282,7 +282,7 @@ async fn answer_introduction(
     one.pop().map(Json).ok_or(AppError::NotFound)
 }
 
-async fn consents(
+pub(super) async fn consents(
     state: &AppState,
     participant_id: &ParticipantId,
 ) -> Result<Vec<ConsentDetail>, AppError> {

@@ -16,6 +16,7 @@ mod outcomes;
 mod participants;
 mod plan;
 mod registrations;
+mod rights;
 mod route;
 mod users;
 
@@ -82,6 +83,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(openings::router())
         .merge(registrations::router())
         .merge(history::router())
+        .merge(rights::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

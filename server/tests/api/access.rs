@@ -135,7 +135,8 @@ impl Fixture {
                 | Resource::Introduction
                 | Resource::Consent
                 | Resource::Outcome
-                | Resource::History,
+                | Resource::History
+                | Resource::DataExport,
                 _,
             ) => ("", "", vec![]),
         }
@@ -699,6 +700,7 @@ async fn probe(
         }
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
         (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
+        (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
         (Resource::Outcome, Action::Read) => (get(format!("/participants/{record}/outcomes")), ok),
         (Resource::Outcome, Action::Create) => (
             with_body(
@@ -785,7 +787,8 @@ fn records(
         | Resource::Introduction
         | Resource::Consent
         | Resource::Outcome
-        | Resource::History => match relation {
+        | Resource::History
+        | Resource::DataExport => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -856,6 +859,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Outcome, Action::Create),
         (Resource::Outcome, Action::Update),
         (Resource::History, Action::Read),
+        (Resource::DataExport, Action::Read),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

@@ -16,5 +16,6 @@ mod openapi;
 mod outcomes;
 mod overload;
 mod review;
+mod rights;
 mod security;
 mod training;

@@ -190,6 +190,11 @@ pub const PARTICIPANT_HISTORY_PATTERN: &str = "/participants/{id}/history";
 pub fn participant_history(id: impl Display) -> String {
     format!("/participants/{id}/history")
 }
+/// `GET`: everything stored about the participant, as one JSON document.
+pub const PARTICIPANT_EXPORT_PATTERN: &str = "/participants/{id}/export";
+pub fn participant_export(id: impl Display) -> String {
+    format!("/participants/{id}/export")
+}
 pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
 pub fn internship_history(id: impl Display) -> String {
     format!("/internships/{id}/history")
@@ -243,6 +248,7 @@ mod tests {
             (MUNICIPALITY_REPORT_PATTERN, municipality_report("m1")),
             (PARTICIPANT_HISTORY_PATTERN, participant_history("p1")),
             (INTERNSHIP_HISTORY_PATTERN, internship_history("i1")),
+            (PARTICIPANT_EXPORT_PATTERN, participant_export("p1")),
             (ORGANISATION_HISTORY_PATTERN, organisation_history("o1")),
             (OPENING_HISTORY_PATTERN, opening_history("x1")),
         ];

@@ -1,0 +1,243 @@
+//! The participant's rights: the download of everything stored about them.
+
+use shared::{
+    api::{
+        ConsentInput, ConsentPurpose, ErrorKind, EvaluationInput, ExpenseInput, GoalInput,
+        IntroductionInput, OutcomeInput, ParticipantExport, paths,
+    },
+    ids::ParticipantId,
+    rules::{
+        budget::ExpenseCategory,
+        contact::{ContactInput, ContactKind},
+        internship::{EvaluationMoment, Evaluator},
+        outcome::OutcomeKind,
+    },
+};
+
+use crate::{
+    client::{Api, Refused},
+    helpers::{
+        TestApp, complete_training, internship, organisation_id, participant_id, scalar,
+        spawn_app_with, today,
+    },
+};
+
+/// The text of a note only coaches and coordinators read, on Amal's file.
+const COACH_NOTE: &str = "Wil graag in de zorg werken; zorgen over kinderopvang.";
+
+impl Api {
+    /// `GET /participants/{id}/export`.
+    pub async fn export(
+        &self,
+        participant: &ParticipantId,
+    ) -> crate::client::Answer<ParticipantExport> {
+        self.get(&paths::participant_export(participant)).await
+    }
+}
+
+/// Amal's file with a record of every kind: attendance, plan and a contact come with the demo;
+/// a visit, an internship with an evaluation, a consent, an introduction, a budget request and
+/// an outcome are added here. Yonas, another participant of the same coach, gets a goal and a
+/// contact of his own.
+async fn full_file(app: &TestApp) -> ParticipantId {
+    let coach = app.signed_in("coach@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let me = app.signed_in("participant@example.org").await;
+    let amal = participant_id(app, "Amal").await;
+    let yonas = participant_id(app, "Yonas").await;
+    let bakery = organisation_id(app, "Bakkerij De Korenbloem").await;
+
+    let visit: shared::ids::OpeningId = crate::helpers::id_of(
+        app,
+        "SELECT id FROM openings WHERE title = $1",
+        "Kijkje in de bakkerij",
+    )
+    .await;
+    coach.register(&visit, &amal).await.unwrap();
+    complete_training(app, &amal).await;
+    let planned = coach
+        .plan_internship(&amal, &internship(&bakery, today(), 56, 24))
+        .await
+        .unwrap();
+    coach
+        .evaluate(
+            &planned.id,
+            &EvaluationInput {
+                moment: EvaluationMoment::Midterm,
+                evaluator: Evaluator::Coach,
+                punctuality: Some(4),
+                cooperation: Some(4),
+                dutch_at_work: Some(3),
+                professional_skills: Some(4),
+                remarks: "Leert snel.".into(),
+            },
+        )
+        .await
+        .unwrap();
+    me.set_consent(
+        &amal,
+        &ConsentInput {
+            purpose: ConsentPurpose::IntroductionProfile,
+            organisation_id: Some(bakery.clone()),
+            municipality_id: None,
+            given: true,
+        },
+    )
+    .await
+    .unwrap();
+    coach
+        .propose_introduction(
+            &amal,
+            &IntroductionInput {
+                organisation_id: Some(bakery.clone()),
+                opening_id: None,
+                motivation: "Amal bakt graag en leert snel.".into(),
+            },
+        )
+        .await
+        .unwrap();
+    coach
+        .request_expense(
+            &amal,
+            &ExpenseInput {
+                category: Some(ExpenseCategory::Course),
+                amount_cents: Some(12_500),
+                description: "Cursus Nederlands op de werkvloer".into(),
+            },
+        )
+        .await
+        .unwrap();
+    coordinator
+        .record_outcome(
+            &amal,
+            &OutcomeInput {
+                kind: Some(OutcomeKind::Education),
+                date: Some(today()),
+                hours_per_week: None,
+                contract: None,
+                reason: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+
+    coach
+        .create_goal(
+            &yonas,
+            &GoalInput {
+                title: "Rijbewijs halen voor de bezorging".into(),
+                target_date: None,
+                status: None,
+            },
+        )
+        .await
+        .unwrap();
+    coach
+        .log_contact(
+            &yonas,
+            &ContactInput {
+                date: Some(today()),
+                kind: Some(ContactKind::Call),
+                minutes: Some(20),
+                note: "Yonas slaapt slecht sinds de verhuizing.".into(),
+                summary: "Gebeld over de bezorging.".into(),
+            },
+        )
+        .await
+        .unwrap();
+    amal
+}
+
+#[tokio::test]
+async fn a_participant_downloads_every_kind_of_record_and_nothing_of_anyone_else() {
+    let app = spawn_app_with(true).await;
+    let amal = full_file(&app).await;
+    let me = app.signed_in("participant@example.org").await;
+
+    let text = me.text(&paths::participant_export(&amal)).await;
+    let export: ParticipantExport = serde_json::from_str(&text).unwrap();
+    assert_eq!(export.profile.id, amal);
+    assert_eq!(export.profile.first_name, "Amal");
+    assert_eq!(
+        export.attendance.len(),
+        6,
+        "three meetings held, three more"
+    );
+    assert_eq!(export.plan[0].title, "Stage in de zorg vinden");
+    assert_eq!(export.plan[0].actions.len(), 2);
+    assert_eq!(export.contacts.len(), 1);
+    assert_eq!(export.visits[0].title, "Kijkje in de bakkerij");
+    assert_eq!(export.internships.len(), 1);
+    assert_eq!(export.internships[0].evaluations.len(), 1);
+    assert_eq!(export.introductions.len(), 1);
+    assert_eq!(export.consents.len(), 1);
+    assert_eq!(export.consent_history.len(), 1);
+    assert_eq!(export.budget.expenses.len(), 1);
+    assert_eq!(export.outcomes.len(), 1);
+    assert!(!export.includes_coach_notes);
+    assert_eq!(export.contacts[0].coach_only_note, None);
+    assert!(
+        !text.contains(COACH_NOTE),
+        "no coach's note for the participant"
+    );
+
+    // Nothing of anyone else: no other participant's id, name or email, none of Yonas's records.
+    let others: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT id, first_name, last_name, email FROM participants WHERE id <> $1")
+            .bind(&amal)
+            .fetch_all(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(others.len(), 11);
+    for (id, first, last, email) in &others {
+        for value in [id, first, last, email] {
+            assert!(!text.contains(value.as_str()), "{value} is someone else's");
+        }
+    }
+    for theirs in [
+        "Rijbewijs halen",
+        "slaapt slecht",
+        "Gebeld over de bezorging",
+    ] {
+        assert!(!text.contains(theirs), "{theirs} is Yonas's");
+    }
+
+    // Audited, with ids only.
+    let audited = scalar(
+        &app,
+        "SELECT record_id FROM audit_log WHERE action = 'participant.export'",
+    )
+    .await;
+    assert_eq!(audited, amal.to_string());
+}
+
+#[tokio::test]
+async fn a_coordinator_gets_the_coaches_notes_labelled_and_others_get_nothing() {
+    let app = spawn_app_with(true).await;
+    let amal = full_file(&app).await;
+
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let export = coordinator.export(&amal).await.unwrap();
+    assert!(export.includes_coach_notes);
+    assert_eq!(
+        export.contacts[0].coach_only_note.as_deref(),
+        Some(COACH_NOTE)
+    );
+
+    app.signed_in("coordinator.rotterdam@example.org")
+        .await
+        .export(&amal)
+        .await
+        .refused(ErrorKind::NotFound);
+    app.signed_in("coach@example.org")
+        .await
+        .export(&amal)
+        .await
+        .refused(ErrorKind::Forbidden);
+    let yonas = participant_id(&app, "Yonas").await;
+    app.signed_in("participant@example.org")
+        .await
+        .export(&yonas)
+        .await
+        .refused(ErrorKind::NotFound);
+}
