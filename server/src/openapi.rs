@@ -19,7 +19,10 @@ use shared::{
         ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
         OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,
     },
-    rules::openings::{OpeningKind, OpeningStatus},
+    rules::{
+        budget::ExpenseStatus,
+        openings::{OpeningKind, OpeningStatus},
+    },
 };
 use utoipa::{
     IntoParams, ToSchema,
@@ -84,6 +87,7 @@ pub fn document_json() -> Value {
 /// The name of the security scheme of the session cookie.
 const SESSION: &str = "session";
 const JSON: &str = "application/json";
+const CSV: &str = "text/csv";
 
 /// The whole document.
 pub fn document() -> OpenApi {
@@ -230,6 +234,8 @@ struct Op {
     /// Error statuses besides those every operation of its kind can answer (see
     /// [`Op::error_kinds`]).
     errors: Vec<ErrorKind>,
+    /// The media type of the success: JSON, or CSV for a download.
+    media_type: &'static str,
 }
 
 impl Op {
@@ -252,6 +258,7 @@ impl Op {
             body: None,
             success: (204, None),
             errors: Vec::new(),
+            media_type: JSON,
         }
     }
 
@@ -277,6 +284,16 @@ impl Op {
 
     fn ok(mut self, schema: RefOr<Schema>) -> Self {
         self.success = (200, Some(schema));
+        self
+    }
+
+    /// A CSV download (RFC 4180, UTF-8 with a byte-order mark), answered with 200.
+    fn csv(mut self) -> Self {
+        self.success = (
+            200,
+            Some(ObjectBuilder::new().schema_type(Type::String).into()),
+        );
+        self.media_type = CSV;
         self
     }
 
@@ -363,7 +380,7 @@ impl Op {
                 links.into_iter().fold(
                     ResponseBuilder::new()
                         .description(if status == 201 { "Created" } else { "OK" })
-                        .content(JSON, Content::new(Some(schema))),
+                        .content(self.media_type, Content::new(Some(schema))),
                     |response, (name, link)| response.link(name, link),
                 ),
             ),
@@ -1220,6 +1237,58 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         )
         .id(s.of::<ParticipantId>())
         .ok(s.of::<api::ParticipantExport>())
+        .errors(&[Forbidden]),
+        // CSV downloads.
+        Op::new(
+            Get,
+            paths::EXPORT_PARTICIPANTS,
+            "export_participants_csv",
+            "exports",
+            "The participants of the region, as CSV (audited)",
+        )
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_ATTENDANCE_PATTERN,
+            "export_attendance_csv",
+            "exports",
+            "The attendance of a cohort at its 8 meetings, as CSV (audited)",
+        )
+        .id(s.of::<CohortId>())
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_INTERNSHIPS,
+            "export_internships_csv",
+            "exports",
+            "The internships of the region's participants, as CSV (audited)",
+        )
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_EXPENSES,
+            "export_expenses_csv",
+            "exports",
+            "The budget requests of the region, by status, as CSV (audited)",
+        )
+        .query({
+            s.of::<ExpenseStatus>();
+            api::ExpenseQuery::into_params(|| Some(ParameterIn::Query))
+        })
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_OPENINGS,
+            "export_openings_csv",
+            "exports",
+            "The openings of the region, by kind and status, as CSV (audited)",
+        )
+        .query(s.opening_filter())
+        .csv()
         .errors(&[Forbidden]),
         // The history of records.
         Op::new(

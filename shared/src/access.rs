@@ -37,6 +37,8 @@ pub enum Resource {
     History,
     /// The download of everything stored about a participant.
     DataExport,
+    /// CSV downloads of the region's lists.
+    CsvExport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,6 +168,7 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coach, History, Read, Assigned),
     (Role::Coordinator, DataExport, Read, Region),
     (Role::Participant, DataExport, Read, Own),
+    (Role::Coordinator, CsvExport, Read, Region),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -208,6 +211,7 @@ impl Resource {
             Outcome => "outcome",
             History => "history",
             DataExport => "data_export",
+            CsvExport => "csv_export",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;
+pub mod exports;
 pub mod factors;
 pub mod history;
 pub mod installation;

@@ -4,6 +4,7 @@ mod auth;
 mod budget;
 mod cohorts;
 mod contacts;
+mod exports;
 mod health;
 mod history;
 mod internships;
@@ -84,6 +85,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(registrations::router())
         .merge(history::router())
         .merge(rights::router())
+        .merge(exports::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

@@ -136,7 +136,8 @@ impl Fixture {
                 | Resource::Consent
                 | Resource::Outcome
                 | Resource::History
-                | Resource::DataExport,
+                | Resource::DataExport
+                | Resource::CsvExport,
                 _,
             ) => ("", "", vec![]),
         }
@@ -701,6 +702,9 @@ async fn probe(
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
         (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
         (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
+        (Resource::CsvExport, Action::Read) => {
+            (get(format!("/exports/cohorts/{record}/attendance")), ok)
+        }
         (Resource::Outcome, Action::Read) => (get(format!("/participants/{record}/outcomes")), ok),
         (Resource::Outcome, Action::Create) => (
             with_body(
@@ -747,7 +751,7 @@ fn records(
     relation: Option<Relation>,
 ) -> (String, Vec<String>) {
     match resource {
-        Resource::Cohort | Resource::Attendance => (
+        Resource::Cohort | Resource::Attendance | Resource::CsvExport => (
             fixture.utrecht_cohort.clone(),
             vec![fixture.rotterdam_cohort.clone()],
         ),
@@ -860,6 +864,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::Outcome, Action::Update),
         (Resource::History, Action::Read),
         (Resource::DataExport, Action::Read),
+        (Resource::CsvExport, Action::Read),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

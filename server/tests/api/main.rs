@@ -9,6 +9,7 @@ mod backup;
 mod bodies;
 mod companies;
 mod concurrency;
+mod exports;
 mod factors;
 mod foundation;
 mod history;

@@ -195,6 +195,17 @@ pub const PARTICIPANT_EXPORT_PATTERN: &str = "/participants/{id}/export";
 pub fn participant_export(id: impl Display) -> String {
     format!("/participants/{id}/export")
 }
+/// `GET`: CSV downloads of the lists a coordinator works with, in their region.
+pub const EXPORT_PARTICIPANTS: &str = "/exports/participants";
+pub const EXPORT_INTERNSHIPS: &str = "/exports/internships";
+/// `?status=`, as the budget requests are filtered.
+pub const EXPORT_EXPENSES: &str = "/exports/expenses";
+/// `?kind=&status=`, as the list of openings.
+pub const EXPORT_OPENINGS: &str = "/exports/openings";
+pub const EXPORT_ATTENDANCE_PATTERN: &str = "/exports/cohorts/{id}/attendance";
+pub fn export_attendance(cohort: impl Display) -> String {
+    format!("/exports/cohorts/{cohort}/attendance")
+}
 pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
 pub fn internship_history(id: impl Display) -> String {
     format!("/internships/{id}/history")
@@ -249,6 +260,7 @@ mod tests {
             (PARTICIPANT_HISTORY_PATTERN, participant_history("p1")),
             (INTERNSHIP_HISTORY_PATTERN, internship_history("i1")),
             (PARTICIPANT_EXPORT_PATTERN, participant_export("p1")),
+            (EXPORT_ATTENDANCE_PATTERN, export_attendance("c1")),
             (ORGANISATION_HISTORY_PATTERN, organisation_history("o1")),
             (OPENING_HISTORY_PATTERN, opening_history("x1")),
         ];

@@ -104,3 +104,10 @@ pub struct ExportedVisit {
     pub date: Option<NaiveDate>,
     pub place: Option<String>,
 }
+
+/// The query of `GET /exports/expenses?status=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct ExpenseQuery {
+    pub status: Option<crate::rules::budget::ExpenseStatus>,
+}
