@@ -364,3 +364,14 @@ BEGIN
     ) WHERE n > 0;
 END;
 
+
+-- Personal calendar feeds (iCal): a secret token per account, only its SHA-256 stored. A new
+-- token replaces the account's earlier one; a revoked token stops working at once.
+CREATE TABLE calendar_feeds (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id);

@@ -7,6 +7,7 @@ pub mod access;
 mod audit;
 mod auth;
 mod backup;
+mod calendar;
 pub mod clock;
 mod db;
 mod demo;

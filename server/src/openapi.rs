@@ -88,6 +88,7 @@ pub fn document_json() -> Value {
 const SESSION: &str = "session";
 const JSON: &str = "application/json";
 const CSV: &str = "text/csv";
+const ICALENDAR: &str = "text/calendar";
 
 /// The whole document.
 pub fn document() -> OpenApi {
@@ -288,12 +289,17 @@ impl Op {
     }
 
     /// A CSV download (RFC 4180, UTF-8 with a byte-order mark), answered with 200.
-    fn csv(mut self) -> Self {
+    fn csv(self) -> Self {
+        self.text(CSV)
+    }
+
+    /// A text answer of `media_type`, with 200.
+    fn text(mut self, media_type: &'static str) -> Self {
         self.success = (
             200,
             Some(ObjectBuilder::new().schema_type(Type::String).into()),
         );
-        self.media_type = CSV;
+        self.media_type = media_type;
         self
     }
 
@@ -542,7 +548,7 @@ fn error_response(kind: ErrorKind) -> Response {
 fn operations(s: &mut Schemas) -> Vec<Op> {
     use Access::{AnySession, Anyone};
     use ErrorKind::{Conflict, Forbidden, TooManyRequests, Validation};
-    use HttpMethod::{Get, Patch, Post, Put};
+    use HttpMethod::{Delete, Get, Patch, Post, Put};
 
     // The error body and every enum of codes are components even where no operation names them.
     s.of::<ErrorBody>();
@@ -1238,6 +1244,36 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .id(s.of::<ParticipantId>())
         .ok(s.of::<api::ParticipantExport>())
         .errors(&[Forbidden]),
+        // Calendar feeds.
+        Op::new(
+            Post,
+            paths::CALENDAR_FEED,
+            "create_calendar_feed",
+            "calendar",
+            "A new personal calendar feed link, shown once; the earlier one stops working",
+        )
+        .created(s.of::<api::CalendarFeedCreated>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Delete,
+            paths::CALENDAR_FEED,
+            "revoke_calendar_feed",
+            "calendar",
+            "Revoke the personal calendar feed link",
+        )
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::CALENDAR,
+            "read_calendar_feed",
+            "calendar",
+            "The calendar feed of a link's token (RFC 5545, Europe/Amsterdam), without a session; \
+             404 for a token unknown or revoked",
+        )
+        .access(Anyone)
+        .query(api::CalendarQuery::into_params(|| Some(ParameterIn::Query)))
+        .text(ICALENDAR)
+        .errors(&[ErrorKind::NotFound]),
         // CSV downloads.
         Op::new(
             Get,

@@ -39,6 +39,8 @@ pub enum Resource {
     DataExport,
     /// CSV downloads of the region's lists.
     CsvExport,
+    /// The account's own calendar feed: made and revoked.
+    CalendarFeed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -169,6 +171,9 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coordinator, DataExport, Read, Region),
     (Role::Participant, DataExport, Read, Own),
     (Role::Coordinator, CsvExport, Read, Region),
+    (Role::Participant, CalendarFeed, Create, Own),
+    (Role::Coach, CalendarFeed, Create, Assigned),
+    (Role::CompanyContact, CalendarFeed, Create, OwnOrganisation),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -212,6 +217,7 @@ impl Resource {
             History => "history",
             DataExport => "data_export",
             CsvExport => "csv_export",
+            CalendarFeed => "calendar_feed",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod cohorts;
 pub mod contacts;
 pub mod expenses;

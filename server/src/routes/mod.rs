@@ -2,6 +2,7 @@
 
 mod auth;
 mod budget;
+mod calendar;
 mod cohorts;
 mod contacts;
 mod exports;
@@ -86,6 +87,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(history::router())
         .merge(rights::router())
         .merge(exports::router())
+        .merge(calendar::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

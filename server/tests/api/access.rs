@@ -137,7 +137,8 @@ impl Fixture {
                 | Resource::Outcome
                 | Resource::History
                 | Resource::DataExport
-                | Resource::CsvExport,
+                | Resource::CsvExport
+                | Resource::CalendarFeed,
                 _,
             ) => ("", "", vec![]),
         }
@@ -702,6 +703,10 @@ async fn probe(
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
         (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
         (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
+        (Resource::CalendarFeed, Action::Create) => (
+            with_body(Method::POST, "/calendar-feed".to_owned(), json!({})),
+            created,
+        ),
         (Resource::CsvExport, Action::Read) => {
             (get(format!("/exports/cohorts/{record}/attendance")), ok)
         }
@@ -792,7 +797,8 @@ fn records(
         | Resource::Consent
         | Resource::Outcome
         | Resource::History
-        | Resource::DataExport => match relation {
+        | Resource::DataExport
+        | Resource::CalendarFeed => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -865,6 +871,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::History, Action::Read),
         (Resource::DataExport, Action::Read),
         (Resource::CsvExport, Action::Read),
+        (Resource::CalendarFeed, Action::Create),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {
@@ -889,6 +896,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
                         | Resource::Cohort
                         | Resource::Participant
                         | Resource::Organisation
+                        | Resource::CalendarFeed
                 )
             {
                 continue; // a new record has no scope to leave

@@ -231,6 +231,16 @@ impl Api {
             .await
     }
 
+    /// A request without a body whose answer has no body to read: its status.
+    pub async fn raw(&self, method: Method, path: &str) -> StatusCode {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the server answers")
+            .status()
+    }
+
     /// `GET path` as the very text the server sent, for checks on what an answer leaves out.
     pub async fn text(&self, path: &str) -> String {
         let response = self

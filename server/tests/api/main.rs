@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod backup;
 mod bodies;
+mod calendar;
 mod companies;
 mod concurrency;
 mod exports;

@@ -206,6 +206,10 @@ pub const EXPORT_ATTENDANCE_PATTERN: &str = "/exports/cohorts/{id}/attendance";
 pub fn export_attendance(cohort: impl Display) -> String {
     format!("/exports/cohorts/{cohort}/attendance")
 }
+/// `POST`: a new personal calendar feed (the earlier one stops working); `DELETE`: revoke it.
+pub const CALENDAR_FEED: &str = "/calendar-feed";
+/// `GET ?token=`: the calendar feed (iCalendar), read without a session.
+pub const CALENDAR: &str = "/calendar";
 pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
 pub fn internship_history(id: impl Display) -> String {
     format!("/internships/{id}/history")

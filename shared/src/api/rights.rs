@@ -111,3 +111,22 @@ pub struct ExportedVisit {
 pub struct ExpenseQuery {
     pub status: Option<crate::rules::budget::ExpenseStatus>,
 }
+
+/// `POST /calendar-feed`: the account's personal calendar feed, shown once. Anyone with the link
+/// reads the feed (no session), until it is revoked or replaced by a new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarFeedCreated {
+    /// `https://.../api/v1/calendar?token=...`
+    pub url: String,
+    /// The same feed as a `webcal://` link, which calendar apps subscribe to.
+    pub webcal_url: String,
+}
+
+/// The query of `GET /calendar?token=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct CalendarQuery {
+    /// The secret of the feed's link.
+    pub token: Option<String>,
+}
