@@ -674,3 +674,6 @@ accounts-reset = كلمة مرور جديدة
 accounts-reset-confirm = إنشاء رابط يختار به { $email } كلمة مرور جديدة؟ تبقى كلمة المرور الحالية صالحة حتى يُستخدم الرابط.
 accounts-reset-link = رابط لكلمة مرور جديدة
 accounts-reset-hint = أوصل هذا الرابط بنفسك. يعمل مرة واحدة، حتى { $expires }. لن تراه إلا مرة واحدة.
+
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = الاسم الذي كتبته ليس الاسم الكامل لهذا المشارك.

@@ -683,3 +683,6 @@ accounts-reset = New password
 accounts-reset-confirm = Make a link with which { $email } chooses a new password? The current password works until the link is used.
 accounts-reset-link = Link for a new password
 accounts-reset-hint = Pass this link on yourself. It works once, until { $expires }. You see it only once.
+
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = The name you typed is not this participant's full name.

@@ -683,3 +683,6 @@ accounts-reset = Nieuw wachtwoord
 accounts-reset-confirm = Een link maken waarmee { $email } een nieuw wachtwoord kiest? Het huidige wachtwoord werkt tot de link gebruikt is.
 accounts-reset-link = Link voor een nieuw wachtwoord
 accounts-reset-hint = Geef deze link zelf door. Hij werkt één keer, tot { $expires }. Je ziet hem maar één keer.
+
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = De getypte naam is niet de volledige naam van deze deelnemer.

@@ -1326,6 +1326,17 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .query(s.opening_filter())
         .csv()
         .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::PARTICIPANT_ERASURE_PATTERN,
+            "erase_participant",
+            "rights",
+            "Erase a participant's personal data, confirmed with their full name; the account is \
+             disabled and the records stay as anonymous facts",
+        )
+        .id(s.of::<ParticipantId>())
+        .body(s.of::<api::ErasureInput>())
+        .errors(&[Forbidden]),
         // The history of records.
         Op::new(
             Get,

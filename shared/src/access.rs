@@ -41,6 +41,8 @@ pub enum Resource {
     CsvExport,
     /// The account's own calendar feed: made and revoked.
     CalendarFeed,
+    /// Erasing a participant's personal data.
+    Erasure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -174,6 +176,7 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Participant, CalendarFeed, Create, Own),
     (Role::Coach, CalendarFeed, Create, Assigned),
     (Role::CompanyContact, CalendarFeed, Create, OwnOrganisation),
+    (Role::Coordinator, Erasure, Disable, Region),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -218,6 +221,7 @@ impl Resource {
             DataExport => "data_export",
             CsvExport => "csv_export",
             CalendarFeed => "calendar_feed",
+            Erasure => "erasure",
         }
     }
 }

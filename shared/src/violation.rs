@@ -154,6 +154,8 @@ violation_kinds! {
     "password_reset_invalid" => PasswordResetInvalid {},
     /// A reset for an account that has not accepted its invitation yet.
     "password_not_set" => PasswordNotSet {},
+    /// The name typed to confirm an erasure is not the participant's.
+    "confirmation_mismatch" => ConfirmationMismatch {},
 }
 
 /// One refusal: which field, and why.

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod calendar;
 pub mod cohorts;
 pub mod contacts;
+pub mod erasure;
 pub mod expenses;
 pub mod exports;
 pub mod factors;
@@ -49,6 +50,9 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed, so an erased participant's data leaves no
+        // trace in free pages of the file.
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)

@@ -1,8 +1,14 @@
-//! The participant's rights: the download of everything stored about them.
+//! The participant's rights: the download of everything stored about them, and erasure.
 
-use axum::{Router, extract::State, routing::get};
+use axum::{
+    Router,
+    extract::State,
+    http::StatusCode,
+    routing::{get, post},
+};
 use shared::{
-    api::{ExportedContact, ParticipantExport, paths},
+    Violation, ViolationKind,
+    api::{ErasureInput, ExportedContact, ParticipantExport, paths},
     ids::ParticipantId,
     roles::Role,
 };
@@ -18,7 +24,56 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(paths::PARTICIPANT_EXPORT_PATTERN, get(export_participant))
+    Router::new()
+        .route(paths::PARTICIPANT_EXPORT_PATTERN, get(export_participant))
+        .route(paths::PARTICIPANT_ERASURE_PATTERN, post(erase_participant))
+}
+
+/// Erases a participant's personal data (a coordinator of the region, confirming with the
+/// participant's full name): the fields are overwritten, the account disabled, the records kept
+/// as anonymous facts. The audit log keeps the ids only.
+async fn erase_participant(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+    Path(id): Path<ParticipantId>,
+    Json(input): Json<ErasureInput>,
+) -> Result<StatusCode, AppError> {
+    let row = participant_for(
+        &state,
+        &user,
+        &address,
+        &id,
+        Resource::Erasure,
+        Action::Disable,
+    )
+    .await?;
+    super::write(
+        &state,
+        super::Change::new(&user, &address, "participant.erase", "participant"),
+        async |tx| {
+            let stored = db::participants::by_id(&mut *tx, &row.id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let full_name = format!(
+                "{} {}",
+                stored.first_name.as_str(),
+                stored.last_name.as_str()
+            );
+            if input.confirm_name.trim() != full_name {
+                return Err(AppError::Validation(
+                    Violation::new("confirm_name", ViolationKind::ConfirmationMismatch {}).into(),
+                ));
+            }
+            db::erasure::erase(tx, &stored.id).await?;
+            Ok(stored.id)
+        },
+    )
+    .await?;
+    if let Err(err) = db::erasure::checkpoint(&state.db).await {
+        tracing::warn!("the log was not emptied after an erasure: {err}");
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Everything stored about a participant, for the participant themself or a coordinator of the

@@ -138,7 +138,8 @@ impl Fixture {
                 | Resource::History
                 | Resource::DataExport
                 | Resource::CsvExport
-                | Resource::CalendarFeed,
+                | Resource::CalendarFeed
+                | Resource::Erasure,
                 _,
             ) => ("", "", vec![]),
         }
@@ -703,6 +704,15 @@ async fn probe(
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
         (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
         (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
+        (Resource::Erasure, Action::Disable) => (
+            with_body(
+                Method::POST,
+                format!("/participants/{record}/erasure"),
+                json!({"confirm_name": "Niet de naam"}),
+            ),
+            // Allowed, and then refused by the rules: the name does not confirm it.
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         (Resource::CalendarFeed, Action::Create) => (
             with_body(Method::POST, "/calendar-feed".to_owned(), json!({})),
             created,
@@ -798,7 +808,8 @@ fn records(
         | Resource::Outcome
         | Resource::History
         | Resource::DataExport
-        | Resource::CalendarFeed => match relation {
+        | Resource::CalendarFeed
+        | Resource::Erasure => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -872,6 +883,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::DataExport, Action::Read),
         (Resource::CsvExport, Action::Read),
         (Resource::CalendarFeed, Action::Create),
+        (Resource::Erasure, Action::Disable),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

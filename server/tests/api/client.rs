@@ -231,6 +231,34 @@ impl Api {
             .await
     }
 
+    /// A request whose success answers 204 without a body; a refusal decodes as usual.
+    pub async fn no_content(
+        &self,
+        method: Method,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Answer<()> {
+        let response = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        if status == StatusCode::NO_CONTENT {
+            return Ok(());
+        }
+        let bytes = response.bytes().await.expect("a whole body");
+        let body = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            panic!(
+                "{status} {path}: not the error shape ({e}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        });
+        Err(Refusal { status, body })
+    }
+
     /// A request without a body whose answer has no body to read: its status.
     pub async fn raw(&self, method: Method, path: &str) -> StatusCode {
         self.client

@@ -2,8 +2,8 @@
 
 use shared::{
     api::{
-        ConsentInput, ConsentPurpose, ErrorKind, EvaluationInput, ExpenseInput, GoalInput,
-        IntroductionInput, OutcomeInput, ParticipantExport, paths,
+        ConsentInput, ConsentPurpose, ErasureInput, ErrorKind, EvaluationInput, ExpenseInput,
+        GoalInput, IntroductionInput, OutcomeInput, ParticipantExport, paths,
     },
     ids::ParticipantId,
     rules::{
@@ -15,7 +15,7 @@ use shared::{
 };
 
 use crate::{
-    client::{Api, Refused},
+    client::{Answer, Api, Refused},
     helpers::{
         TestApp, complete_training, internship, organisation_id, participant_id, scalar,
         spawn_app_with, today,
@@ -26,11 +26,21 @@ use crate::{
 const COACH_NOTE: &str = "Wil graag in de zorg werken; zorgen over kinderopvang.";
 
 impl Api {
+    /// `POST /participants/{id}/erasure`.
+    pub async fn erase(&self, participant: &ParticipantId, confirm_name: &str) -> Answer<()> {
+        let input = ErasureInput {
+            confirm_name: confirm_name.into(),
+        };
+        self.no_content(
+            reqwest::Method::POST,
+            &paths::participant_erasure(participant),
+            &input,
+        )
+        .await
+    }
+
     /// `GET /participants/{id}/export`.
-    pub async fn export(
-        &self,
-        participant: &ParticipantId,
-    ) -> crate::client::Answer<ParticipantExport> {
+    pub async fn export(&self, participant: &ParticipantId) -> Answer<ParticipantExport> {
         self.get(&paths::participant_export(participant)).await
     }
 }
@@ -240,4 +250,109 @@ async fn a_coordinator_gets_the_coaches_notes_labelled_and_others_get_nothing() 
         .export(&yonas)
         .await
         .refused(ErrorKind::NotFound);
+}
+
+/// The figures reports count, as one line: participants per municipality, attendance,
+/// registrations, internships, evaluations, budget requests and their sum, consents,
+/// introductions, outcomes.
+async fn figures(app: &TestApp) -> String {
+    scalar(
+        app,
+        "SELECT (SELECT group_concat(n) FROM (SELECT COUNT(*) AS n FROM participants \
+                 GROUP BY municipality_id ORDER BY municipality_id)) \
+             || ',' || (SELECT COUNT(*) FROM attendance WHERE status IN ('present', 'made_up')) \
+             || ',' || (SELECT COUNT(*) FROM registrations) \
+             || ',' || (SELECT COUNT(*) FROM internships) \
+             || ',' || (SELECT COUNT(*) FROM evaluations) \
+             || ',' || (SELECT COUNT(*) || ':' || SUM(amount_cents) FROM expenses) \
+             || ',' || (SELECT COUNT(*) FROM consents WHERE given = 1) \
+             || ',' || (SELECT COUNT(*) FROM introductions) \
+             || ',' || (SELECT group_concat(kind) FROM outcomes)",
+    )
+    .await
+}
+
+/// Whether the database's files (the file and its write-ahead log) hold `text` anywhere.
+fn stored_anywhere(app: &TestApp, text: &str) -> bool {
+    let path = crate::helpers::database_path(&app.dir);
+    let mut wal = path.clone().into_os_string();
+    wal.push("-wal");
+    [path, wal.into()].iter().any(|file| {
+        std::fs::read(file)
+            .map(|bytes| bytes.windows(text.len()).any(|w| w == text.as_bytes()))
+            .unwrap_or(false)
+    })
+}
+
+#[tokio::test]
+async fn an_erased_participant_is_nowhere_and_the_figures_stay() {
+    let app = spawn_app_with(true).await;
+    let amal = full_file(&app).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let personal = [
+        "Haddad",
+        "amal.haddad@example.org",
+        "participant@example.org",
+        "kinderopvang",
+        "Amal bakt graag",
+    ];
+    for text in personal {
+        assert!(stored_anywhere(&app, text), "{text} is stored before");
+    }
+    let before = figures(&app).await;
+
+    coordinator.erase(&amal, "Amal Hadad").await.refused_with(
+        ErrorKind::Validation,
+        "confirm_name",
+        "confirmation_mismatch",
+    );
+    assert_eq!(
+        coordinator.participant(&amal).await.unwrap().last_name,
+        "Haddad"
+    );
+    app.signed_in("coach@example.org")
+        .await
+        .erase(&amal, "Amal Haddad")
+        .await
+        .refused(ErrorKind::Forbidden);
+
+    coordinator.erase(&amal, " Amal Haddad ").await.unwrap();
+
+    assert_eq!(figures(&app).await, before, "the figures do not change");
+    let profile = coordinator.participant(&amal).await.unwrap();
+    assert_eq!(profile.first_name, "Gewist");
+    assert_eq!(profile.phone, None);
+    let everything = [
+        coordinator.text(paths::PARTICIPANTS).await,
+        coordinator.text(&paths::participant_export(&amal)).await,
+        coordinator.text(&paths::participant_history(&amal)).await,
+        coordinator.text(paths::USERS).await,
+    ]
+    .join("\n");
+    for text in personal.iter().chain(&["Amal"]) {
+        assert!(!everything.contains(text), "{text} is still answered");
+    }
+    let login = app
+        .post_json(
+            &app.browser(),
+            "/api/v1/auth/login",
+            &serde_json::json!({
+                "email": "participant@example.org",
+                "password": crate::helpers::DEMO_PASSWORD
+            }),
+        )
+        .await;
+    assert_eq!(login.status(), reqwest::StatusCode::UNAUTHORIZED);
+    for text in personal {
+        assert!(
+            !stored_anywhere(&app, text),
+            "{text} is still in the database file"
+        );
+    }
+    let audited = scalar(
+        &app,
+        "SELECT record_id FROM audit_log WHERE action = 'participant.erase'",
+    )
+    .await;
+    assert_eq!(audited, amal.to_string());
 }

@@ -210,6 +210,11 @@ pub fn export_attendance(cohort: impl Display) -> String {
 pub const CALENDAR_FEED: &str = "/calendar-feed";
 /// `GET ?token=`: the calendar feed (iCalendar), read without a session.
 pub const CALENDAR: &str = "/calendar";
+/// `POST` (a coordinator): erases the participant's personal data; the anonymous facts stay.
+pub const PARTICIPANT_ERASURE_PATTERN: &str = "/participants/{id}/erasure";
+pub fn participant_erasure(id: impl Display) -> String {
+    format!("/participants/{id}/erasure")
+}
 pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
 pub fn internship_history(id: impl Display) -> String {
     format!("/internships/{id}/history")
@@ -265,6 +270,7 @@ mod tests {
             (INTERNSHIP_HISTORY_PATTERN, internship_history("i1")),
             (PARTICIPANT_EXPORT_PATTERN, participant_export("p1")),
             (EXPORT_ATTENDANCE_PATTERN, export_attendance("c1")),
+            (PARTICIPANT_ERASURE_PATTERN, participant_erasure("p1")),
             (ORGANISATION_HISTORY_PATTERN, organisation_history("o1")),
             (OPENING_HISTORY_PATTERN, opening_history("x1")),
         ];

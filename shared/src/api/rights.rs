@@ -130,3 +130,11 @@ pub struct CalendarQuery {
     /// The secret of the feed's link.
     pub token: Option<String>,
 }
+
+/// `POST /participants/{id}/erasure`: the participant's full name (first and last, as stored),
+/// typed to confirm.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErasureInput {
+    pub confirm_name: String,
+}
