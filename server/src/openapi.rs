@@ -1409,6 +1409,7 @@ mod tests {
         assert_eq!(
             of("create_cohort"),
             [
+                "export_attendance_csv",
                 "get_attendance",
                 "get_cohort",
                 "record_attendance",

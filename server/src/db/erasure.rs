@@ -112,3 +112,19 @@ pub async fn checkpoint(db: &sqlx::SqlitePool) -> Result<(), sqlx::Error> {
         .await
         .map(|_| ())
 }
+
+/// The participants, not yet erased, whose last follow-up was on or before `cutoff`.
+pub async fn due_for_retention(
+    db: impl sqlx::SqliteExecutor<'_>,
+    cutoff: chrono::NaiveDate,
+) -> Result<Vec<ParticipantId>, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"SELECT p.id AS "id!: ParticipantId" FROM participants p
+           JOIN outcomes o ON o.participant_id = p.id
+           WHERE o.follow_up_date IS NOT NULL AND p.email NOT LIKE 'gewist-%@example.invalid'
+           GROUP BY p.id HAVING MAX(o.follow_up_date) <= $1 ORDER BY p.id"#,
+        cutoff,
+    )
+    .fetch_all(db)
+    .await
+}

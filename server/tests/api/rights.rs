@@ -356,3 +356,88 @@ async fn an_erased_participant_is_nowhere_and_the_figures_stay() {
     .await;
     assert_eq!(audited, amal.to_string());
 }
+
+/// `vip-server --database <the test's> retention [--dry-run]`, as the command line gives it.
+async fn retention(app: &TestApp, dry_run: bool) -> Vec<String> {
+    use clap::Parser;
+    let database = crate::helpers::database_path(&app.dir);
+    let mut args = vec![
+        "vip-server".to_owned(),
+        "--database".to_owned(),
+        database.display().to_string(),
+        "retention".to_owned(),
+    ];
+    if dry_run {
+        args.push("--dry-run".to_owned());
+    }
+    let config = server::Config::parse_from(args);
+    let Some(server::Command::Retention { dry_run: parsed }) = config.command else {
+        panic!("the retention command");
+    };
+    assert_eq!(parsed, dry_run);
+    server::retention(&config, dry_run).await.unwrap()
+}
+
+#[tokio::test]
+async fn retention_erases_after_the_set_months_and_a_dry_run_changes_nothing() {
+    let app = spawn_app_with(true).await;
+    let amal = participant_id(&app, "Amal").await;
+    let yonas = participant_id(&app, "Yonas").await;
+    // The command runs on the machine's clock.
+    let today = chrono::Utc::now().date_naive();
+    for (who, months) in [(&amal, 25), (&yonas, 23)] {
+        let follow_up = today - chrono::Months::new(months);
+        sqlx::query(
+            "INSERT INTO outcomes (id, participant_id, kind, date, follow_up_date, \
+             follow_up_lasted, follow_up_rung, created_at) \
+             VALUES ($1, $2, 'education', $3, $4, 1, 4, $4)",
+        )
+        .bind(format!("retention{months}"))
+        .bind(who)
+        .bind((follow_up - chrono::Months::new(6)).to_string())
+        .bind(follow_up.to_string())
+        .execute(&app.db)
+        .await
+        .unwrap();
+    }
+
+    let lines = retention(&app, true).await;
+    assert_eq!(
+        lines,
+        [
+            "1 participants due for erasure (dry run: nothing changed)".to_owned(),
+            amal.to_string()
+        ]
+    );
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    assert_eq!(
+        coordinator.participant(&amal).await.unwrap().last_name,
+        "Haddad"
+    );
+
+    let lines = retention(&app, false).await;
+    assert_eq!(
+        lines,
+        ["1 participants erased".to_owned(), amal.to_string()]
+    );
+    assert_eq!(
+        coordinator.participant(&amal).await.unwrap().last_name,
+        "Gewist"
+    );
+    assert_eq!(
+        coordinator.participant(&yonas).await.unwrap().last_name,
+        "Tesfay"
+    );
+    assert!(!stored_anywhere(&app, "Haddad"));
+    let audited = scalar(
+        &app,
+        "SELECT record_id || ':' || COALESCE(actor_user_id, 'system') FROM audit_log \
+         WHERE action = 'participant.erase_retention'",
+    )
+    .await;
+    assert_eq!(audited, format!("{amal}:system"));
+    assert_eq!(
+        retention(&app, true).await[0],
+        "0 participants due for erasure (dry run: nothing changed)"
+    );
+}
