@@ -859,3 +859,5 @@ consent-waiting-give = منح الموافقة
 consent-by-coach = منحها مدربك. هل هذا صحيح؟ إذن أكّدها.
 consent-confirm = تأكيد
 consent-confirmed-done = لقد أكدت الموافقة.
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = الاسم الذي كتبته ليس الاسم الكامل لهذا المشارك.

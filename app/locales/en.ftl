@@ -847,3 +847,5 @@ consent-waiting-give = Give consent
 consent-by-coach = Given by your coach. Is this right? Then confirm it.
 consent-confirm = Confirm
 consent-confirmed-done = You confirmed the consent.
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = The name you typed is not this participant's full name.

@@ -847,3 +847,5 @@ consent-waiting-give = Toestemming geven
 consent-by-coach = Gegeven door je coach. Klopt dit? Bevestig het dan.
 consent-confirm = Bevestigen
 consent-confirmed-done = Je hebt de toestemming bevestigd.
+## The participant's rights: history, download, erasure, calendar, exports
+violation-confirmation_mismatch = De getypte naam is niet de volledige naam van deze deelnemer.

@@ -13,7 +13,7 @@ use crate::db::{self, users::NewUser};
 /// How long a link works.
 pub const VALID_DAYS: i64 = 7;
 
-fn new_token() -> String {
+pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the operating system's random source is available");
     bytes.iter().map(|b| format!("{b:02x}")).collect()

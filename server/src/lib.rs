@@ -7,6 +7,7 @@ pub mod access;
 mod audit;
 mod auth;
 mod backup;
+mod calendar;
 pub mod clock;
 mod compress;
 mod db;
@@ -16,6 +17,7 @@ mod invitations;
 pub mod openapi;
 pub mod overload;
 mod request;
+mod retention;
 mod routes;
 mod scope;
 mod seed;
@@ -112,6 +114,13 @@ pub enum Command {
     Restore {
         /// A file written by `backup`.
         file: PathBuf,
+    },
+    /// Erase the personal data of the participants whose last follow-up lies longer ago than
+    /// the retention setting, and print their ids. Nothing is served.
+    Retention {
+        /// Only print who is due; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -360,6 +369,28 @@ pub async fn invite_coordinator(
 }
 
 /// Fills a fresh database at `scale`; returns the lines to print (what was added, the logins).
+/// `vip-server retention [--dry-run]`: the participants due for erasure, erased unless it is a
+/// dry run; the lines to print (ids only).
+pub async fn retention(config: &Config, dry_run: bool) -> Result<Vec<String>, String> {
+    let db = db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let today = clock::Clock::system(config.time_zone).today();
+    let result = retention::run(&db, &shared::ProgrammeSettings::default(), today, dry_run).await;
+    db.close().await;
+    let ids = result.map_err(|e| e.to_string())?;
+    let mut lines = vec![if dry_run {
+        format!(
+            "{} participants due for erasure (dry run: nothing changed)",
+            ids.len()
+        )
+    } else {
+        format!("{} participants erased", ids.len())
+    }];
+    lines.extend(ids.iter().map(ToString::to_string));
+    Ok(lines)
+}
+
 pub async fn seed(config: &Config, scale: seed::Scale) -> Result<Vec<String>, String> {
     let _lock = backup::lock_for_use(&config.database)?;
     let db = db::connect(&config.database)
@@ -465,6 +496,22 @@ impl App {
                 }
             }
         });
+        // Retention: once at start and then once a day.
+        let state = self.state.clone();
+        let retention = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(24 * 60 * 60));
+            loop {
+                every.tick().await;
+                let today = state.clock.today();
+                match retention::run(&state.db, &state.settings, today, false).await {
+                    Ok(erased) if !erased.is_empty() => {
+                        tracing::info!(count = erased.len(), "retention erased participants");
+                    }
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(error = %err, "retention did not run"),
+                }
+            }
+        });
         let result = axum::serve(
             listener,
             self.router
@@ -473,6 +520,7 @@ impl App {
         .with_graceful_shutdown(shutdown)
         .await;
         sweeper.abort();
+        retention.abort();
         tokio::time::timeout(Duration::from_secs(5), self.state.db.close())
             .await
             .ok();

@@ -32,6 +32,9 @@ async fn main() -> ExitCode {
         Some(server::Command::Restore { file }) => {
             Some(server::restore(&config.database, file).await)
         }
+        Some(server::Command::Retention { dry_run }) => {
+            Some(server::retention(&config, *dry_run).await)
+        }
         Some(server::Command::InviteCoordinator { .. }) | None => None,
     };
     if let Some(result) = printed {

@@ -20,7 +20,10 @@ use shared::{
         IntroductionId, MunicipalityId, OpeningId, OrganisationId, OutcomeId, ParticipantId,
         UserId,
     },
-    rules::openings::{OpeningKind, OpeningStatus},
+    rules::{
+        budget::ExpenseStatus,
+        openings::{OpeningKind, OpeningStatus},
+    },
 };
 use utoipa::{
     IntoParams, ToSchema,
@@ -85,6 +88,8 @@ pub fn document_json() -> Value {
 /// The name of the security scheme of the session cookie.
 const SESSION: &str = "session";
 const JSON: &str = "application/json";
+const CSV: &str = "text/csv";
+const ICALENDAR: &str = "text/calendar";
 
 /// The whole document.
 pub fn document() -> OpenApi {
@@ -231,6 +236,8 @@ struct Op {
     /// Error statuses besides those every operation of its kind can answer (see
     /// [`Op::error_kinds`]).
     errors: Vec<ErrorKind>,
+    /// The media type of the success: JSON, or CSV for a download.
+    media_type: &'static str,
 }
 
 impl Op {
@@ -253,6 +260,7 @@ impl Op {
             body: None,
             success: (204, None),
             errors: Vec::new(),
+            media_type: JSON,
         }
     }
 
@@ -278,6 +286,21 @@ impl Op {
 
     fn ok(mut self, schema: RefOr<Schema>) -> Self {
         self.success = (200, Some(schema));
+        self
+    }
+
+    /// A CSV download (RFC 4180, UTF-8 with a byte-order mark), answered with 200.
+    fn csv(self) -> Self {
+        self.text(CSV)
+    }
+
+    /// A text answer of `media_type`, with 200.
+    fn text(mut self, media_type: &'static str) -> Self {
+        self.success = (
+            200,
+            Some(ObjectBuilder::new().schema_type(Type::String).into()),
+        );
+        self.media_type = media_type;
         self
     }
 
@@ -364,7 +387,7 @@ impl Op {
                 links.into_iter().fold(
                     ResponseBuilder::new()
                         .description(if status == 201 { "Created" } else { "OK" })
-                        .content(JSON, Content::new(Some(schema))),
+                        .content(self.media_type, Content::new(Some(schema))),
                     |response, (name, link)| response.link(name, link),
                 ),
             ),
@@ -526,7 +549,7 @@ fn error_response(kind: ErrorKind) -> Response {
 fn operations(s: &mut Schemas) -> Vec<Op> {
     use Access::{AnySession, Anyone};
     use ErrorKind::{Conflict, Forbidden, TooManyRequests, Validation};
-    use HttpMethod::{Get, Patch, Post, Put};
+    use HttpMethod::{Delete, Get, Patch, Post, Put};
 
     // The error body and every enum of codes are components even where no operation names them.
     s.of::<ErrorBody>();
@@ -1414,6 +1437,152 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .id(s.of::<EventId>())
         .body(s.list::<api::EventAttendanceLine>())
         .ok(s.of::<api::EventDetail>()),
+        // The participant's rights.
+        Op::new(
+            Get,
+            paths::PARTICIPANT_EXPORT_PATTERN,
+            "export_participant",
+            "rights",
+            "Everything stored about the participant, as one document (audited); a coordinator's \
+             includes the coaches' own notes, labelled",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.of::<api::ParticipantExport>())
+        .errors(&[Forbidden]),
+        // Calendar feeds.
+        Op::new(
+            Post,
+            paths::CALENDAR_FEED,
+            "create_calendar_feed",
+            "calendar",
+            "A new personal calendar feed link, shown once; the earlier one stops working",
+        )
+        .created(s.of::<api::CalendarFeedCreated>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Delete,
+            paths::CALENDAR_FEED,
+            "revoke_calendar_feed",
+            "calendar",
+            "Revoke the personal calendar feed link",
+        )
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::CALENDAR,
+            "read_calendar_feed",
+            "calendar",
+            "The calendar feed of a link's token (RFC 5545, Europe/Amsterdam), without a session; \
+             404 for a token unknown or revoked",
+        )
+        .access(Anyone)
+        .query(api::CalendarQuery::into_params(|| Some(ParameterIn::Query)))
+        .text(ICALENDAR)
+        .errors(&[ErrorKind::NotFound]),
+        // CSV downloads.
+        Op::new(
+            Get,
+            paths::EXPORT_PARTICIPANTS,
+            "export_participants_csv",
+            "exports",
+            "The participants of the region, as CSV (audited)",
+        )
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_ATTENDANCE_PATTERN,
+            "export_attendance_csv",
+            "exports",
+            "The attendance of a cohort at its 8 meetings, as CSV (audited)",
+        )
+        .id(s.of::<CohortId>())
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_INTERNSHIPS,
+            "export_internships_csv",
+            "exports",
+            "The internships of the region's participants, as CSV (audited)",
+        )
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_EXPENSES,
+            "export_expenses_csv",
+            "exports",
+            "The budget requests of the region, by status, as CSV (audited)",
+        )
+        .query({
+            s.of::<ExpenseStatus>();
+            api::ExpenseQuery::into_params(|| Some(ParameterIn::Query))
+        })
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::EXPORT_OPENINGS,
+            "export_openings_csv",
+            "exports",
+            "The openings of the region, by kind and status, as CSV (audited)",
+        )
+        .query(s.opening_filter())
+        .csv()
+        .errors(&[Forbidden]),
+        Op::new(
+            Post,
+            paths::PARTICIPANT_ERASURE_PATTERN,
+            "erase_participant",
+            "rights",
+            "Erase a participant's personal data, confirmed with their full name; the account is \
+             disabled and the records stay as anonymous facts",
+        )
+        .id(s.of::<ParticipantId>())
+        .body(s.of::<api::ErasureInput>())
+        .errors(&[Forbidden]),
+        // The history of records.
+        Op::new(
+            Get,
+            paths::PARTICIPANT_HISTORY_PATTERN,
+            "participant_history",
+            "history",
+            "Every change to the participant's file: profile, plan, internships, budget, consents",
+        )
+        .id(s.of::<ParticipantId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::INTERNSHIP_HISTORY_PATTERN,
+            "internship_history",
+            "history",
+            "Every change to an internship",
+        )
+        .id(s.of::<InternshipId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::ORGANISATION_HISTORY_PATTERN,
+            "organisation_history",
+            "history",
+            "Every change to an organisation",
+        )
+        .id(s.of::<OrganisationId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
+        Op::new(
+            Get,
+            paths::OPENING_HISTORY_PATTERN,
+            "opening_history",
+            "history",
+            "Every change to an opening",
+        )
+        .id(s.of::<OpeningId>())
+        .ok(s.list::<api::HistoryEntry>())
+        .errors(&[Forbidden]),
     ]
 }
 
@@ -1445,6 +1614,7 @@ mod tests {
         assert_eq!(
             of("create_cohort"),
             [
+                "export_attendance_csv",
                 "get_attendance",
                 "get_cohort",
                 "record_attendance",

@@ -43,6 +43,16 @@ pub enum Resource {
     EventRegistration,
     /// Marking who attended an event: its host.
     EventAttendance,
+    /// The history of a record: which fields a change touched, by whom, when.
+    History,
+    /// The download of everything stored about a participant.
+    DataExport,
+    /// CSV downloads of the region's lists.
+    CsvExport,
+    /// The account's own calendar feed: made and revoked.
+    CalendarFeed,
+    /// Erasing a participant's personal data.
+    Erasure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -195,6 +205,15 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
         Update,
         OwnOrganisation,
     ),
+    (Role::Coordinator, History, Read, Region),
+    (Role::Coach, History, Read, Assigned),
+    (Role::Coordinator, DataExport, Read, Region),
+    (Role::Participant, DataExport, Read, Own),
+    (Role::Coordinator, CsvExport, Read, Region),
+    (Role::Participant, CalendarFeed, Create, Own),
+    (Role::Coach, CalendarFeed, Create, Assigned),
+    (Role::CompanyContact, CalendarFeed, Create, OwnOrganisation),
+    (Role::Coordinator, Erasure, Disable, Region),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -240,6 +259,11 @@ impl Resource {
             Event => "event",
             EventRegistration => "event_registration",
             EventAttendance => "event",
+            History => "history",
+            DataExport => "data_export",
+            CsvExport => "csv_export",
+            CalendarFeed => "calendar_feed",
+            Erasure => "erasure",
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct ProgrammeSettings {
     pub session_idle_minutes: u32,
     /// A session ends this many hours after login, whatever happens.
     pub session_absolute_hours: u32,
+    /// Months after a participant's last follow-up after which their personal data is erased.
+    pub retention_months_after_follow_up: u32,
 }
 
 impl Default for ProgrammeSettings {
@@ -48,6 +50,7 @@ impl Default for ProgrammeSettings {
             budget_cap: Money::from_cents(100_000),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
+            retention_months_after_follow_up: 24,
         }
     }
 }

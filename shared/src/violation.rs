@@ -176,6 +176,8 @@ violation_kinds! {
     // reports
     /// A period whose end comes before its start.
     "end_before_start" => EndBeforeStart {},
+    /// The name typed to confirm an erasure is not the participant's.
+    "confirmation_mismatch" => ConfirmationMismatch {},
 }
 
 /// One refusal: which field, and why.

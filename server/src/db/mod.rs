@@ -2,12 +2,16 @@
 
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod cohorts;
 pub mod competences;
 pub mod contacts;
+pub mod erasure;
 pub mod events;
 pub mod expenses;
+pub mod exports;
 pub mod factors;
+pub mod history;
 pub mod installation;
 pub mod internships;
 pub mod introductions;
@@ -52,6 +56,9 @@ pub async fn connect(path: &Path) -> Result<SqlitePool, StartError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed, so an erased participant's data leaves no
+        // trace in free pages of the file.
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(5));
     // A connection to a local file cannot have gone away: no ping before each use (it cost a
     // round trip to the connection's thread per query).

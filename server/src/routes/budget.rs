@@ -45,7 +45,7 @@ async fn cap_of(state: &AppState, participant: &ParticipantRow) -> Result<Money,
     Ok(state.settings.budget_cap_for(agreement))
 }
 
-async fn overview(
+pub(super) async fn overview(
     state: &AppState,
     participant: &ParticipantRow,
 ) -> Result<BudgetOverview, AppError> {

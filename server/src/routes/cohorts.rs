@@ -42,7 +42,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A cohort the account may use for `action`, or 404.
-async fn visible_cohort(
+pub(super) async fn visible_cohort(
     state: &AppState,
     user: &CurrentUser,
     address: &ClientAddress,

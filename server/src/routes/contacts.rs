@@ -30,7 +30,7 @@ fn sees_notes(user: &CurrentUser) -> bool {
     matches!(user.role, Role::Coach | Role::Coordinator)
 }
 
-fn detail(row: ContactRow, with_note: bool) -> Result<ContactDetail, AppError> {
+pub(super) fn detail(row: ContactRow, with_note: bool) -> Result<ContactDetail, AppError> {
     Ok(ContactDetail {
         id: row.id,
         version: row.version,

@@ -108,14 +108,17 @@ async fn record_absence(
 }
 
 /// What the internship page shows of a participant's file, loaded once for all their internships.
-struct FileFacts {
+pub(super) struct FileFacts {
     participant: ParticipantRow,
     learning_goals: Vec<String>,
     evaluations: Vec<EvaluationRow>,
 }
 
 impl FileFacts {
-    async fn load(state: &AppState, participant_id: &ParticipantId) -> Result<Self, AppError> {
+    pub(super) async fn load(
+        state: &AppState,
+        participant_id: &ParticipantId,
+    ) -> Result<Self, AppError> {
         let participant = db::participants::by_id(&state.db, participant_id)
             .await?
             .ok_or_else(|| AppError::stored("internship's participant"))?;
@@ -135,7 +138,7 @@ impl FileFacts {
 
     /// The internship as `user` may see it: a company contact sees only the supervisor's
     /// evaluations, never the coach's.
-    fn detail(
+    pub(super) fn detail(
         &self,
         user: &CurrentUser,
         row: InternshipRow,

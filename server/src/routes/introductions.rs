@@ -83,7 +83,7 @@ fn detail(
 /// organisations loaded once per organisation. An organisation never sees a proposal that waits
 /// for the participant's consent; after a withdrawal it keeps seeing an introduction it already
 /// answered, without the profile.
-async fn details(
+pub(super) async fn details(
     state: &AppState,
     user: &CurrentUser,
     rows: Vec<IntroductionRow>,
@@ -321,7 +321,7 @@ async fn answer_introduction(
     one.pop().map(Json).ok_or(AppError::NotFound)
 }
 
-async fn consents(
+pub(super) async fn consents(
     state: &AppState,
     participant_id: &ParticipantId,
 ) -> Result<Vec<ConsentDetail>, AppError> {

@@ -2,10 +2,13 @@
 
 mod auth;
 mod budget;
+mod calendar;
 mod cohorts;
 mod contacts;
 mod events;
+mod exports;
 mod health;
+mod history;
 mod internships;
 mod introductions;
 mod invitations;
@@ -19,6 +22,7 @@ mod participants;
 mod plan;
 mod registrations;
 mod reports;
+mod rights;
 mod route;
 mod users;
 
@@ -89,6 +93,10 @@ pub fn api_routes() -> Router<AppState> {
         .merge(map::router())
         .merge(matching::router())
         .merge(events::router())
+        .merge(history::router())
+        .merge(rights::router())
+        .merge(exports::router())
+        .merge(calendar::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.
@@ -189,14 +197,17 @@ impl<'a> Change<'a> {
 
 /// The one write path: opens a transaction that holds the write lock, runs `body` (the rule checks
 /// that read stored state and the write they guard; it answers the changed record's id), appends
-/// the audit entry and commits once. Any error rolls everything back, audit entry included.
+/// the audit entry, marks the history its changes wrote (see [`crate::db::history`]) as the
+/// account's, and commits once. Any error rolls everything back, audit entry and history included.
 pub async fn write<I: AsRef<str>>(
     state: &AppState,
     change: Change<'_>,
     body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<I, AppError>,
 ) -> Result<I, AppError> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    let history_before = crate::db::history::last_seq(&mut *tx).await?;
     let record_id = body(&mut tx).await?;
+    crate::db::history::claim(&mut *tx, history_before, &change.user.id, change.action).await?;
     crate::audit::record(
         &mut *tx,
         crate::audit::Entry {

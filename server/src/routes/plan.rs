@@ -39,7 +39,7 @@ pub fn router() -> Router<AppState> {
         .route(paths::ACTION_PATTERN, patch(update_action))
 }
 
-async fn goals_with_actions(
+pub(super) async fn goals_with_actions(
     state: &AppState,
     participant_id: &ParticipantId,
 ) -> Result<Vec<GoalDetail>, AppError> {

@@ -139,7 +139,12 @@ impl Fixture {
                 | Resource::Suggestion
                 | Resource::Event
                 | Resource::EventRegistration
-                | Resource::EventAttendance,
+                | Resource::EventAttendance
+                | Resource::History
+                | Resource::DataExport
+                | Resource::CsvExport
+                | Resource::CalendarFeed
+                | Resource::Erasure,
                 _,
             ) => ("", "", vec![]),
         }
@@ -739,6 +744,24 @@ async fn probe(
             )
         }
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
+        (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
+        (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
+        (Resource::Erasure, Action::Disable) => (
+            with_body(
+                Method::POST,
+                format!("/participants/{record}/erasure"),
+                json!({"confirm_name": "Niet de naam"}),
+            ),
+            // Allowed, and then refused by the rules: the name does not confirm it.
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (Resource::CalendarFeed, Action::Create) => (
+            with_body(Method::POST, "/calendar-feed".to_owned(), json!({})),
+            created,
+        ),
+        (Resource::CsvExport, Action::Read) => {
+            (get(format!("/exports/cohorts/{record}/attendance")), ok)
+        }
         (Resource::Outcome, Action::Read) => (get(format!("/participants/{record}/outcomes")), ok),
         (Resource::Outcome, Action::Create) => (
             with_body(
@@ -853,7 +876,7 @@ fn records(
     relation: Option<Relation>,
 ) -> (String, Vec<String>) {
     match resource {
-        Resource::Cohort | Resource::Attendance => (
+        Resource::Cohort | Resource::Attendance | Resource::CsvExport => (
             fixture.utrecht_cohort.clone(),
             vec![fixture.rotterdam_cohort.clone()],
         ),
@@ -894,7 +917,11 @@ fn records(
         | Resource::Consent
         | Resource::Outcome
         | Resource::Competences
-        | Resource::Suggestion => match relation {
+        | Resource::Suggestion
+        | Resource::History
+        | Resource::DataExport
+        | Resource::CalendarFeed
+        | Resource::Erasure => match relation {
             Some(Relation::Assigned | Relation::Own) => (
                 fixture.amal.clone(),
                 vec![fixture.rasha.clone(), fixture.mehari.clone()],
@@ -984,6 +1011,11 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::EventRegistration, Action::Create),
         (Resource::EventRegistration, Action::Update),
         (Resource::EventAttendance, Action::Update),
+        (Resource::History, Action::Read),
+        (Resource::DataExport, Action::Read),
+        (Resource::CsvExport, Action::Read),
+        (Resource::CalendarFeed, Action::Create),
+        (Resource::Erasure, Action::Disable),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {
@@ -1009,6 +1041,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
                         | Resource::Participant
                         | Resource::Organisation
                         | Resource::Event
+                        | Resource::CalendarFeed
                 )
             {
                 continue; // a new record has no scope to leave

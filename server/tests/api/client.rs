@@ -7,6 +7,7 @@ use std::fmt;
 use reqwest::{Method, StatusCode};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
+    api::HistoryEntry,
     api::InterfaceLanguageInput,
     api::{
         AbsenceInput, CivicIntegrationDetail, CivicIntegrationInput, MapEvidence,
@@ -239,6 +240,44 @@ impl Api {
     ) -> Answer<O> {
         self.exchange(method, path, Some(body), Some(StatusCode::OK))
             .await
+    }
+
+    /// A request whose success answers 204 without a body; a refusal decodes as usual.
+    pub async fn no_content(
+        &self,
+        method: Method,
+        path: &str,
+        body: &(impl Serialize + ?Sized),
+    ) -> Answer<()> {
+        let response = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        if status == StatusCode::NO_CONTENT {
+            return Ok(());
+        }
+        let bytes = response.bytes().await.expect("a whole body");
+        let body = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            panic!(
+                "{status} {path}: not the error shape ({e}): {}",
+                String::from_utf8_lossy(&bytes)
+            )
+        });
+        Err(Refusal { status, body })
+    }
+
+    /// A request without a body whose answer has no body to read: its status.
+    pub async fn raw(&self, method: Method, path: &str) -> StatusCode {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("the server answers")
+            .status()
     }
 
     /// `GET path` as the very text the server sent, for checks on what an answer leaves out.
@@ -585,6 +624,11 @@ impl Api {
 
     // Organisations, openings and registrations.
 
+    /// `GET /organisations/{id}`.
+    pub async fn organisation(&self, id: &OrganisationId) -> Answer<OrganisationDetail> {
+        self.get(&paths::organisation(id)).await
+    }
+
     /// `PATCH /organisations/{id}`.
     pub async fn update_organisation(
         &self,
@@ -778,6 +822,31 @@ impl Api {
     /// `GET /openings/{id}/suggestions`.
     pub async fn opening_suggestions(&self, opening: &OpeningId) -> Answer<ParticipantSuggestions> {
         self.get(&paths::opening_suggestions(opening)).await
+    }
+
+    // The trail and the participant's rights.
+
+    /// `GET /participants/{id}/history`: every change to the file, newest first.
+    pub async fn participant_history(
+        &self,
+        participant: &ParticipantId,
+    ) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::participant_history(participant)).await
+    }
+
+    /// `GET /internships/{id}/history`.
+    pub async fn internship_history(&self, id: &InternshipId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::internship_history(id)).await
+    }
+
+    /// `GET /organisations/{id}/history`.
+    pub async fn organisation_history(&self, id: &OrganisationId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::organisation_history(id)).await
+    }
+
+    /// `GET /openings/{id}/history`.
+    pub async fn opening_history(&self, id: &OpeningId) -> Answer<Vec<HistoryEntry>> {
+        self.get(&paths::opening_history(id)).await
     }
 }
 

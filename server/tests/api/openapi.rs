@@ -138,7 +138,8 @@ fn collect_refs(value: &Value, refs: &mut Vec<String>) {
 }
 
 #[tokio::test]
-async fn only_health_login_invitations_reset_links_logout_and_the_document_need_no_session() {
+async fn only_health_login_invitations_reset_links_logout_the_calendar_feed_and_the_document_need_no_session()
+ {
     let app = spawn_app().await;
     let doc = document(&app).await;
 
@@ -175,6 +176,7 @@ async fn only_health_login_invitations_reset_links_logout_and_the_document_need_
                 "POST /api/v1/auth/logout",
                 "POST /api/v1/auth/accept-invitation",
                 "POST /api/v1/auth/reset-password",
+                "GET /api/v1/calendar",
             ]
             .map(String::from)
         )

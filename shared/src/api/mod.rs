@@ -20,6 +20,7 @@ mod participants;
 pub mod paths;
 mod programme;
 mod reports;
+mod rights;
 
 pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
@@ -30,6 +31,7 @@ pub use organisations::*;
 pub use participants::*;
 pub use programme::*;
 pub use reports::*;
+pub use rights::*;
 
 use serde::{Deserialize, Deserializer, Serialize};
 

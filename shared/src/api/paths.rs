@@ -253,6 +253,50 @@ pub fn internship_absence(internship: impl Display) -> String {
 }
 pub const NUDGES: &str = "/nudges";
 
+/// `GET`: the history of a participant's file: the participant, their plan, internships,
+/// budget requests and consents.
+pub const PARTICIPANT_HISTORY_PATTERN: &str = "/participants/{id}/history";
+pub fn participant_history(id: impl Display) -> String {
+    format!("/participants/{id}/history")
+}
+/// `GET`: everything stored about the participant, as one JSON document.
+pub const PARTICIPANT_EXPORT_PATTERN: &str = "/participants/{id}/export";
+pub fn participant_export(id: impl Display) -> String {
+    format!("/participants/{id}/export")
+}
+/// `GET`: CSV downloads of the lists a coordinator works with, in their region.
+pub const EXPORT_PARTICIPANTS: &str = "/exports/participants";
+pub const EXPORT_INTERNSHIPS: &str = "/exports/internships";
+/// `?status=`, as the budget requests are filtered.
+pub const EXPORT_EXPENSES: &str = "/exports/expenses";
+/// `?kind=&status=`, as the list of openings.
+pub const EXPORT_OPENINGS: &str = "/exports/openings";
+pub const EXPORT_ATTENDANCE_PATTERN: &str = "/exports/cohorts/{id}/attendance";
+pub fn export_attendance(cohort: impl Display) -> String {
+    format!("/exports/cohorts/{cohort}/attendance")
+}
+/// `POST`: a new personal calendar feed (the earlier one stops working); `DELETE`: revoke it.
+pub const CALENDAR_FEED: &str = "/calendar-feed";
+/// `GET ?token=`: the calendar feed (iCalendar), read without a session.
+pub const CALENDAR: &str = "/calendar";
+/// `POST` (a coordinator): erases the participant's personal data; the anonymous facts stay.
+pub const PARTICIPANT_ERASURE_PATTERN: &str = "/participants/{id}/erasure";
+pub fn participant_erasure(id: impl Display) -> String {
+    format!("/participants/{id}/erasure")
+}
+pub const INTERNSHIP_HISTORY_PATTERN: &str = "/internships/{id}/history";
+pub fn internship_history(id: impl Display) -> String {
+    format!("/internships/{id}/history")
+}
+pub const ORGANISATION_HISTORY_PATTERN: &str = "/organisations/{id}/history";
+pub fn organisation_history(id: impl Display) -> String {
+    format!("/organisations/{id}/history")
+}
+pub const OPENING_HISTORY_PATTERN: &str = "/openings/{id}/history";
+pub fn opening_history(id: impl Display) -> String {
+    format!("/openings/{id}/history")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +353,13 @@ mod tests {
             (INTRODUCTION_PATTERN, introduction("n1")),
             (FOLLOW_UP_PATTERN, follow_up("o1")),
             (MUNICIPALITY_REPORT_PATTERN, municipality_report("m1")),
+            (PARTICIPANT_HISTORY_PATTERN, participant_history("p1")),
+            (INTERNSHIP_HISTORY_PATTERN, internship_history("i1")),
+            (PARTICIPANT_EXPORT_PATTERN, participant_export("p1")),
+            (EXPORT_ATTENDANCE_PATTERN, export_attendance("c1")),
+            (PARTICIPANT_ERASURE_PATTERN, participant_erasure("p1")),
+            (ORGANISATION_HISTORY_PATTERN, organisation_history("o1")),
+            (OPENING_HISTORY_PATTERN, opening_history("x1")),
         ];
         for (pattern, path) in pairs {
             assert!(fits(pattern, &path), "{path} does not fit {pattern}");

@@ -1,0 +1,181 @@
+//! Calendar feeds as RFC 5545 iCalendar text: events in the programme's time zone
+//! (Europe/Amsterdam, with its VTIMEZONE), CRLF line ends, long lines folded at 75 octets, text
+//! escaped. Each event's UID names its record, so a changed date updates the event in place;
+//! its SEQUENCE follows the record's version.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+
+/// The time zone of every timed event.
+pub const TZID: &str = "Europe/Amsterdam";
+
+/// How long a training meeting lasts.
+pub const MEETING_HOURS: u32 = 2;
+
+/// When an event takes place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    /// From a local time in [`TZID`], for a number of hours.
+    Timed {
+        date: NaiveDate,
+        start: NaiveTime,
+        hours: u32,
+    },
+    /// Whole days, both included.
+    Days { first: NaiveDate, last: NaiveDate },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Stable for the record: `<kind>-<record id>`; the feed's domain is appended.
+    pub uid: String,
+    pub summary: String,
+    pub location: Option<String>,
+    pub when: When,
+    /// The record's version, less one: 0 for a record never changed.
+    pub sequence: i64,
+}
+
+const VTIMEZONE: &[&str] = &[
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Amsterdam",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// The whole calendar: `name` is its display name, `now` the DTSTAMP of every event.
+pub fn render(name: &str, events: &[Event], now: DateTime<Utc>) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//VIP route//Calendar feed//NL".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        format!("X-WR-TIMEZONE:{TZID}"),
+    ];
+    lines.extend(VTIMEZONE.iter().map(|l| (*l).to_owned()));
+    for event in events {
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!("UID:{}@vip-route", event.uid));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("SEQUENCE:{}", event.sequence.max(0)));
+        match &event.when {
+            When::Timed { date, start, hours } => {
+                let from = date.and_time(*start);
+                let to = from + chrono::Duration::hours(i64::from(*hours));
+                lines.push(format!(
+                    "DTSTART;TZID={TZID}:{}",
+                    from.format("%Y%m%dT%H%M%S")
+                ));
+                lines.push(format!("DTEND;TZID={TZID}:{}", to.format("%Y%m%dT%H%M%S")));
+            }
+            When::Days { first, last } => {
+                let after = last.checked_add_days(Days::new(1)).unwrap_or(*last);
+                lines.push(format!("DTSTART;VALUE=DATE:{}", first.format("%Y%m%d")));
+                lines.push(format!("DTEND;VALUE=DATE:{}", after.format("%Y%m%d")));
+            }
+        }
+        lines.push(format!("SUMMARY:{}", escape(&event.summary)));
+        if let Some(location) = &event.location {
+            lines.push(format!("LOCATION:{}", escape(location)));
+        }
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut text = String::new();
+    for line in lines {
+        fold(&mut text, &line);
+    }
+    text
+}
+
+/// TEXT as RFC 5545 escapes it: backslash, semicolon, comma and newlines.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line, folded so that no line is longer than 75 octets (a continuation
+/// starts with a space), never inside a UTF-8 character; ends it with CRLF.
+fn fold(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+/// The time of a meeting, as stored (`HH:MM`).
+pub fn start_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_and_never_split_a_character() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "ب".repeat(80));
+        fold(&mut out, &line);
+        for part in out.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(part.len() <= 75, "{} octets", part.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn text_escapes_its_separators() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn a_whole_day_event_ends_the_day_after_its_last() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let event = Event {
+            uid: "x-1".into(),
+            summary: "Stage".into(),
+            location: None,
+            when: When::Days {
+                first: day,
+                last: day,
+            },
+            sequence: 0,
+        };
+        let text = render("t", &[event], Utc::now());
+        assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\n"));
+        assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"));
+    }
+}
