@@ -16,8 +16,6 @@ mod consent;
 mod events;
 mod exports;
 mod factors;
-mod factors;
-mod foundation;
 mod foundation;
 mod history;
 mod languages;

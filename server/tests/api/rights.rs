@@ -126,6 +126,7 @@ async fn full_file(app: &TestApp) -> ParticipantId {
                 hours_per_week: None,
                 contract: None,
                 reason: String::new(),
+                ladder_rung: Some(4),
             },
         )
         .await
