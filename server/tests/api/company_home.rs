@@ -4,7 +4,7 @@
 
 use chrono::Days;
 use shared::{
-    api::{ConsentInput, ConsentPurpose, ErrorKind, OpeningInput, OpeningPatch},
+    api::{ConsentInput, ConsentPurpose, ErrorKind, GoalInput, OpeningInput, OpeningPatch},
     rules::{
         internship::InternshipProgress,
         openings::{OpeningKind, OpeningStatus},
@@ -32,6 +32,20 @@ async fn a_company_contact_sees_its_own_interns_and_visits_and_names_only_with_c
     let omid = participant_id(&app, "Omid").await;
     for who in [&amal, &rasha, &omid] {
         complete_training(&app, who).await;
+    }
+    // A stage needs learning goals in the plan; Amal's demo plan has them.
+    for who in [&rasha, &omid] {
+        coordinator
+            .create_goal(
+                who,
+                &GoalInput {
+                    title: "Werken in een bakkerij leren".into(),
+                    target_date: None,
+                    status: None,
+                },
+            )
+            .await
+            .unwrap();
     }
     let start = today() + Days::new(7);
     let amal_at_bakery = coach
