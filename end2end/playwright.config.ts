@@ -14,6 +14,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     viewport: { width: 390, height: 844 },
+    // The app starts in the first browser language it speaks; the tests start in Dutch.
+    locale: 'nl-NL',
     isMobile: true,
     hasTouch: true,
     deviceScaleFactor: 1,

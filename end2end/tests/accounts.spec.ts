@@ -50,7 +50,8 @@ for (const role of Object.keys(HOMES) as Role[]) {
         // The coach's own list, as the API gives it to the coach's session.
         const mine = await apiParticipants(page.request);
         expect(mine).toHaveLength(3);
-        const list = home.section('Deelnemers');
+        // The nudges above the list have their own links.
+        const list = page.getByRole('region', { name: 'Deelnemers', exact: true });
         await expect(list.getByRole('link')).toHaveCount(3);
         const first = mine[0];
         await expect(list.getByRole('link', { name: `${first.first_name} ${first.last_name}` })).toBeVisible();
@@ -62,7 +63,7 @@ for (const role of Object.keys(HOMES) as Role[]) {
         break;
       case 'municipality':
         await expect(page.getByRole('heading', { level: 2, name: 'Utrecht' })).toBeVisible();
-        await expect(page.getByText('De rapportages over de deelnemers van je gemeente volgen binnenkort.')).toBeVisible();
+        await expect(page.getByRole('link', { name: 'Rapportage bekijken' })).toBeVisible();
         break;
       case 'participant': {
         await home.link('Bekijk je profiel').click();
@@ -267,7 +268,7 @@ test('a coordinator invites a coach, who chooses a password and lands on their h
   await screenshot(page, 'accounts-invitation-link-390');
 
   // The invitee, on a device of their own.
-  const device = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const device = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
   const invitee = await device.newPage();
   const errors: string[] = [];
   invitee.on('pageerror', (err) => errors.push(err.message));

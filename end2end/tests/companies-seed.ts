@@ -170,6 +170,10 @@ export async function freshParticipant(newContext: NewContext, baseURL: string):
       { participant_id: created.id, status: 'present' },
     ]);
   }
+  // A stage needs a learning goal in the plan.
+  await call(coordinator, 'POST', `/participants/${created.id}/goals`, {
+    title: 'Werken in een bakkerij leren',
+  });
   const participant = await invite(coordinator, newContext, baseURL, {
     email: participantEmail,
     role: 'participant',

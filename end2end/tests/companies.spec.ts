@@ -277,7 +277,7 @@ test('the participant sees the week of the internship and the budget used on the
 
   await login(page, fresh.participantEmail, NEW_PASSWORD);
   await page.goto(`${participantPath}/route`);
-  await expect(page.getByText('Week 2 van 8')).toBeVisible();
+  await expect(page.getByText('Week 2 van 8', { exact: true })).toBeVisible();
   await expect(page.getByText('€ 250,00 gebruikt van € 1000,00')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'participant-route-internship-budget-390');

@@ -25,7 +25,11 @@ function isExpected(text: string, url: string, expected: ExpectedApiError[]): bo
 }
 
 // Every test runs against the server of global-setup.ts and fails on any error in the page.
-export const test = base.extend<{ pageErrors: string[]; expectedApiErrors: ExpectedApiError[] }>({
+export const test = base.extend<{
+  pageErrors: string[];
+  expectedApiErrors: ExpectedApiError[];
+  languageBack: void;
+}>({
   baseURL: async ({}, use) => {
     const url = process.env.BASE_URL;
     if (!url) throw new Error('BASE_URL is not set: global-setup.ts did not start the server');
@@ -50,6 +54,18 @@ export const test = base.extend<{ pageErrors: string[]; expectedApiErrors: Expec
       });
       await use(errors);
       expect(errors, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // A language chosen while signed in is stored on the account: after each test the account of
+  // the test's page (if it is signed in) goes back to Dutch, so that the next test of the same
+  // demo account starts in Dutch.
+  languageBack: [
+    async ({ page }, use) => {
+      await use();
+      await page.request
+        .put('/api/v1/auth/me/language', { data: { language: 'nl' } })
+        .catch(() => undefined);
     },
     { auto: true },
   ],

@@ -109,7 +109,7 @@ test('a participant changes their password and their session on another device e
   await accept(page.context(), token);
 
   // The same participant on a second device.
-  const other = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const other = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
   const phone = await other.newPage();
   const otherLogin = new LoginPage(phone);
   await otherLogin.goto();

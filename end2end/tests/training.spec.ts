@@ -118,6 +118,8 @@ test('a coach records attendance and adds a goal with an action; the participant
   browser,
   baseURL,
 }) => {
+  // Three people on three devices, one after another: more than the default 30 s on 2 cores.
+  test.setTimeout(60_000);
   // Arranged through the API as the coordinator: a cohort whose first meeting was 8 days ago
   // and whose second was yesterday, a coach of their own, and a participant in both.
   const request = await coordinatorRequest(baseURL!);
@@ -128,7 +130,7 @@ test('a coach records attendance and adds a goal with an action; the participant
 
   const coachEmail = `coach.${stamp}@example.org`;
   const coachToken = await invite(request, { email: coachEmail, role: 'coach', municipality_id: utrecht });
-  const coachDevice = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const coachDevice = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
   await accept(coachDevice, coachToken);
   const coachId = await userId(request, coachEmail);
 
@@ -229,7 +231,7 @@ test('a coach records attendance and adds a goal with an action; the participant
     role: 'participant',
     participant_id: participant.id,
   });
-  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'nl-NL' });
   await accept(phone, token);
   const me = await phone.newPage();
   const errors = watchErrors(me);
@@ -274,7 +276,7 @@ test('a coach records attendance and adds a goal with an action; the participant
 
   // The same route in Arabic, right to left.
   await me.getByRole('link', { name: 'Start', exact: true }).click();
-  await me.getByLabel('Taal').selectOption('ar');
+  await me.getByLabel('Taal', { exact: true }).selectOption('ar');
   await expect(me.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(me.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(me.getByRole('heading', { level: 1 })).toHaveText(/Noor/);
@@ -454,7 +456,7 @@ test.describe('on a screen 360 px wide', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe deelnemer' })).toBeVisible();
     await expect(page.getByLabel('Coach')).toBeVisible();
     await expectNoSidewaysScroll(page);
-    await page.getByLabel('Taal').selectOption('ar');
+    await page.getByLabel('Taal', { exact: true }).selectOption('ar');
     await expect(page.getByRole('heading', { level: 1, name: 'مشارك جديد' })).toBeVisible();
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'participant-new-arabic-360');

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
+import { DEMO, DEMO_PASSWORD, apiLogin } from './api';
+import { LoginPage } from './pages/login';
+
+// The interface languages added after Dutch, English and Arabic: Tigrinya (Ethiopic script, a
+// font of its own), Dari (right to left) and Ukrainian (Cyrillic), on the participant's route
+// at the width of a small phone. The texts expected are read from the app's own locale files.
+
+// A Dutch browser: the login page, before the account's language applies, is in Dutch.
+test.use({ viewport: { width: 360, height: 740 }, locale: 'nl-NL' });
+
+const LOCALES = path.resolve(__dirname, '../../app/locales');
+const FONTS_CSS = path.resolve(__dirname, '../../style/fonts.css');
+
+const LANGUAGES = [
+  { code: 'ti', dir: 'ltr' },
+  { code: 'fa-AF', dir: 'rtl' },
+  { code: 'uk', dir: 'ltr' },
+] as const;
+
+type Code = (typeof LANGUAGES)[number]['code'];
+
+/** The text of a one-line message without placeables in app/locales/<lang>.ftl. */
+function ftl(lang: string, key: string): string {
+  const lines = fs.readFileSync(path.join(LOCALES, `${lang}.ftl`), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${key} =`));
+  expect(at, `${key} in ${lang}.ftl`).toBeGreaterThanOrEqual(0);
+  expect(lines[at + 1] ?? '', `${key} in ${lang}.ftl is one line`).not.toMatch(/^\s+\S/);
+  const value = lines[at].slice(`${key} =`.length).trim();
+  expect(value, `${key} in ${lang}.ftl has no placeable`).not.toContain('{');
+  return value;
+}
+
+/** The family of the Ethiopic face that style/fonts.css declares. */
+function ethiopicFamily(): string {
+  const css = fs.readFileSync(FONTS_CSS, 'utf8');
+  const face = css.match(/@font-face\s*{[^}]*font-family:\s*"([^"]+)"/);
+  expect(face, 'an @font-face in fonts.css').not.toBeNull();
+  return face![1];
+}
+
+/** The demo participant logs in; their home page is there, in whatever language their account has. */
+async function logInAsParticipant(page: Page): Promise<void> {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(DEMO.participant, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(/Amal/);
+}
+
+/** Chooses `lang` in the header's language switch and waits until the account stores it. */
+async function switchTo(page: Page, lang: Code): Promise<void> {
+  await page.getByRole('banner').getByRole('combobox').selectOption(lang);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect
+    .poll(async () => (await (await page.request.get('/api/v1/auth/me')).json()).interface_language)
+    .toBe(lang);
+}
+
+/** Opens the participant's own route, `/participants/{id}/route`, and waits for its cards. */
+async function openRoute(page: Page, lang: Code): Promise<void> {
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  expect(me.participant_id, 'the demo participant has a file').toBeTruthy();
+  await page.goto(`/participants/${me.participant_id}/route`);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 2, name: ftl(lang, 'route-next-step') })).toBeVisible();
+  await expect(main.getByRole('region', { name: ftl(lang, 'route-steps-own') })).toBeVisible();
+  await expect(main.getByRole('region', { name: ftl(lang, 'route-budget') })).toBeVisible();
+}
+
+// The language is stored on the demo participant's account, which other tests read in Dutch:
+// it goes back to Dutch after every test here.
+test.afterEach(async ({ request }) => {
+  await apiLogin(request, DEMO.participant);
+  const reset = await request.put('/api/v1/auth/me/language', { data: { language: 'nl' } });
+  expect(reset.status(), 'language back to Dutch').toBe(200);
+});
+
+for (const { code, dir } of LANGUAGES) {
+  test(`the participant reads their route in ${code} on a screen 360 px wide`, async ({ page }) => {
+    await logInAsParticipant(page);
+    await switchTo(page, code);
+    await openRoute(page, code);
+
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('lang', code);
+    await expect(html).toHaveAttribute('dir', dir);
+    const menu = page.getByRole('navigation', { name: ftl(code, 'nav-label') });
+    await expect(menu.getByRole('link', { name: ftl(code, 'nav-home'), exact: true })).toBeVisible();
+    await expect(menu.getByRole('button', { name: ftl(code, 'nav-logout') })).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: ftl(code, 'participant-tab-route'), exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+
+    if (code === 'ti') {
+      const family = ethiopicFamily();
+      await expect
+        .poll(() =>
+          page.evaluate(async (family) => {
+            await document.fonts.ready;
+            const loaded = [...document.fonts].some(
+              (face) => face.family.replace(/^["']|["']$/g, '') === family && face.status === 'loaded',
+            );
+            return loaded && document.fonts.check(`16px "${family}"`, 'ሰላም');
+          }, family),
+          { message: `the face "${family}" is loaded` },
+        )
+        .toBe(true);
+    }
+
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, `route-${code}-360`);
+  });
+}
+
+test('the language belongs to the account: a fresh browser shows Ukrainian after logging in', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await logInAsParticipant(page);
+  await switchTo(page, 'uk');
+
+  const device = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, locale: 'nl-NL' });
+  const other = await device.newPage();
+  const errors: string[] = [];
+  other.on('pageerror', (err) => errors.push(err.message));
+  // This browser has never chosen a language: the login page is in Dutch.
+  await other.goto('/login');
+  await expect(other.locator('html')).toHaveAttribute('lang', 'nl');
+  await logInAsParticipant(other);
+  await expect(other.locator('html')).toHaveAttribute('lang', 'uk');
+  const menu = other.getByRole('navigation', { name: ftl('uk', 'nav-label') });
+  await expect(menu.getByRole('link', { name: ftl('uk', 'nav-home'), exact: true })).toBeVisible();
+  await openRoute(other, 'uk');
+  expect(errors, 'errors in the other browser').toEqual([]);
+  await device.close();
+});
+
+for (const { code } of LANGUAGES) {
+  test(`the route in ${code} has no accessibility violations (axe-core)`, async ({ page }) => {
+    await logInAsParticipant(page);
+    await switchTo(page, code);
+    await openRoute(page, code);
+    const results = await new AxeBuilder({ page }).analyze();
+    const found = results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+    expect(found, 'axe-core violations').toEqual([]);
+  });
+}
