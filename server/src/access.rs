@@ -151,6 +151,34 @@ pub async fn refuse(
 }
 
 // The records an account reaches through another: a participant's file, or an organisation.
+/// A municipality the account may `action` on (its region), or 404 like a missing one.
+pub async fn municipality_for(
+    state: &AppState,
+    user: &CurrentUser,
+    address: &ClientAddress,
+    id: &shared::ids::MunicipalityId,
+    action: Action,
+) -> Result<db::municipalities::MunicipalityRow, AppError> {
+    let relation = require(state, user, address, Resource::Municipality, action).await?;
+    let row = db::municipalities::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ties = [row.id.clone()];
+    check(
+        state,
+        user,
+        address,
+        Resource::Municipality,
+        &row.id,
+        relation,
+        &Ties {
+            municipality_ids: &ties,
+            ..Ties::default()
+        },
+    )
+    .await?;
+    Ok(row)
+}
 
 /// A participant whose file the account may use for `action` on `resource`, or 404 (403 when
 /// the role may not do this at all).

@@ -11,7 +11,7 @@ use shared::{
 use super::{Change, page, stale, write};
 use crate::{
     AppError, AppState,
-    access::{self, Action, Resource, Ties},
+    access::{self, Action, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, municipalities::NewMunicipality},
     error::Path,
@@ -79,31 +79,7 @@ async fn update_municipality(
     Path(id): Path<MunicipalityId>,
     Json(input): Json<MunicipalityInput>,
 ) -> ApiResult<MunicipalityDetail> {
-    let relation = access::require(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        Action::Update,
-    )
-    .await?;
-    let row = db::municipalities::by_id(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let ties = [row.id.clone()];
-    access::check(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        &row.id,
-        relation,
-        &Ties {
-            municipality_ids: &ties,
-            ..Ties::default()
-        },
-    )
-    .await?;
+    let row = access::municipality_for(&state, &user, &address, &id, Action::Update).await?;
     let valid = input.validate().map_err(AppError::Validation)?;
     let Some(version) = input.version else {
         return Err(AppError::Validation(
@@ -173,30 +149,6 @@ async fn get_municipality(
     address: ClientAddress,
     Path(id): Path<MunicipalityId>,
 ) -> ApiResult<MunicipalityDetail> {
-    let relation = access::require(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        Action::Read,
-    )
-    .await?;
-    let row = db::municipalities::by_id(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let ties = [row.id.clone()];
-    access::check(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        &row.id,
-        relation,
-        &Ties {
-            municipality_ids: &ties,
-            ..Ties::default()
-        },
-    )
-    .await?;
+    let row = access::municipality_for(&state, &user, &address, &id, Action::Read).await?;
     Ok(Json(row.try_into()?))
 }

@@ -21,7 +21,7 @@ use shared::{
 
 use crate::{
     AppError, AppState,
-    access::{self, Action, Relation, Resource, Ties},
+    access::{self, Action, Relation, Resource},
     auth::{ClientAddress, CurrentUser},
     db::{self, nudges::NudgeScope},
     error::{ApiResult, Json, Path, Query},
@@ -42,31 +42,7 @@ async fn get_report(
     Path(id): Path<MunicipalityId>,
     Query(query): Query<ReportQuery>,
 ) -> ApiResult<MunicipalityReport> {
-    let relation = access::require(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        Action::Read,
-    )
-    .await?;
-    let municipality = db::municipalities::by_id(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let ties = [municipality.id.clone()];
-    access::check(
-        &state,
-        &user,
-        &address,
-        Resource::Municipality,
-        &municipality.id,
-        relation,
-        &Ties {
-            municipality_ids: &ties,
-            ..Ties::default()
-        },
-    )
-    .await?;
+    let municipality = access::municipality_for(&state, &user, &address, &id, Action::Read).await?;
     let today = state.clock.today();
     let start_of_year = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let period = query
