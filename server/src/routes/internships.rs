@@ -25,6 +25,7 @@ use shared::{
     },
     values::PersonName,
 };
+use sqlx::SqliteConnection;
 
 use super::{Change, stale, write};
 use crate::{
@@ -284,15 +285,17 @@ async fn plan_internship(
     }
     let supervisor = PersonName::parse(&input.supervisor_name)
         .map_err(|kind| AppError::Validation(Violation::new("supervisor_name", kind).into()))?;
-    let context = placement_context(&state, &participant, None).await?;
-    let refused = input.check_placement(&context);
-    if !refused.is_empty() {
-        return Err(AppError::Validation(refused));
-    }
     let internship_id = write(
         &state,
         Change::new(&user, &address, "internship.create", "internship"),
         async |tx| {
+            // The placement rules read the file (learning goals, earlier placements with
+            // benefit) in the transaction that writes, so parallel plans add up correctly.
+            let context = placement_context(&mut *tx, &participant, None).await?;
+            let refused = input.check_placement(&context);
+            if !refused.is_empty() {
+                return Err(AppError::Validation(refused));
+            }
             let existing: Vec<PlannedInternship> =
                 db::internships::planned_of(&mut *tx, &participant.id)
                     .await?
@@ -330,20 +333,20 @@ async fn plan_internship(
 /// What the placement rules need of the participant's file and municipality; `except` leaves one
 /// internship out of the total of placements with benefit (the one being extended).
 async fn placement_context(
-    state: &AppState,
+    tx: &mut SqliteConnection,
     participant: &ParticipantRow,
     except: Option<&InternshipId>,
 ) -> Result<PlacementContext, AppError> {
-    let settings = db::map::settings_of(&state.db, &participant.municipality_id).await?;
-    let learning_goals = db::plan::goals_of(&state.db, &participant.id)
+    let settings = db::map::settings_of(&mut *tx, &participant.municipality_id).await?;
+    let learning_goals = db::plan::goals_of(&mut *tx, &participant.id)
         .await?
         .into_iter()
         .filter(|g| g.status != GoalStatus::Dropped)
         .count();
-    let civic = db::map::civic_integration_of(&state.db, &participant.id)
+    let civic = db::map::civic_integration_of(&mut *tx, &participant.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let earlier_benefit_days = db::internships::of(&state.db, &participant.id)
+    let earlier_benefit_days = db::internships::of(&mut *tx, &participant.id)
         .await?
         .into_iter()
         .filter(|i| !i.cancelled && i.kind.with_benefit() && Some(&i.id) != except)
@@ -452,31 +455,32 @@ async fn change_internship(
             let participant = db::participants::by_id(&state.db, &row.participant_id)
                 .await?
                 .ok_or_else(|| AppError::stored("internship's participant"))?;
-            let context = placement_context(&state, &participant, Some(&row.id)).await?;
-            violations.0.extend(placement::check_placement(
-                &PlacementFacts {
-                    kind: row.kind,
-                    start,
-                    end: end_date,
-                    extended: true,
-                    hours_per_week: u32::try_from(row.hours_per_week).unwrap_or(u32::MAX),
-                    learning_goals: context.learning_goals,
-                    supervisor_named: true,
-                    municipal_consent: row.municipal_consent,
-                    monthly_allowance_cents: row.monthly_allowance_cents,
-                    date_of_birth: context.date_of_birth,
-                    earlier_benefit_days: context.earlier_benefit_days,
-                },
-                &context.limits,
-            ));
-            if !violations.is_empty() {
-                return Err(AppError::Validation(violations));
-            }
-            check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
             write(
                 &state,
                 Change::new(&user, &address, "internship.extend", "internship"),
                 async |tx| {
+                    let context = placement_context(&mut *tx, &participant, Some(&row.id)).await?;
+                    violations.0.extend(placement::check_placement(
+                        &PlacementFacts {
+                            kind: row.kind,
+                            start,
+                            end: end_date,
+                            extended: true,
+                            hours_per_week: u32::try_from(row.hours_per_week).unwrap_or(u32::MAX),
+                            learning_goals: context.learning_goals,
+                            supervisor_named: true,
+                            municipal_consent: row.municipal_consent,
+                            monthly_allowance_cents: row.monthly_allowance_cents,
+                            date_of_birth: context.date_of_birth,
+                            earlier_benefit_days: context.earlier_benefit_days,
+                        },
+                        &context.limits,
+                    ));
+                    if !violations.is_empty() {
+                        return Err(AppError::Validation(violations));
+                    }
+                    check_version(row.version, version)
+                        .map_err(|v| AppError::Conflict(v.into()))?;
                     let others: Vec<PlannedInternship> =
                         db::internships::planned_of(&mut *tx, &row.participant_id)
                             .await?

@@ -504,3 +504,65 @@ async fn twenty_parallel_registrations_never_take_an_event_past_its_capacity() {
     assert_eq!(stored.registrations.len(), 5);
     assert_eq!(stored.places_left, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_parallel_placements_with_benefit_never_pass_the_24_months_together() {
+    let app = spawn_app_with(true).await;
+    let coach = app.signed_in("coach@example.org").await;
+    let org = organisation_id(&app, "Bakkerij De Korenbloem").await;
+    let amal = participant_id(&app, "Amal").await;
+    complete_training(&app, &amal).await;
+    // An earlier work-experience placement of 650 days: 56 more days fit in the 24 months
+    // (about 730 days), twice 56 do not.
+    let earlier_start = today() - Days::new(800);
+    sqlx::query(
+        "INSERT INTO internships (id, participant_id, organisation_id, start_date, end_date, \
+         original_end_date, hours_per_week, supervisor_name, kind) \
+         VALUES ('earlier-placement', $1, $2, $3, $4, $4, 24, 'Henk de Bakker', 'werkervaringsplaats')",
+    )
+    .bind(amal.as_str())
+    .bind(org.as_str())
+    .bind(earlier_start)
+    .bind(earlier_start + Days::new(649))
+    .execute(&app.db)
+    .await
+    .expect("the earlier placement is stored");
+    let with_benefit = "SELECT COUNT(*) FROM internships \
+                        WHERE participant_id = $1 AND kind = 'werkervaringsplaats' AND cancelled = 0";
+    assert_eq!(count(&app, with_benefit, &[amal.as_str()]).await, 1);
+    // Twenty plans of 8 weeks each, none overlapping another: each alone fits.
+    let plans: Vec<_> = (0..PARALLEL as u64)
+        .map(|i| shared::api::InternshipInput {
+            kind: shared::rules::placement::PlacementKind::Werkervaringsplaats,
+            ..internship(&org, today() + Days::new(7 + 60 * i), 56, 24)
+        })
+        .collect();
+
+    let answers = all_at_once(&coach, plans, |api, input| {
+        let amal = amal.clone();
+        async move { api.plan_internship(&amal, &input).await }
+    })
+    .await;
+
+    let created = succeeded(&answers);
+    assert_eq!(
+        count(&app, with_benefit, &[amal.as_str()]).await,
+        2,
+        "{created} of {PARALLEL} parallel placements were created; refusals: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(created, 1);
+    // The total is one of the placement rules, refused as they are: 422 with its code.
+    assert!(
+        answers
+            .iter()
+            .filter_map(|a| a.as_ref().err())
+            .all(|r| r.is(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "end_date",
+                "placement_total_exceeded"
+            )),
+        "every refusal is 422 placement_total_exceeded: {:?}",
+        refusals(&answers)
+    );
+}
