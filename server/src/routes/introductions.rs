@@ -292,19 +292,24 @@ async fn answer_introduction(
     .await?;
     transition(row.status, patch.status, user.role)
         .map_err(|kind| AppError::Validation(Violation::new("status", kind).into()))?;
-    // Nothing moves while the proposal waits for the participant's consent.
-    if !db::introductions::shares_profile_with(&state.db, &row.participant_id, &row.organisation_id)
-        .await?
-    {
-        return Err(AppError::Conflict(
-            Violation::new("status", ViolationKind::ConsentMissing {}).into(),
-        ));
-    }
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
         Change::new(&user, &address, "introduction.update", "introduction"),
         async |tx| {
+            // Nothing moves while the proposal waits for the participant's consent, read in the
+            // transaction that writes, so a withdrawal cannot slip in between.
+            if !db::introductions::shares_profile_with(
+                &mut *tx,
+                &row.participant_id,
+                &row.organisation_id,
+            )
+            .await?
+            {
+                return Err(AppError::Conflict(
+                    Violation::new("status", ViolationKind::ConsentMissing {}).into(),
+                ));
+            }
             if db::introductions::set_status(&mut *tx, &row.id, patch.version, patch.status).await?
             {
                 Ok(row.id.clone())
