@@ -38,7 +38,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use backup::{backup, restore};
 pub use error::AppError;
 pub use routes::api_routes;
-pub use routes::map::ready_per_month;
 
 /// Command-line options; each can also come from the environment.
 #[derive(Debug, Clone, Parser)]

@@ -53,6 +53,19 @@ pub fn date(iso: &str, lang: Lang) -> String {
     iso.to_owned()
 }
 
+/// `YYYY-MM-DD` as its month and year (`maart 2026`).
+pub fn month(iso: &str, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let options = [("timeZone", "UTC"), ("month", "long"), ("year", "numeric")];
+        if let Some(text) = intl::format(iso, lang.intl_locale(), &options) {
+            return text;
+        }
+    }
+    let _ = lang;
+    iso.get(..7).unwrap_or(iso).to_owned()
+}
+
 /// An RFC 3339 moment as a date and a time of the device's zone.
 pub fn date_time(rfc3339: &str, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]

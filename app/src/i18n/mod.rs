@@ -441,6 +441,11 @@ impl I18n {
         format::date(&date.to_string(), self.lang.get())
     }
 
+    /// The month and year of a calendar date, written out in the current language (reactive).
+    pub fn month(&self, date: &impl std::fmt::Display) -> String {
+        format::month(&date.to_string(), self.lang.get())
+    }
+
     /// A moment in RFC 3339, as a date and time of the device's time zone (reactive).
     pub fn date_time(&self, rfc3339: &str) -> String {
         format::date_time(rfc3339, self.lang.get())

@@ -208,15 +208,3 @@ pub async fn visits_of(
     .await
 }
 
-/// The participants of a municipality, for counts over all of them.
-pub async fn participants_of(
-    db: impl SqliteExecutor<'_>,
-    municipality_id: &MunicipalityId,
-) -> Result<Vec<ParticipantId>, sqlx::Error> {
-    sqlx::query_scalar!(
-        r#"SELECT id AS "id!: ParticipantId" FROM participants WHERE municipality_id = $1 ORDER BY id"#,
-        municipality_id,
-    )
-    .fetch_all(db)
-    .await
-}

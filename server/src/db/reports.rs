@@ -17,11 +17,12 @@ use shared::{
 use sqlx::SqliteConnection;
 
 /// Every participant of `municipality` with what the report counts of them, read in one
-/// transaction's snapshot.
+/// transaction's snapshot; whether they are ready for the MAP's final interview is left to
+/// [`crate::routes::map::ready_on`].
 pub async fn facts(
     db: &mut SqliteConnection,
     municipality: &MunicipalityId,
-) -> Result<Vec<ParticipantFacts>, sqlx::Error> {
+) -> Result<HashMap<ParticipantId, ParticipantFacts>, sqlx::Error> {
     let people = sqlx::query!(
         r#"SELECT p.id AS "id!: ParticipantId", p.ladder_rung_at_intake AS "rung!: LadderRung",
                EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = p.id
@@ -46,6 +47,7 @@ pub async fn facts(
                     introductions: Vec::new(),
                     outcome: None,
                     expenses: Vec::new(),
+                    ready_on: None,
                 },
             )
         })
@@ -154,7 +156,7 @@ pub async fn facts(
         }
     }
 
-    Ok(by_id.into_values().collect())
+    Ok(by_id)
 }
 
 /// Participants of the whole programme whose cohort's first meeting is on or before `day`.

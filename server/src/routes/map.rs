@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::{Router, extract::State, routing::get};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use shared::{
     Violation, ViolationKind,
     api::{
@@ -19,7 +19,7 @@ use shared::{
     },
 };
 
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 
 use super::write;
 use crate::{
@@ -194,7 +194,8 @@ async fn get_map_evidence(
 ) -> ApiResult<MapEvidence> {
     let participant =
         participant_for(&state, &user, &address, &id, Resource::Route, Action::Read).await?;
-    evidence(&state.db, &participant, state.clock.today())
+    let mut conn = state.db.acquire().await?;
+    evidence(&mut conn, &participant, state.clock.today())
         .await
         .map(Json)
 }
@@ -203,17 +204,17 @@ async fn get_map_evidence(
 /// per theme, practice hours of the internships (cancelled ones aside), and whether everything
 /// is covered.
 pub async fn evidence(
-    db: &SqlitePool,
+    conn: &mut SqliteConnection,
     participant: &ParticipantRow,
     today: NaiveDate,
 ) -> Result<MapEvidence, AppError> {
-    let settings = db::map::settings_of(db, &participant.municipality_id).await?;
-    let civic = db::map::civic_integration_of(db, &participant.id)
+    let settings = db::map::settings_of(&mut *conn, &participant.municipality_id).await?;
+    let civic = db::map::civic_integration_of(&mut *conn, &participant.id)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut per_theme: BTreeMap<usize, Vec<MapActivity>> = BTreeMap::new();
     let mut theme_dates: Vec<(Theme, NaiveDate)> = Vec::new();
-    for meeting in db::map::attended_meetings(db, &participant.id).await? {
+    for meeting in db::map::attended_meetings(&mut *conn, &participant.id).await? {
         let kind = match meeting.status {
             AttendanceStatus::Present => MapActivityKind::Attended,
             AttendanceStatus::MadeUp => MapActivityKind::MadeUp,
@@ -239,7 +240,7 @@ pub async fn evidence(
                 organisation_name: None,
             });
     }
-    for visit in db::map::visits_of(db, &participant.id, today).await? {
+    for visit in db::map::visits_of(&mut *conn, &participant.id, today).await? {
         theme_dates.push((Theme::CareerOrientation, visit.date));
         per_theme.entry(0).or_default().push(MapActivity {
             kind: MapActivityKind::CompanyVisit,
@@ -265,7 +266,7 @@ pub async fn evidence(
         .collect();
     let mut practice = Vec::new();
     let mut periods = Vec::new();
-    for row in db::internships::of(db, &participant.id).await? {
+    for row in db::internships::of(&mut *conn, &participant.id).await? {
         if row.cancelled {
             continue;
         }
@@ -329,28 +330,15 @@ pub async fn evidence(
     })
 }
 
-/// For the municipality report: how many participants of the municipality became ready for the
-/// final interview in each month (first day of the month), up to `today`. Participants on the
-/// education route are left out.
-pub async fn ready_per_month(
-    db: &SqlitePool,
-    municipality_id: &MunicipalityId,
+/// For the municipality report: the day `participant` became ready for the final interview, if
+/// they are on `today` (never on the education route).
+pub async fn ready_on(
+    conn: &mut SqliteConnection,
+    participant: &ParticipantRow,
     today: NaiveDate,
-) -> Result<BTreeMap<NaiveDate, u32>, AppError> {
-    let mut counts = BTreeMap::new();
-    for id in db::map::participants_of(db, municipality_id).await? {
-        let Some(participant) = db::participants::by_id(db, &id).await? else {
-            continue;
-        };
-        let statement = evidence(db, &participant, today).await?;
-        if statement.status != map::MapStatus::ReadyForFinalInterview {
-            continue;
-        }
-        if let Some(day) = statement.ready_on
-            && let Some(month) = day.with_day(1)
-        {
-            *counts.entry(month).or_insert(0) += 1;
-        }
-    }
-    Ok(counts)
+) -> Result<Option<NaiveDate>, AppError> {
+    let statement = evidence(conn, participant, today).await?;
+    Ok(statement
+        .ready_on
+        .filter(|_| statement.status == map::MapStatus::ReadyForFinalInterview))
 }

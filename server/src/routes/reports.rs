@@ -63,7 +63,13 @@ async fn get_report(
     };
     // One read transaction: every figure comes from the same snapshot.
     let mut tx = state.db.begin().await?;
-    let facts = db::reports::facts(&mut tx, &municipality.id).await?;
+    let mut facts = db::reports::facts(&mut tx, &municipality.id).await?;
+    for (id, counted) in facts.iter_mut().filter(|(_, f)| f.results_consent) {
+        if let Some(participant) = db::participants::by_id(&mut *tx, id).await? {
+            counted.ready_on = super::map::ready_on(&mut tx, &participant, today).await?;
+        }
+    }
+    let facts: Vec<_> = facts.into_values().collect();
     let programme_started = db::reports::programme_started(&mut tx, today).await?;
     tx.commit().await?;
     Ok(Json(municipality_report(

@@ -449,17 +449,3 @@ async fn the_meeting_duration_setting_counts_in_the_statement() {
     let statement = coach.map_evidence(&amal).await.unwrap();
     assert!(statement.themes.iter().all(|t| t.minutes == 180));
 }
-
-#[tokio::test]
-async fn participants_ready_are_counted_by_month() {
-    let app = spawn_app_with(true).await;
-    let coach = app.signed_in("coach@example.org").await;
-    let amal = ready_participant(&app, &coach).await;
-    let municipality = coach.participant(&amal).await.unwrap().municipality_id;
-    let counts = server::ready_per_month(&app.db, &municipality, today())
-        .await
-        .unwrap();
-    let month = chrono::Datelike::with_day(&today(), 1).unwrap();
-    assert_eq!(counts.get(&month), Some(&1));
-    assert_eq!(counts.values().sum::<u32>(), 1);
-}

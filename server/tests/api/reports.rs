@@ -1,7 +1,7 @@
 //! The municipality report (figures on a fixture with known counts, small cells, consent, scope)
 //! and the nudges (each kind raised and cleared, each account's scope).
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use reqwest::StatusCode;
 use shared::{
     api::{AgreementInput, ErrorKind, FollowUpInput, FollowUpPatch, MunicipalityInput, NudgeItem},
@@ -11,7 +11,7 @@ use shared::{
 
 use crate::{
     client::Refused,
-    helpers::{TestApp, municipality_id, spawn_app_with, today, user_id},
+    helpers::{TestApp, municipality_id, organisation_id, spawn_app_with, today, user_id},
 };
 
 async fn run(app: &TestApp, sql: &'static str, binds: &[&str]) {
@@ -147,6 +147,80 @@ async fn groningen(app: &TestApp) -> MunicipalityId {
     outcome(app, "og5", "pg5", "education", on).await;
     outcome(app, "og7", "pg7", "paid_job", on).await;
     created.id
+}
+
+#[tokio::test]
+async fn the_report_counts_who_became_ready_for_the_final_interview_per_month() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let groningen = groningen(&app).await;
+    let bakery = organisation_id(&app, "Bakkerij De Korenbloem").await;
+    let start = today() - Days::new(90);
+    // Everyone of Groningen attends the last two meetings too and, on the B1 route, does an
+    // internship of 20 hours a week: its first 14 days make the 40 practice hours. The one on
+    // the education route is never counted; pg7 withdrew their results consent.
+    for n in 1..=8 {
+        let id = format!("pg{n}");
+        for meeting in 7..=8 {
+            attend(&app, "cohort-g", meeting, &id, "present").await;
+        }
+        let route = if n == 2 { "education" } else { "b1" };
+        run(
+            &app,
+            "UPDATE participants SET integration_route = $1 WHERE id = $2",
+            &[route, &id],
+        )
+        .await;
+        run(
+            &app,
+            "INSERT INTO internships (id, participant_id, organisation_id, start_date, end_date, \
+             original_end_date, hours_per_week, supervisor_name) \
+             VALUES ('i-' || $1, $1, $2, $3, $4, $4, 20, 'Henk de Bakker')",
+            &[
+                &id,
+                bakery.as_str(),
+                &day(start),
+                &day(start + Days::new(55)),
+            ],
+        )
+        .await;
+    }
+    let ready_on = coordinator
+        .map_evidence(&ParticipantId::parse("pg1").unwrap())
+        .await
+        .unwrap()
+        .ready_on
+        .expect("pg1 is ready for the final interview");
+    let from = today() - Days::new(200);
+
+    let report = coordinator
+        .report(&groningen, &format!("from={from}&to={}", today()))
+        .await
+        .unwrap();
+
+    // pg1 and pg3..pg6: five with consent on the B1 route, all ready on the same day.
+    assert_eq!(report.ready_for_final_interview, ReportCount::Exact(5));
+    let months: Vec<NaiveDate> = report.ready_per_month.iter().map(|m| m.month).collect();
+    assert_eq!(months.first(), from.with_day(1).as_ref());
+    assert_eq!(months.last(), today().with_day(1).as_ref());
+    assert!(months.windows(2).all(|w| w[0] + Months::new(1) == w[1]));
+    for month in &report.ready_per_month {
+        let expected = if month.month == ready_on.with_day(1).unwrap() {
+            ReportCount::Exact(5)
+        } else {
+            ReportCount::FewerThanFive
+        };
+        assert_eq!(month.count, expected, "{}", month.month);
+    }
+    // A period that ends before that day counts none of them.
+    let before = coordinator
+        .report(
+            &groningen,
+            &format!("from={from}&to={}", ready_on - Days::new(1)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(before.ready_for_final_interview, ReportCount::FewerThanFive);
 }
 
 #[tokio::test]

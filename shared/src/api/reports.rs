@@ -97,6 +97,15 @@ pub struct AgreementProgress {
     pub started: ReportCount,
 }
 
+/// A count for one calendar month of the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MonthCount {
+    /// The first day of the month.
+    pub month: NaiveDate,
+    pub count: ReportCount,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MunicipalityReport {
@@ -106,6 +115,11 @@ pub struct MunicipalityReport {
     pub started: ReportCount,
     pub in_training: ReportCount,
     pub training_completed: ReportCount,
+    /// Became ready for the final interview of the civic-integration module (MAP): every theme
+    /// and the practice hours covered. The education route is left out.
+    pub ready_for_final_interview: ReportCount,
+    /// The same, per calendar month of the period (oldest first).
+    pub ready_per_month: Vec<MonthCount>,
     pub visits: ReportCount,
     pub internships_started: ReportCount,
     pub internships_completed: ReportCount,

@@ -1,11 +1,11 @@
 //! Municipality reports: aggregated figures with small cells hidden.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     api::{
-        AgreementProgress, BudgetLine, IntroductionCounts, LadderMovement, Movement,
+        AgreementProgress, BudgetLine, IntroductionCounts, LadderMovement, MonthCount, Movement,
         MunicipalityReport, OutcomeCounts,
     },
     ids::MunicipalityId,
@@ -130,6 +130,17 @@ impl Period {
     pub fn contains(self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.to
     }
+
+    /// The first day of each calendar month the period touches, oldest first.
+    pub fn months(self) -> Vec<NaiveDate> {
+        let mut months = Vec::new();
+        let mut month = self.from.with_day(1);
+        while let Some(first) = month.filter(|m| *m <= self.to) {
+            months.push(first);
+            month = first.checked_add_months(Months::new(1));
+        }
+        months
+    }
 }
 
 /// The outcome of one participant's route, as a report reads it.
@@ -160,6 +171,9 @@ pub struct ParticipantFacts {
     pub outcome: Option<OutcomeFact>,
     /// Granted budget requests (approved or paid): category, day requested, amount.
     pub expenses: Vec<(ExpenseCategory, NaiveDate, Money)>,
+    /// The day they became ready for the final interview of the MAP, if they are (never on the
+    /// education route).
+    pub ready_on: Option<NaiveDate>,
 }
 
 impl ParticipantFacts {
@@ -241,6 +255,25 @@ pub fn municipality_report(
         p.training_completed_on(settings)
             .is_some_and(|d| period.contains(d))
     });
+    let ready_on: Vec<NaiveDate> = counted
+        .iter()
+        .filter_map(|p| p.ready_on)
+        .filter(|d| period.contains(*d))
+        .collect();
+    let ready_for_final_interview = part(ready_on.len());
+    let ready_per_month = period
+        .months()
+        .into_iter()
+        .map(|month| MonthCount {
+            month,
+            count: part(
+                ready_on
+                    .iter()
+                    .filter(|d| (d.year(), d.month()) == (month.year(), month.month()))
+                    .count(),
+            ),
+        })
+        .collect();
     let visits = part(
         counted
             .iter()
@@ -367,6 +400,8 @@ pub fn municipality_report(
         started,
         in_training,
         training_completed,
+        ready_for_final_interview,
+        ready_per_month,
         visits,
         internships_started,
         internships_completed,
@@ -456,6 +491,7 @@ mod tests {
             introductions: vec![],
             outcome: None,
             expenses: vec![],
+            ready_on: None,
         }
     }
 
@@ -502,6 +538,39 @@ mod tests {
             Some((40, ReportCount::Exact(7)))
         );
         assert_eq!(r.programme_per_mille, 80);
+    }
+
+    #[test]
+    fn those_ready_for_the_final_interview_are_counted_in_their_month() {
+        // d(0) is 1 January 2025: six ready in February (days 31..=58), one in March, one
+        // after the period, one without results consent.
+        let mut facts: Vec<_> = (0..9).map(|_| trained(0)).collect();
+        for (p, day) in facts.iter_mut().zip([31, 40, 45, 50, 58, 58, 59, 400, 35]) {
+            p.ready_on = Some(d(day));
+        }
+        facts[8].results_consent = false;
+        let r = report(&facts);
+        assert_eq!(r.ready_for_final_interview, ReportCount::Exact(7));
+        assert_eq!(r.ready_per_month.len(), 12);
+        assert_eq!(r.ready_per_month[0].month, d(0));
+        assert_eq!(r.ready_per_month[1].month, d(31));
+        assert_eq!(r.ready_per_month[1].count, ReportCount::Exact(6));
+        assert_eq!(r.ready_per_month[2].count, ReportCount::FewerThanFive);
+        assert_eq!(r.ready_per_month[11].month, d(334));
+    }
+
+    #[test]
+    fn a_period_within_one_month_has_that_month_only() {
+        let period = Period {
+            from: d(40),
+            to: d(45),
+        };
+        assert_eq!(period.months(), vec![d(31)]);
+        let across_the_year = Period {
+            from: d(-1),
+            to: d(0),
+        };
+        assert_eq!(across_the_year.months(), vec![d(-31), d(0)]);
     }
 
     #[test]
@@ -617,6 +686,7 @@ mod tests {
             proptest::collection::vec((-30i64..400, intro), 0..3),
             proptest::option::of((kind, -30i64..400, 1i64..=6, proptest::option::of(1i64..=6))),
             proptest::collection::vec((category, -30i64..400, 1i64..100_000), 0..3),
+            proptest::option::of(-30i64..400),
         )
             .prop_map(
                 |(
@@ -629,6 +699,7 @@ mod tests {
                     intros,
                     outcome,
                     expenses,
+                    ready,
                 )| {
                     ParticipantFacts {
                         results_consent: consent,
@@ -654,6 +725,7 @@ mod tests {
                             .into_iter()
                             .map(|(c, day, cents)| (c, d(day), Money::from_cents(cents)))
                             .collect(),
+                        ready_on: ready.map(d),
                     }
                 },
             )

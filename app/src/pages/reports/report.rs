@@ -102,6 +102,21 @@ fn rows(r: &MunicipalityReport, i18n: I18n) -> Vec<(String, String)> {
             i18n.t("report-training-completed"),
             shown(r.training_completed),
         ),
+        (
+            i18n.t("report-ready-final-interview"),
+            shown(r.ready_for_final_interview),
+        ),
+    ];
+    for month in &r.ready_per_month {
+        rows.push((
+            i18n.t_with(
+                "report-ready-in-month",
+                &[("month", i18n.month(&month.month))],
+            ),
+            shown(month.count),
+        ));
+    }
+    rows.extend([
         (i18n.t("report-visits"), shown(r.visits)),
         (
             i18n.t("report-internships-started"),
@@ -112,7 +127,7 @@ fn rows(r: &MunicipalityReport, i18n: I18n) -> Vec<(String, String)> {
             shown(r.internships_completed),
         ),
         (i18n.t("report-introductions"), shown(r.introductions.total)),
-    ];
+    ]);
     let intro = &r.introductions;
     for (key, count) in [
         ("report-introductions-hired", intro.hired),
