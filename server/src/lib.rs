@@ -246,6 +246,9 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         trusted_proxies: config.trusted_proxies.clone(),
         clock,
     };
+    // Retention runs once before the server is handed out (nothing it erases is ever served),
+    // then once a day while it runs.
+    retain(&state).await;
     let router = router(state.clone(), &config.site, config.behind_tls)
         .layer(axum::middleware::from_fn_with_state(
             overload::Shedder::new(&config.limits),
@@ -258,6 +261,19 @@ pub async fn build(config: Config) -> Result<App, StartError> {
         state,
         lock,
     })
+}
+
+/// Erases the participants whose retention period has passed; a failure is logged and tried
+/// again at the next run.
+async fn retain(state: &AppState) {
+    let today = state.clock.today();
+    match retention::run(&state.db, &state.settings, today, false).await {
+        Ok(erased) if !erased.is_empty() => {
+            tracing::info!(count = erased.len(), "retention erased participants");
+        }
+        Ok(_) => {}
+        Err(err) => tracing::warn!(error = %err, "retention did not run"),
+    }
 }
 
 /// The demo logins `--demo` creates, all with [`demo::PASSWORD`].
@@ -495,20 +511,14 @@ impl App {
                 }
             }
         });
-        // Retention: once at start and then once a day.
+        // Retention ran once when the server was built; from here once a day.
         let state = self.state.clone();
         let retention = tokio::spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(24 * 60 * 60));
+            let day = Duration::from_secs(24 * 60 * 60);
+            let mut every = tokio::time::interval_at(tokio::time::Instant::now() + day, day);
             loop {
                 every.tick().await;
-                let today = state.clock.today();
-                match retention::run(&state.db, &state.settings, today, false).await {
-                    Ok(erased) if !erased.is_empty() => {
-                        tracing::info!(count = erased.len(), "retention erased participants");
-                    }
-                    Ok(_) => {}
-                    Err(err) => tracing::warn!(error = %err, "retention did not run"),
-                }
+                retain(&state).await;
             }
         });
         let result = axum::serve(

@@ -25,6 +25,9 @@ use crate::{AppError, AppState, db};
 /// The session's keys.
 pub const USER_ID_KEY: &str = "user_id";
 pub const LOGIN_AT_KEY: &str = "login_at";
+/// The account's version when the session started: a later change of its password (or
+/// disabling) ends the session, even one stored after that change.
+pub const ACCOUNT_VERSION_KEY: &str = "account_version";
 /// A login half done: the account whose password was right and whose code is awaited, when the
 /// password was checked (unix seconds) and the account's version then (a change of password or
 /// a disabling in between voids the step).
@@ -146,8 +149,12 @@ pub async fn load_user(
             .await
             .map_err(session_error)?;
     }
+    let version = session
+        .get::<i64>(ACCOUNT_VERSION_KEY)
+        .await
+        .map_err(session_error)?;
     let row = db::users::signed_in(&state.db, &user_id).await?;
-    let Some(row) = row.filter(|r| r.usable) else {
+    let Some(row) = row.filter(|r| r.usable && Some(r.version) == version) else {
         session.flush().await.map_err(session_error)?;
         return Ok(None);
     };

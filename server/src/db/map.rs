@@ -207,4 +207,3 @@ pub async fn visits_of(
     .fetch_all(db)
     .await
 }
-

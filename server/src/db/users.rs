@@ -74,6 +74,9 @@ pub struct SignedInRow {
     pub municipality_ids: Vec<MunicipalityId>,
     /// The interface language chosen on the account (an unknown stored tag reads as none).
     pub interface_language: Option<InterfaceLanguage>,
+    /// Raised by every change of the password and of disabling: a session started before it
+    /// ends.
+    pub version: i64,
 }
 
 pub async fn signed_in(
@@ -86,7 +89,7 @@ pub async fn signed_in(
                u.participant_id AS "participant_id?: ParticipantId",
                u.organisation_id AS "organisation_id?: OrganisationId",
                (u.disabled = 0 AND u.password_hash IS NOT NULL) AS "usable!: bool",
-               u.interface_language AS "interface_language?",
+               u.interface_language AS "interface_language?", u.version,
                EXISTS (SELECT 1 FROM totp_factors f
                        WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "enrolled!: bool",
                m.municipality_id AS "municipality_id?: MunicipalityId"
@@ -117,6 +120,7 @@ pub async fn signed_in(
             interface_language: first
                 .interface_language
                 .and_then(|tag| InterfaceLanguage::parse(&tag).ok()),
+            version: first.version,
         }
     }))
 }
@@ -183,19 +187,39 @@ pub async fn set_interface_language(
     .map(|_| ())
 }
 
+/// Sets the password whatever it was (an invitation or a reset link); answers the account's new
+/// version.
 pub async fn set_password(
     tx: &mut sqlx::SqliteConnection,
     user_id: &UserId,
     hash: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query!(
-        "UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2",
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar!(
+        "UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2 RETURNING version",
         hash,
         user_id,
     )
-    .execute(tx)
+    .fetch_one(tx)
     .await
-    .map(|_| ())
+}
+
+/// Replaces the password checked at `version`; answers the new version, or `None` when the
+/// account changed since (its password was no longer the one checked).
+pub async fn replace_password(
+    tx: &mut sqlx::SqliteConnection,
+    user_id: &UserId,
+    version: i64,
+    hash: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar!(
+        "UPDATE users SET password_hash = $1, version = version + 1 \
+         WHERE id = $2 AND version = $3 RETURNING version",
+        hash,
+        user_id,
+        version,
+    )
+    .fetch_optional(tx)
+    .await
 }
 
 /// Disables an account when `version` is current; answers whether it did.

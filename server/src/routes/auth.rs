@@ -23,8 +23,8 @@ use crate::{
     AppError, AppState,
     audit::{self, Entry, Outcome},
     auth::{
-        self, ClientAddress, LOGIN_AT_KEY, PENDING_AT_KEY, PENDING_USER_KEY, PENDING_VERSION_KEY,
-        SignedIn, USER_ID_KEY,
+        self, ACCOUNT_VERSION_KEY, ClientAddress, LOGIN_AT_KEY, PENDING_AT_KEY, PENDING_USER_KEY,
+        PENDING_VERSION_KEY, SignedIn, USER_ID_KEY,
         rate_limit::{INVITATIONS_PER_ADDRESS, PER_ACCOUNT, PER_ADDRESS},
     },
     db,
@@ -48,11 +48,19 @@ fn session_error<E>(_: E) -> AppError {
 }
 
 /// Starts a session for `user_id` under a new token.
-async fn start_session(session: &Session, user_id: &UserId) -> Result<(), AppError> {
+async fn start_session(
+    session: &Session,
+    user_id: &UserId,
+    account_version: i64,
+) -> Result<(), AppError> {
     session.clear().await;
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(USER_ID_KEY, user_id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(ACCOUNT_VERSION_KEY, account_version)
         .await
         .map_err(session_error)?;
     session
@@ -163,7 +171,9 @@ async fn login(
         .await?;
         return Ok(Json(LoginAnswer::SecondFactorRequired));
     }
-    start_session(&session, &user.id).await?;
+    // The version read with the password hash: a reset or change that lands while the hash is
+    // checked ends this session at once (see `auth::load_user`).
+    start_session(&session, &user.id, user.version).await?;
     audit::record(
         &state.db,
         Entry {
@@ -329,7 +339,7 @@ async fn accept_invitation(
     if !db::invitations::mark_used(&mut tx, &invitation_id, &now).await? {
         return Err(invalid());
     }
-    db::users::set_password(&mut tx, &user_id, &hash).await?;
+    let version = db::users::set_password(&mut tx, &user_id, &hash).await?;
     audit::record(
         &mut *tx,
         Entry {
@@ -343,7 +353,7 @@ async fn accept_invitation(
     )
     .await?;
     tx.commit().await?;
-    start_session(&session, &user_id).await?;
+    start_session(&session, &user_id, version).await?;
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;

@@ -617,3 +617,101 @@ async fn a_coordinator_cannot_reset_their_own_password_or_one_not_yet_set() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["violations"][0]["code"], "password_not_set");
 }
+
+/// A login that checked the old password just before a reset stores its session just after:
+/// the session was started for the account as it was, and does not sign in.
+#[tokio::test]
+async fn a_session_stored_after_a_password_reset_does_not_sign_in() {
+    let app = spawn_app_with(true).await;
+    let coach = app.demo(COACH).await;
+    let coach_id = scalar(
+        &app,
+        &format!("SELECT id FROM users WHERE email = '{COACH}'"),
+    )
+    .await;
+    let (id, data, expiry): (String, String, i64) =
+        sqlx::query_as("SELECT id, data, expiry_date FROM sessions WHERE user_id = $1")
+            .bind(&coach_id)
+            .fetch_one(&app.db)
+            .await
+            .expect("the coach's session is stored");
+    let token = reset_link(&app, COACH).await;
+    let (status, _) = call(
+        &app,
+        &app.browser(),
+        Method::POST,
+        "/auth/reset-password",
+        Some(json!({"token": token, "password": NEW_PASSWORD})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let ended: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE id = $1")
+        .bind(&id)
+        .fetch_one(&app.db)
+        .await
+        .expect("the sessions table answers");
+    assert_eq!(ended, 0, "the reset ended the session");
+
+    // The late write of the login's session, as the session layer does after the answer.
+    sqlx::query("INSERT INTO sessions (id, user_id, data, expiry_date) VALUES ($1, $2, $3, $4)")
+        .bind(&id)
+        .bind(&coach_id)
+        .bind(&data)
+        .bind(expiry)
+        .execute(&app.db)
+        .await
+        .expect("the session is stored again");
+
+    assert_eq!(
+        me(&app, &coach).await.0,
+        StatusCode::UNAUTHORIZED,
+        "a session of the account before the reset signs nobody in"
+    );
+    let fresh = app.login(COACH, NEW_PASSWORD).await;
+    assert_eq!(me(&app, &fresh).await.0, StatusCode::OK);
+}
+
+/// Five changes at once, each proving the same current password: one lands, and the others
+/// find that password no longer current.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_password_changes_from_the_same_password_land_once() {
+    let app = std::sync::Arc::new(spawn_app_with(true).await);
+    let here = app.demo(PARTICIPANT).await;
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(5));
+    let mut changes = tokio::task::JoinSet::new();
+    for n in 0..5 {
+        let (app, here, start) = (app.clone(), here.clone(), start.clone());
+        changes.spawn(async move {
+            let new = format!("{NEW_PASSWORD} number {n}");
+            start.wait().await;
+            let (status, body) = call(
+                &app,
+                &here,
+                Method::POST,
+                "/auth/password",
+                Some(json!({"current_password": DEMO_PASSWORD, "new_password": new})),
+            )
+            .await;
+            (status, body, new)
+        });
+    }
+    let answers = changes.join_all().await;
+
+    let landed: Vec<&String> = answers
+        .iter()
+        .filter(|(status, _, _)| *status == StatusCode::NO_CONTENT)
+        .map(|(_, _, new)| new)
+        .collect();
+    assert_eq!(landed.len(), 1, "{:?}", answers);
+    for (status, body, _) in answers.iter().filter(|a| a.0 != StatusCode::NO_CONTENT) {
+        assert_eq!(*status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["violations"][0]["code"], "password_incorrect");
+    }
+    assert_eq!(
+        password_step(&app, &app.browser(), PARTICIPANT, landed[0])
+            .await
+            .0,
+        StatusCode::OK,
+        "the password that landed is the one stored"
+    );
+}

@@ -18,7 +18,7 @@ use crate::{
     access::{self, Action, Resource},
     audit::{self, Entry, Outcome},
     auth::{
-        ClientAddress, CurrentUser,
+        ACCOUNT_VERSION_KEY, ClientAddress, CurrentUser,
         rate_limit::{INVITATIONS_PER_ADDRESS, PER_ACCOUNT, PER_ADDRESS},
     },
     db,
@@ -74,9 +74,10 @@ async fn change_password(
         Ok(attempt) => attempt,
         Err(retry_after_secs) => return Err(AppError::TooManyRequests { retry_after_secs }),
     };
-    let stored = db::users::by_id(&state.db, &user.id)
+    let (stored, checked_version) = db::users::by_id(&state.db, &user.id)
         .await?
-        .and_then(|row| row.password_hash);
+        .map(|row| (row.password_hash, row.version))
+        .unwrap_or_default();
     if !state.passwords.verify(input.current_password, stored).await {
         // The reserved attempt stays counted: it is this failure.
         audit::record(
@@ -98,19 +99,34 @@ async fn change_password(
     state.limiter.release(attempt);
     check_new(&state, &input.new_password, "new_password")?;
     let new_hash = hash(&state, input.new_password).await?;
+    // The password is replaced only if it is still the one checked: of two changes (or a change
+    // and a reset) at once, the later finds its current password no longer current.
+    let mut version = None;
     write(
         &state,
         Change::new(&user, &address, "password.change", "user"),
         async |tx| {
-            db::users::set_password(tx, &user.id, &new_hash).await?;
+            version =
+                db::users::replace_password(&mut *tx, &user.id, checked_version, &new_hash).await?;
+            if version.is_none() {
+                return Err(AppError::Validation(
+                    Violation::new("current_password", ViolationKind::PasswordIncorrect {}).into(),
+                ));
+            }
             db::sessions::delete_of_user(&mut *tx, &user.id).await?;
             Ok(user.id.clone())
         },
     )
     .await?;
     // Every stored session of the account has ended, this one too: it is stored again, under a
-    // new token, when this answer goes out.
+    // new token and with the account's new version, when this answer goes out.
     session.cycle_id().await.map_err(session_error)?;
+    if let Some(version) = version {
+        session
+            .insert(ACCOUNT_VERSION_KEY, version)
+            .await
+            .map_err(session_error)?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

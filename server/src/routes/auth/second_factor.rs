@@ -215,7 +215,7 @@ async fn verify_second_factor(
         Verdict::Wrong => return Err(refused(ViolationKind::CodeInvalid {})),
     }
     accepted(&state, &user.id, attempt);
-    start_session(&session, &user.id).await?;
+    start_session(&session, &user.id, user.version).await?;
     let current = auth::load_user(&state, &session)
         .await?
         .ok_or(AppError::Unauthenticated)?;
