@@ -45,7 +45,7 @@ fn Feed() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let copied = RwSignal::new(None::<bool>);
     // Opened through a link to this section: the keyboard starts here.
-    if use_location().hash.get_untracked() == format!("#{CALENDAR_SECTION}") {
+    if use_location().hash.get_untracked().trim_start_matches('#') == CALENDAR_SECTION {
         focus_soon("calendar-title");
     }
     let create = move |_| {

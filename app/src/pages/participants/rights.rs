@@ -148,10 +148,7 @@ fn Erasure(participant: ParticipantDetail) -> impl IntoView {
             let result = auth.check(api::rights::erase(&id, &ErasureInput { confirm_name }).await);
             busy.set(false);
             match result {
-                Ok(()) => navigate(
-                    &format!("/?{ERASED_QUERY}=1"),
-                    NavigateOptions::default(),
-                ),
+                Ok(()) => navigate(&format!("/?{ERASED_QUERY}=1"), NavigateOptions::default()),
                 Err(err) => {
                     let theirs = err.violations();
                     if theirs.is_empty() {
