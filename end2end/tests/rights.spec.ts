@@ -252,3 +252,38 @@ test('a coordinator downloads the openings of the kind on screen as CSV', async 
   const ids = listed.items.map((o: { id: string }) => o.id);
   for (const row of rows.slice(1)) expect(ids).toContain(row[0]);
 });
+
+test('a coach has their calendar link on the security page, and a coordinator none', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(DEMO.coach, DEMO_PASSWORD);
+  const security = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beveiliging' });
+  await security.click();
+  const feed = new CalendarFeedSection(page);
+  await feed.create.click();
+  const url = await feed.url.inputValue();
+  const answer = await request.get(url);
+  expect(answer.status()).toBe(200);
+  expect(await answer.text()).toContain('BEGIN:VCALENDAR');
+  // A new link replaces the old one.
+  await feed.create.click();
+  await expect(feed.url).not.toHaveValue(url);
+  const second = await feed.url.inputValue();
+  expect((await request.get(url)).status()).toBe(404);
+  await feed.revoke.click();
+  await expect(feed.revoked).toBeVisible();
+  expect((await request.get(second)).status()).toBe(404);
+
+  // A coordinator has no calendar link to make.
+  const other = await page.context().browser()!.newContext({ baseURL, locale: 'nl-NL' });
+  const coordinator = await other.newPage();
+  await openAsCoordinator(coordinator, baseURL!, '/security');
+  await expect(coordinator.getByRole('heading', { level: 1, name: 'Beveiliging' })).toBeVisible();
+  await expect(coordinator.getByRole('form', { name: 'Wachtwoord wijzigen' })).toBeVisible();
+  await expect(new CalendarFeedSection(coordinator).section).toHaveCount(0);
+  await other.close();
+});
