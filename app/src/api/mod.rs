@@ -28,6 +28,7 @@ pub mod openings;
 pub mod organisations;
 pub mod participants;
 pub mod reports;
+pub mod rights;
 pub mod users;
 
 /// Why a call failed.

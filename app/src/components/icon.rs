@@ -27,6 +27,7 @@ pub enum Glyph {
     Circle,
     Plus,
     Edit,
+    Download,
 }
 
 impl Glyph {
@@ -76,6 +77,7 @@ impl Glyph {
             Glyph::Circle => "M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16z",
             Glyph::Plus => "M12 5v14M5 12h14",
             Glyph::Edit => "M4 20h4l11-11-4-4L4 16zM14 6l4 4",
+            Glyph::Download => "M12 4v11M7 10l5 5 5-5M5 20h14",
         }
     }
 

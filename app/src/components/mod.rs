@@ -1,6 +1,8 @@
 //! Pieces shared by the pages.
 
 mod agreement;
+mod calendar_feed;
+mod download;
 mod field_errors;
 mod fields;
 mod form;
@@ -19,6 +21,8 @@ mod require_auth;
 mod server_status;
 
 pub use agreement::AgreementFacts;
+pub use calendar_feed::{CALENDAR_SECTION, CalendarFeedSection};
+pub use download::save_file;
 pub use field_errors::{ErrorAlert, FieldCheck, FieldErrors};
 pub use fields::{PasswordField, TextField, focus_by_id, focus_soon};
 pub use form::{

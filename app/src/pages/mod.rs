@@ -21,7 +21,7 @@ pub use home::{
 };
 pub use not_found::NotFoundPage;
 pub use participants::{
-    NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
+    ERASED_QUERY, NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
     ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
     ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
     ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes, RouteView,

@@ -7,10 +7,10 @@ use axum::{
     routing::{get, post},
 };
 use shared::{
-    Violation, ViolationKind,
     api::{ErasureInput, ExportedContact, ParticipantExport, paths},
     ids::ParticipantId,
     roles::Role,
+    rules::erasure::check_confirmation,
 };
 
 use super::{budget, history, internships, introductions, plan};
@@ -55,16 +55,12 @@ async fn erase_participant(
             let stored = db::participants::by_id(&mut *tx, &row.id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let full_name = format!(
-                "{} {}",
+            check_confirmation(
+                &input.confirm_name,
                 stored.first_name.as_str(),
-                stored.last_name.as_str()
-            );
-            if input.confirm_name.trim() != full_name {
-                return Err(AppError::Validation(
-                    Violation::new("confirm_name", ViolationKind::ConfirmationMismatch {}).into(),
-                ));
-            }
+                stored.last_name.as_str(),
+            )
+            .map_err(|violation| AppError::Validation(violation.into()))?;
             db::erasure::erase(tx, &stored.id).await?;
             Ok(stored.id)
         },

@@ -5,6 +5,7 @@ pub mod coach;
 pub mod company_home;
 pub mod competences;
 pub mod contact;
+pub mod erasure;
 pub mod events;
 pub mod internship;
 pub mod introduction;

@@ -1,10 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::access::{Action, Resource};
 
 use super::keys::{OPENING_KINDS, pick};
 use crate::{
     api,
-    components::{FieldCheck, Loaded, SelectField, api_resource, set_page_title, text},
+    auth::use_auth,
+    components::{
+        FieldCheck, Glyph, Icon, Loaded, SelectField, api_resource, set_page_title, text,
+    },
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
 
@@ -23,6 +27,21 @@ pub fn OpeningsPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let no_violations = Signal::derive(Vec::new);
+    // The list as a CSV file (coordinator), of the kind chosen on screen.
+    let csv = use_auth()
+        .role()
+        .is_some_and(|role| shared::access::allows(role, Resource::CsvExport, Action::Read))
+        .then(|| {
+            let href = move || api::rights::openings_csv(pick(&OPENING_KINDS, &kind.get()), None);
+            view! {
+                <p>
+                    <a class="button button-secondary" href=href download="">
+                        <Icon glyph=Glyph::Download />
+                        {text("csv-openings")}
+                    </a>
+                </p>
+            }
+        });
     view! {
         <section class="page" aria-labelledby="openings-title">
             <h1 id="openings-title">{text("openings-title")}</h1>
@@ -36,6 +55,7 @@ pub fn OpeningsPage() -> impl IntoView {
                     options=kinds
                     empty=Signal::derive(text("openings-all"))
                 />
+                {csv}
             </div>
             <section class="card" aria-labelledby="openings-list" aria-live="polite">
                 <h2 id="openings-list">{text("openings-list")}</h2>

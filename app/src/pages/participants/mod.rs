@@ -11,8 +11,10 @@ mod map;
 mod outcome;
 mod plan;
 mod profile;
+mod rights;
 mod route;
 
+pub use rights::ERASED_QUERY;
 pub use route::RouteView;
 
 use budget::ParticipantBudgetPage;

@@ -2,12 +2,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::{api::ParticipantDetail, ids::ParticipantId, roles::Role};
 
-use super::intake::ParticipantForm;
+use super::{
+    intake::ParticipantForm,
+    rights::{DataDownload, ErasureSection},
+};
 use crate::{
     api::{self, ApiError},
     auth::use_auth,
     components::{
-        Glyph, Icon, Loaded, ParticipantTabs, api_resource, focus_soon, path_param, set_page_title,
+        CalendarFeedSection, Glyph, Icon, Loaded, ParticipantTabs, api_resource, focus_soon,
+        path_param, set_page_title,
     },
     i18n::use_i18n,
 };
@@ -89,6 +93,9 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
         }
     };
     let edit = staff.then_some(edit);
+    // A participant's own calendar; staff have theirs on their account page.
+    let feed = (role == Some(Role::Participant)).then(|| view! { <CalendarFeedSection /> });
+    let download_id = id.clone();
     view! {
         <section class="page" aria-labelledby="profile-name">
             <p class="eyebrow">{move || i18n.t("profile-title")}</p>
@@ -107,6 +114,9 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
             }}
             {move || view! { <Facts participant=current.get() staff=staff /> }}
             {edit}
+            {feed}
+            <DataDownload id=download_id />
+            {move || view! { <ErasureSection participant=current.get() /> }}
         </section>
     }
 }

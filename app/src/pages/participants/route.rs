@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use shared::{
     api::{CoachContact, NextMeeting, RouteResponse},
     ids::ParticipantId,
@@ -11,7 +12,10 @@ use super::{actions::ActionItem, outcome::outcome_words};
 use crate::{
     api,
     auth::use_auth,
-    components::{Glyph, Icon, Loaded, ParticipantTabs, api_resource, path_param, set_page_title},
+    components::{
+        CALENDAR_SECTION, Glyph, Icon, Loaded, ParticipantTabs, api_resource, path_param,
+        set_page_title,
+    },
     i18n::{I18n, use_i18n},
     pages::{NotFoundPage, training::keys},
 };
@@ -112,6 +116,23 @@ fn Route(route: RouteResponse, reload: Callback<()>) -> impl IntoView {
         .map(|step| view! { <Step step=step /> })
         .collect_view();
     let own = role == Some(Role::Participant);
+    // The participant's own appointments, in the calendar on their phone: the feed is made on
+    // their profile.
+    let calendar = use_auth()
+        .me()
+        .and_then(|me| me.participant_id)
+        .filter(|_| own)
+        .map(|id| {
+            let href = format!("/participants/{id}#{CALENDAR_SECTION}");
+            view! {
+                <p class="actions">
+                    <A href=href attr:class="button button-secondary">
+                        <Icon glyph=Glyph::Calendar />
+                        {move || i18n.t("route-add-calendar")}
+                    </A>
+                </p>
+            }
+        });
     view! {
         <div class="route">
             <section class="card next-step" aria-labelledby="next-step-title">
@@ -122,6 +143,7 @@ fn Route(route: RouteResponse, reload: Callback<()>) -> impl IntoView {
                 <p class="next-step-text">{move || keys::next_step(i18n, &next)}</p>
             </section>
             {next_meeting.map(|m| view! { <NextMeetingCard meeting=m /> })}
+            {calendar}
             <section class="card" aria-labelledby="route-actions-title">
                 <h2 id="route-actions-title">
                     <Icon glyph=Glyph::Check />

@@ -11,11 +11,14 @@ mod reset_link;
 pub use reset_link::PasswordResetButton;
 
 use leptos::prelude::*;
-use shared::api::SecondFactor;
+use shared::{api::SecondFactor, roles::Role};
 
 use crate::{
-    access::Screen, auth::use_auth, components::RequireAuth, components::set_page_title,
-    i18n::use_i18n, screens::lazy_screen,
+    access::Screen,
+    auth::use_auth,
+    components::{CalendarFeedSection, RequireAuth, set_page_title},
+    i18n::use_i18n,
+    screens::lazy_screen,
 };
 
 lazy_screen! {
@@ -28,7 +31,8 @@ lazy_screen! {
     ResetPasswordScreen => view! { <reset::ResetPasswordPage /> }
 }
 
-/// The second factor, and (once an account that must have one has it) the password.
+/// The second factor, and (once an account that must have one has it) the password and the
+/// personal calendar feed.
 #[component]
 fn SecurityPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -55,6 +59,10 @@ fn SecurityPage() -> impl IntoView {
             <factor::SecondFactorSection />
             <Show when=move || !required.get()>
                 <password::PasswordChange />
+            </Show>
+            // A participant's calendar is on their profile, next to their data.
+            <Show when=move || !required.get() && auth.role() != Some(Role::Participant)>
+                <CalendarFeedSection />
             </Show>
         </section>
     }

@@ -55,6 +55,17 @@ fn Cohort(cohort: CohortDetail) -> impl IntoView {
     let small = cohort.small;
     let name = cohort.name.clone();
     let location = cohort.location.clone();
+    let attendance_csv = coordinator.then(|| {
+        let href = api::rights::attendance_csv(&cohort.id);
+        view! {
+            <p>
+                <a class="button button-secondary" href=href download="">
+                    <Icon glyph=Glyph::Download />
+                    {move || i18n.t("csv-attendance")}
+                </a>
+            </p>
+        }
+    });
     let cohort = RwSignal::new(cohort);
     // The meeting whose form is open: one at a time.
     let open = RwSignal::new(None::<MeetingNumber>);
@@ -81,6 +92,7 @@ fn Cohort(cohort: CohortDetail) -> impl IntoView {
             <p>
                 <A href="/cohorts">{move || i18n.t("cohorts-back")}</A>
             </p>
+            {attendance_csv}
             <h2 id="meetings-title">{move || i18n.t("meetings-title")}</h2>
             <ol class="meetings" aria-labelledby="meetings-title">
                 {meetings}
