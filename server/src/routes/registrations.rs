@@ -43,21 +43,23 @@ async fn register_for_visit(
         Action::Create,
     )
     .await?;
-    let row = db::openings::by_id(&state.db, &id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !user.holds(&row.municipality_id)
-        || row.status != OpeningStatus::Open
-        || row.kind != OpeningKind::CompanyVisit
-    {
-        return Err(AppError::NotFound);
-    }
-    let capacity =
-        Capacity::new(row.capacity.unwrap_or(0)).map_err(|_| AppError::stored("capacity"))?;
+    // The opening is read in the transaction that registers: a visit closed, changed or made
+    // smaller in the meantime takes no one after that.
     let registration = write(
         &state,
         Change::new(&user, &address, "registration.create", "registration"),
         async |tx| {
+            let row = db::openings::by_id(&mut *tx, &id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if !user.holds(&row.municipality_id)
+                || row.status != OpeningStatus::Open
+                || row.kind != OpeningKind::CompanyVisit
+            {
+                return Err(AppError::NotFound);
+            }
+            let capacity = Capacity::new(row.capacity.unwrap_or(0))
+                .map_err(|_| AppError::stored("capacity"))?;
             let registered = db::openings::registered(&mut *tx, &row.id).await?;
             check_registration(capacity, &registered, &participant.id).map_err(|kind| {
                 AppError::Conflict(Violation::new("participant_id", kind).into())
@@ -71,7 +73,7 @@ async fn register_for_visit(
         Json(RegistrationDetail {
             id: registration,
             version: 1,
-            opening_id: row.id,
+            opening_id: id,
             participant_id: participant.id,
         }),
     ))

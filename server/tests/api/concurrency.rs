@@ -566,3 +566,118 @@ async fn twenty_parallel_placements_with_benefit_never_pass_the_24_months_togeth
         refusals(&answers)
     );
 }
+
+/// One of twenty registrations for a company visit, or the visit's closing.
+#[derive(Clone)]
+enum VisitStep {
+    Register(shared::ids::ParticipantId),
+    Close(shared::ids::OpeningId, i64),
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visit_closed_while_twenty_register_takes_no_one_after_it_closed() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let m = utrecht(&app).await;
+    let mut people = Vec::new();
+    for input in intakes(&m, None, None, "visitor") {
+        let created = coordinator.create_participant(&input).await;
+        people.push(created.unwrap_or_else(|r| panic!("an intake: {r}")).id);
+    }
+    let visit: String = sqlx::query_scalar(
+        "SELECT o.id FROM openings o JOIN organisations g ON g.id = o.organisation_id \
+         WHERE o.kind = 'company_visit' AND o.status = 'open' AND g.municipality_id = $1 LIMIT 1",
+    )
+    .bind(m.as_str())
+    .fetch_one(&app.db)
+    .await
+    .expect("an open company visit in Utrecht");
+    sqlx::query("UPDATE openings SET capacity = 25 WHERE id = $1")
+        .bind(&visit)
+        .execute(&app.db)
+        .await
+        .expect("room for everyone");
+    let visit = shared::ids::OpeningId::parse(visit).unwrap();
+    let version = coordinator.opening(&visit).await.unwrap().version;
+    let mut steps: Vec<VisitStep> = people.into_iter().map(VisitStep::Register).collect();
+    steps.insert(PARALLEL / 2, VisitStep::Close(visit.clone(), version));
+
+    let answers = all_at_once(&coordinator, steps, |api, step| {
+        let (visit, db) = (visit.clone(), app.db.clone());
+        async move {
+            match step {
+                VisitStep::Register(p) => api.register(&visit, &p).await.map(|_| ()),
+                // The visit closes amid the registrations: once a few are stored.
+                VisitStep::Close(id, version) => {
+                    let mut waited = 0;
+                    while waited < 5_000
+                        && sqlx::query_scalar::<_, i64>(
+                            "SELECT COUNT(*) FROM registrations WHERE opening_id = $1",
+                        )
+                        .bind(id.as_str())
+                        .fetch_one(&db)
+                        .await
+                        .expect("the registrations are counted")
+                            < 3
+                    {
+                        waited += 1;
+                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                    }
+                    api.update_opening(
+                        &id,
+                        &shared::api::OpeningPatch {
+                            status: Some(shared::rules::openings::OpeningStatus::Closed),
+                            opening: None,
+                            version,
+                        },
+                    )
+                    .await
+                    .map(|_| ())
+                }
+            }
+        }
+    })
+    .await;
+
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM openings WHERE id = $1 AND status = 'closed'",
+            &[visit.as_str()]
+        )
+        .await,
+        1,
+        "the visit closed: {:?}",
+        refusals(&answers)
+    );
+    // Writes commit one at a time, each with its audit entry: the audit log's order is the
+    // order of the commits.
+    let after_closing = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log r WHERE r.action = 'registration.create' \
+         AND r.outcome = 'success' AND r.rowid > \
+         (SELECT c.rowid FROM audit_log c WHERE c.action = 'opening.update' AND c.record_id = $1)",
+        &[visit.as_str()],
+    )
+    .await;
+    assert_eq!(
+        after_closing, 0,
+        "registrations stored after the visit closed"
+    );
+    let registered = count(
+        &app,
+        "SELECT COUNT(*) FROM registrations WHERE opening_id = $1",
+        &[visit.as_str()],
+    )
+    .await;
+    assert!(
+        registered >= 3,
+        "{registered} registered: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(
+        usize::try_from(registered).unwrap(),
+        succeeded(&answers) - 1,
+        "every registration answered 201 is stored"
+    );
+}
