@@ -4,10 +4,11 @@ use shared::{api::ParticipantDetail, ids::ParticipantId, roles::Role};
 
 use super::intake::ParticipantForm;
 use crate::{
-    api::{self, ApiError},
+    api::{self, ApiError, history::HistoryOf},
     auth::use_auth,
     components::{
-        Glyph, Icon, Loaded, ParticipantTabs, api_resource, focus_soon, path_param, set_page_title,
+        Glyph, HistoryPanel, Icon, Loaded, ParticipantTabs, api_resource, focus_soon, path_param,
+        set_page_title,
     },
     i18n::use_i18n,
 };
@@ -41,6 +42,7 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
     let role = use_auth().role();
     let staff = matches!(role, Some(Role::Coach | Role::Coordinator));
     let id = participant.id.clone();
+    let history_of = participant.id.clone();
     let current = RwSignal::new(participant);
     let editing = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -107,6 +109,7 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
             }}
             {move || view! { <Facts participant=current.get() staff=staff /> }}
             {edit}
+            <HistoryPanel of=HistoryOf::Participant(history_of) />
         </section>
     }
 }
