@@ -131,16 +131,20 @@ fn Entry(entry: HistoryEntry) -> impl IntoView {
     let HistoryEntry {
         record_type,
         at,
+        actor_id,
         actor_name,
         created,
         changes,
         ..
     } = entry;
     let when = at.clone();
-    let who = move || {
-        actor_name
-            .clone()
-            .unwrap_or_else(|| i18n.t("history-system"))
+    // The name the account gave, else its id; no account: a change the system made.
+    let who = match (actor_name, actor_id) {
+        (Some(name), _) => view! { <strong>{name}</strong> }.into_any(),
+        (None, Some(id)) => {
+            view! { <strong class="audit-id" dir="ltr">{id.to_string()}</strong> }.into_any()
+        }
+        (None, None) => view! { <strong>{text("history-system")}</strong> }.into_any(),
     };
     let kind = {
         let record_type = record_type.clone();
@@ -156,7 +160,7 @@ fn Entry(entry: HistoryEntry) -> impl IntoView {
     view! {
         <li>
             <p class="meta">
-                <strong>{who}</strong>
+                {who}
                 " · "
                 <time datetime=at>{move || i18n.date_time(&when)}</time>
                 " · "

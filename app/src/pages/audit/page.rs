@@ -249,12 +249,12 @@ fn Entries(entries: Vec<AuditEntry>) -> impl IntoView {
                 {entries
                     .into_iter()
                     .map(|e| {
-                        let AuditEntry { at, action, outcome, actor_id, record_type, record_id, .. } = e;
+                        let AuditEntry { id, at, action, outcome, actor_id, record_type, record_id } = e;
                         let when = at.clone();
                         let actor = actor_id.map(|id| id.to_string());
                         let record = record_view(i18n, record_type, record_id);
                         view! {
-                            <tr>
+                            <tr data-entry=id>
                                 <td data-label=label("audit-column-when")>
                                     <time datetime=at>{move || i18n.date_time(&when)}</time>
                                 </td>
@@ -264,10 +264,10 @@ fn Entries(entries: Vec<AuditEntry>) -> impl IntoView {
                                 <td data-label=label("audit-column-outcome")>
                                     {text(outcome_key(outcome))}
                                 </td>
-                                <td data-label=label("audit-column-actor") class="audit-id" dir="ltr">
+                                <td data-label=label("audit-column-actor")>
                                     {match actor {
-                                        Some(id) => id.into_any(),
-                                        None => view! { <span dir="auto">{text("audit-system")}</span> }.into_any(),
+                                        Some(id) => view! { <span class="audit-id" dir="ltr">{id}</span> }.into_any(),
+                                        None => view! { <span>{text("audit-system")}</span> }.into_any(),
                                     }}
                                 </td>
                                 <td data-label=label("audit-column-record")>{record}</td>
