@@ -290,7 +290,7 @@ fn record_view(i18n: I18n, kind: Option<String>, id: Option<String>) -> AnyView 
         move || kind_name(i18n, &kind)
     };
     let Some(id) = id else {
-        return view! { {name} }.into_any();
+        return view! { <span>{name}</span> }.into_any();
     };
     let page = match kind.as_str() {
         "participant" => Some(format!("/participants/{id}")),
@@ -300,8 +300,19 @@ fn record_view(i18n: I18n, kind: Option<String>, id: Option<String>) -> AnyView 
         _ => None,
     };
     let shown_id = view! { <span class="audit-id" dir="ltr">{id}</span> };
+    // One element, so that the cell's label and value stay two columns on a narrow screen.
     match page {
-        Some(href) => view! { {name} " " <A href=href>{shown_id}</A> }.into_any(),
-        None => view! { {name} " " {shown_id} }.into_any(),
+        Some(href) => view! {
+            <span>
+                {name} " " <A href=href>{shown_id}</A>
+            </span>
+        }
+        .into_any(),
+        None => view! {
+            <span>
+                {name} " " {shown_id}
+            </span>
+        }
+        .into_any(),
     }
 }
