@@ -56,6 +56,8 @@ pub enum Screen {
     Report,
     /// `/participants/{id}/outcome`: the outcome and its follow-up.
     ParticipantOutcome,
+    /// `/audit`: the audit log of the region.
+    AuditLog,
 }
 
 impl Screen {
@@ -91,6 +93,7 @@ impl Screen {
             Screen::ParticipantMap => &[(Resource::Route, Action::Read)],
             Screen::Report => &[(Resource::Municipality, Action::Read)],
             Screen::ParticipantOutcome => &[(Resource::Outcome, Action::Read)],
+            Screen::AuditLog => &[(Resource::AuditLog, Action::Read)],
         }
     }
 

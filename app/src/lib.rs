@@ -22,8 +22,9 @@ use crate::{
     components::{Layout, RequireAuth},
     i18n::I18n,
     pages::{
-        AcceptInvitationScreen, AccountsScreen, CompanyRoutes, HomePage, LoginPage, NotFoundPage,
-        ParticipantRoutes, ReportRoutes, ResetPasswordScreen, SecurityScreen, TrainingRoutes,
+        AcceptInvitationScreen, AccountsScreen, AuditRoutes, CompanyRoutes, HomePage, LoginPage,
+        NotFoundPage, ParticipantRoutes, ReportRoutes, ResetPasswordScreen, SecurityScreen,
+        TrainingRoutes,
     },
     screens::Prefetch,
     shell::Shell,
@@ -76,6 +77,7 @@ fn routes() -> impl IntoView {
                     <ParticipantRoutes />
                     <CompanyRoutes />
                     <ReportRoutes />
+                    <AuditRoutes />
                 </FlatRoutes>
             </Layout>
         </Router>

@@ -21,8 +21,8 @@ use crate::{
     auth::use_auth,
     components::Loading,
     pages::{
-        AccountsScreen, AgreementScreen, AttendanceScreen, CoachHomeScreen, CohortScreen,
-        CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, InternshipScreen,
+        AccountsScreen, AgreementScreen, AttendanceScreen, AuditScreen, CoachHomeScreen,
+        CohortScreen, CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, InternshipScreen,
         MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityReportScreen, MunicipalityScreen,
         NewParticipantScreen, OpeningScreen, OpeningsScreen, OrganisationScreen,
         OrganisationsScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
@@ -201,6 +201,7 @@ const SCREENS: &[(Who, ModuleName)] = &[
         Who::Allowed(Screen::Report),
         module_name::<MunicipalityReportScreen>,
     ),
+    (Who::Allowed(Screen::AuditLog), module_name::<AuditScreen>),
 ];
 
 /// Downloads the modules of the screens the role signed in may open, once the app has taken the

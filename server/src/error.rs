@@ -22,6 +22,8 @@ use crate::request;
 #[derive(Debug)]
 pub enum AppError {
     BadRequest,
+    /// 400 with the query parameters that do not read, as violations.
+    BadQuery(Violations),
     Unauthenticated,
     Forbidden,
     /// 403 with the reason as violations (a session that must enrol a second factor first).
@@ -59,7 +61,7 @@ impl AppError {
 
     fn kind(&self) -> ErrorKind {
         match self {
-            AppError::BadRequest => ErrorKind::BadRequest,
+            AppError::BadRequest | AppError::BadQuery(_) => ErrorKind::BadRequest,
             AppError::Unauthenticated => ErrorKind::Unauthenticated,
             AppError::Forbidden | AppError::ForbiddenBecause(_) => ErrorKind::Forbidden,
             AppError::NotFound => ErrorKind::NotFound,
@@ -82,7 +84,10 @@ impl IntoResponse for AppError {
             StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut retry_after = None;
         let violations = match self {
-            AppError::Conflict(v) | AppError::Validation(v) | AppError::ForbiddenBecause(v) => v,
+            AppError::Conflict(v)
+            | AppError::Validation(v)
+            | AppError::ForbiddenBecause(v)
+            | AppError::BadQuery(v) => v,
             AppError::Internal(detail) => {
                 tracing::error!(detail = %detail, "internal error");
                 Violations::new()

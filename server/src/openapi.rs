@@ -1583,6 +1583,18 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .id(s.of::<OpeningId>())
         .ok(s.list::<api::HistoryEntry>())
         .errors(&[Forbidden]),
+        // The audit log.
+        Op::new(
+            Get,
+            paths::AUDIT,
+            "list_audit",
+            "history",
+            "The audit log of the coordinator's region, newest first: ids, action, outcome and \
+             moment of each entry; filtered by period, action, acting account and record",
+        )
+        .query(api::AuditQuery::into_params(|| Some(ParameterIn::Query)))
+        .ok(s.page::<api::AuditEntry>())
+        .errors(&[Forbidden]),
     ]
 }
 

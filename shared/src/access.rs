@@ -53,6 +53,8 @@ pub enum Resource {
     CalendarFeed,
     /// Erasing a participant's personal data.
     Erasure,
+    /// The audit log: who did what to which record, when.
+    AuditLog,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -214,6 +216,8 @@ pub const TABLE: &[(Role, Resource, Action, Relation)] = &[
     (Role::Coach, CalendarFeed, Create, Assigned),
     (Role::CompanyContact, CalendarFeed, Create, OwnOrganisation),
     (Role::Coordinator, Erasure, Disable, Region),
+    // The entries about the region's records and people.
+    (Role::Coordinator, AuditLog, Read, Region),
 ];
 
 /// The relationship `role` needs for `action` on `resource`; `None` when the role may not do
@@ -264,6 +268,7 @@ impl Resource {
             CsvExport => "csv_export",
             CalendarFeed => "calendar_feed",
             Erasure => "erasure",
+            AuditLog => "audit_log",
         }
     }
 }

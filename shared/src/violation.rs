@@ -178,6 +178,9 @@ violation_kinds! {
     "end_before_start" => EndBeforeStart {},
     /// The name typed to confirm an erasure is not the participant's.
     "confirmation_mismatch" => ConfirmationMismatch {},
+    // audit log
+    /// An action the audit log does not know.
+    "unknown_action" => UnknownAction {},
 }
 
 /// One refusal: which field, and why.

@@ -21,6 +21,7 @@ pub mod auth;
 pub mod cohorts;
 pub mod expenses;
 pub mod goals;
+pub mod history;
 pub mod internships;
 pub mod introductions;
 pub mod municipalities;

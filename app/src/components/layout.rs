@@ -12,7 +12,7 @@ use crate::{
     auth::{AuthState, use_auth},
     components::{ErrorAlert, LanguageSwitch, focus_by_id},
     i18n::use_i18n,
-    pages::{CompanyNavItems, TrainingNavItems},
+    pages::{AuditNavItem, CompanyNavItems, TrainingNavItems},
 };
 
 /// Header with the name and the language switch, the main navigation (only what the role may
@@ -131,6 +131,7 @@ fn Navigation() -> impl IntoView {
                 {accounts}
                 <TrainingNavItems me=me.clone() />
                 <CompanyNavItems role=me.role />
+                <AuditNavItem role=me.role />
                 <li>
                     <A href="/security">{move || i18n.t("nav-security")}</A>
                 </li>

@@ -6,6 +6,7 @@ mod download;
 mod field_errors;
 mod fields;
 mod form;
+mod history_panel;
 mod icon;
 mod language_picker;
 mod language_switch;
@@ -29,6 +30,7 @@ pub use form::{
     Form, FormAlert, ScoreField, SelectField, TextAreaField, parse_opt, set_programme_today, today,
     unreadable, with_format_errors,
 };
+pub use history_panel::HistoryPanel;
 pub use icon::{Glyph, Icon};
 pub use language_picker::LanguagePicker;
 pub use language_switch::LanguageSwitch;

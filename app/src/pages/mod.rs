@@ -1,6 +1,7 @@
 //! The route components, one file per page, grouped by area.
 
 mod accounts;
+mod audit;
 mod auth;
 mod companies;
 mod home;
@@ -11,6 +12,7 @@ mod security;
 mod training;
 
 pub use accounts::AccountsScreen;
+pub use audit::{AuditNavItem, AuditRoutes, AuditScreen};
 pub use auth::{AcceptInvitationScreen, LoginPage};
 pub use companies::{
     AgreementScreen, CompanyNavItems, CompanyRoutes, InternshipScreen, OpeningScreen,

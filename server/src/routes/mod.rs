@@ -1,5 +1,6 @@
 //! The API routers, one module per resource.
 
+mod audit;
 mod auth;
 mod budget;
 mod calendar;
@@ -97,6 +98,7 @@ pub fn api_routes() -> Router<AppState> {
         .merge(rights::router())
         .merge(exports::router())
         .merge(calendar::router())
+        .merge(audit::router())
 }
 
 /// Any other `/api/...` path: our JSON 404, never the web app's page.

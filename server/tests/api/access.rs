@@ -144,7 +144,8 @@ impl Fixture {
                 | Resource::DataExport
                 | Resource::CsvExport
                 | Resource::CalendarFeed
-                | Resource::Erasure,
+                | Resource::Erasure
+                | Resource::AuditLog,
                 _,
             ) => ("", "", vec![]),
         }
@@ -745,6 +746,8 @@ async fn probe(
         }
         (Resource::Consent, Action::Read) => (get(format!("/participants/{record}/consents")), ok),
         (Resource::History, Action::Read) => (get(format!("/participants/{record}/history")), ok),
+        // One log for the region: no record of its own to be outside of.
+        (Resource::AuditLog, Action::Read) => (get("/audit".to_owned()), ok),
         (Resource::DataExport, Action::Read) => (get(format!("/participants/{record}/export")), ok),
         (Resource::Erasure, Action::Disable) => (
             with_body(
@@ -940,6 +943,7 @@ fn records(
             ),
             Some(_) | None => ("evbakery".to_owned(), vec!["evrotterdam".to_owned()]),
         },
+        Resource::AuditLog => (String::new(), vec![]),
         Resource::Organisation | Resource::Opening | Resource::Invitation | Resource::User => {
             let (_, inside, outside) = fixture.cases(resource, relation);
             (
@@ -1016,6 +1020,7 @@ async fn every_role_reaches_exactly_what_the_access_table_allows() {
         (Resource::CsvExport, Action::Read),
         (Resource::CalendarFeed, Action::Create),
         (Resource::Erasure, Action::Disable),
+        (Resource::AuditLog, Action::Read),
     ];
 
     for (round, role) in Role::ALL.into_iter().enumerate() {

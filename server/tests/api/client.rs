@@ -24,6 +24,7 @@ use shared::{
         AttendanceInput, AttendanceRow, CohortDetail, CohortInput, MunicipalityDetail,
         MunicipalityInput, Page, ScheduleMeetingInput,
     },
+    api::{AuditEntry, AuditQuery},
     api::{
         BudgetOverview, ConsentDetail, ConsentInput, ErrorBody, ErrorKind, ExpenseInput,
         InternshipDetail, InternshipInput, ParticipantDetail, ParticipantInput, paths,
@@ -847,6 +848,32 @@ impl Api {
     /// `GET /openings/{id}/history`.
     pub async fn opening_history(&self, id: &OpeningId) -> Answer<Vec<HistoryEntry>> {
         self.get(&paths::opening_history(id)).await
+    }
+
+    /// `GET /audit?...`: one page of the audit log, with the parameters of `query` that are set.
+    pub async fn audit(&self, query: &AuditQuery) -> Answer<Page<AuditEntry>> {
+        let mut url = reqwest::Url::parse("http://query.invalid/").expect("a valid url");
+        {
+            let mut pairs = url.query_pairs_mut();
+            for (name, value) in [
+                ("from", &query.from),
+                ("to", &query.to),
+                ("action", &query.action),
+                ("actor_id", &query.actor_id),
+                ("record_type", &query.record_type),
+                ("record_id", &query.record_id),
+                ("limit", &query.limit),
+                ("cursor", &query.cursor),
+            ] {
+                if let Some(value) = value {
+                    pairs.append_pair(name, value);
+                }
+            }
+        }
+        match url.query() {
+            Some(q) if !q.is_empty() => self.get(&format!("{}?{q}", paths::AUDIT)).await,
+            _ => self.get(paths::AUDIT).await,
+        }
     }
 }
 

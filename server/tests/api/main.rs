@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod accounts;
+mod audit_log;
 mod backup;
 mod bodies;
 mod calendar;

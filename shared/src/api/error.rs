@@ -7,7 +7,8 @@ use crate::violation::Violations;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
-    /// 400: the body is not JSON (or not sent as JSON), or the query does not read as its type.
+    /// 400: the body is not JSON (or not sent as JSON), or the query does not read as its type
+    /// (with violations on the parameters, where the endpoint checks them one by one).
     BadRequest,
     /// 401: no session, or it expired.
     Unauthenticated,

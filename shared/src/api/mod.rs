@@ -10,6 +10,7 @@
 //! `null` counts as left out, except for the fields whose doc comment says that `null` clears
 //! them: those are `Option<Option<T>>`, read with [`nullable`].
 
+mod audit;
 mod auth;
 mod error;
 mod events;
@@ -22,6 +23,7 @@ mod programme;
 mod reports;
 mod rights;
 
+pub use audit::*;
 pub use auth::*;
 pub use error::{ErrorBody, ErrorKind};
 pub use events::*;

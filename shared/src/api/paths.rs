@@ -296,6 +296,8 @@ pub const OPENING_HISTORY_PATTERN: &str = "/openings/{id}/history";
 pub fn opening_history(id: impl Display) -> String {
     format!("/openings/{id}/history")
 }
+/// The audit log, for coordinators (`?from=&to=&action=&actor_id=&record_type=&record_id=&limit=&cursor=`).
+pub const AUDIT: &str = "/audit";
 
 #[cfg(test)]
 mod tests {

@@ -10,11 +10,11 @@ use shared::{
 
 use super::keys::{EVALUATION_MOMENTS, evaluation_moment, evaluator, pick};
 use crate::{
-    api::{self, ApiError},
+    api::{self, ApiError, history::HistoryOf},
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, Loaded, ScoreField, SelectField, TextAreaField, TextField,
-        api_resource, id_param, parse_opt, role, set_page_title, text,
+        FieldCheck, Form, FormAlert, HistoryPanel, Loaded, ScoreField, SelectField, TextAreaField,
+        TextField, api_resource, id_param, parse_opt, role, set_page_title, text,
     },
     i18n::{I18n, use_i18n},
 };
@@ -168,6 +168,7 @@ fn Internship(detail: InternshipDetail, changed: Callback<&'static str>) -> impl
             {evaluate}
             {extend}
             {cancel}
+            <HistoryPanel of=HistoryOf::Internship(detail.id.clone()) />
         </section>
     }
 }

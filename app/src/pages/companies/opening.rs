@@ -13,10 +13,10 @@ use super::{
     organisation::{Candidates, StatusButtons},
 };
 use crate::{
-    api::{self, ApiError},
+    api::{self, ApiError, history::HistoryOf},
     components::{
-        FieldCheck, Form, FormAlert, Loaded, SelectField, api_resource, focus_soon, id_param, role,
-        set_page_title, text,
+        FieldCheck, Form, FormAlert, HistoryPanel, Loaded, SelectField, api_resource, focus_soon,
+        id_param, role, set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
@@ -166,6 +166,7 @@ fn Opening(opening: OpeningDetail, changed: Callback<()>) -> impl IntoView {
             </p>
             {facts}
             {manage}
+            <HistoryPanel of=HistoryOf::Opening(opening.id.clone()) />
         </section>
     }
 }

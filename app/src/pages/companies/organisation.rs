@@ -14,10 +14,10 @@ use super::{
     organisation_form::OrganisationForm,
 };
 use crate::{
-    api,
+    api::{self, history::HistoryOf},
     components::{
-        Form, FormAlert, Loaded, api_resource, focus_soon, id_param, missing, role, set_page_title,
-        text,
+        Form, FormAlert, HistoryPanel, Loaded, api_resource, focus_soon, id_param, missing, role,
+        set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, organisation_kind_key, use_i18n},
     pages::NotFoundPage,
@@ -74,6 +74,7 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
             return view! { <NotFoundPage /> }.into_any();
         }
         let id = id.clone();
+        let history_of = id.clone();
         view! {
             <section class="page" aria-labelledby="home-title">
                 {(!own).then(|| view! { <p class="eyebrow">{text("organisation-title")}</p> })}
@@ -100,6 +101,7 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
                     <h2 id="organisation-introductions">{text("introductions-title")}</h2>
                     <IntroductionList items=introductions per_organisation=true />
                 </section>
+                <HistoryPanel of=HistoryOf::Organisation(history_of) />
             </section>
         }
         .into_any()

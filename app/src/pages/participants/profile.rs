@@ -7,11 +7,11 @@ use super::{
     rights::{DataDownload, ErasureSection},
 };
 use crate::{
-    api::{self, ApiError},
+    api::{self, ApiError, history::HistoryOf},
     auth::use_auth,
     components::{
-        CalendarFeedSection, Glyph, Icon, Loaded, ParticipantTabs, api_resource, focus_soon,
-        path_param, set_page_title,
+        CalendarFeedSection, Glyph, HistoryPanel, Icon, Loaded, ParticipantTabs, api_resource,
+        focus_soon, path_param, set_page_title,
     },
     i18n::use_i18n,
 };
@@ -45,6 +45,7 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
     let role = use_auth().role();
     let staff = matches!(role, Some(Role::Coach | Role::Coordinator));
     let id = participant.id.clone();
+    let history_of = participant.id.clone();
     let current = RwSignal::new(participant);
     let editing = RwSignal::new(false);
     let saved = RwSignal::new(false);
@@ -114,6 +115,7 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
             }}
             {move || view! { <Facts participant=current.get() staff=staff /> }}
             {edit}
+            <HistoryPanel of=HistoryOf::Participant(history_of) />
             {feed}
             <DataDownload id=download_id />
             {move || view! { <ErasureSection participant=current.get() /> }}
