@@ -13,18 +13,19 @@ mod training;
 pub use accounts::AccountsScreen;
 pub use auth::{AcceptInvitationScreen, LoginPage};
 pub use companies::{
-    AgreementScreen, CompanyNavItems, CompanyRoutes, InternshipScreen, OpeningScreen,
-    OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
+    AgreementScreen, CompanyNavItems, CompanyRoutes, EventScreen, EventsScreen, InternshipScreen,
+    OpeningScreen, OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
 };
 pub use home::{
     CoachHomeScreen, CompanyHomeScreen, CoordinatorHomeScreen, HomePage, MunicipalityHomeScreen,
 };
 pub use not_found::NotFoundPage;
 pub use participants::{
-    NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
-    ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
-    ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
-    ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes, RouteView,
+    NewParticipantScreen, ParticipantBudgetScreen, ParticipantCompetencesScreen,
+    ParticipantConsentScreen, ParticipantContactsScreen, ParticipantInternshipsScreen,
+    ParticipantIntroductionsScreen, ParticipantMapScreen, ParticipantOutcomeScreen,
+    ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes,
+    ParticipantSuggestionsScreen, RouteView,
 };
 pub use reports::{MunicipalityReportScreen, Nudges, ReportRoutes};
 pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};
