@@ -13,8 +13,8 @@ use crate::{
     api,
     auth::use_auth,
     components::{
-        FieldCheck, Form, FormAlert, Loaded, TextField, api_resource, id_param, missing,
-        set_page_title, text, today,
+        FieldCheck, Form, FormAlert, Loaded, TextField, api_resource, focus_soon, id_param,
+        missing, set_page_title, text, today,
     },
     i18n::use_i18n,
     pages::NotFoundPage,
@@ -40,20 +40,21 @@ fn EventView(id: EventId) -> impl IntoView {
         })
     };
     let missing = missing(event);
-    let changed = Callback::new(move |()| event.refetch());
     move || {
         if missing.get() {
             return view! { <NotFoundPage /> }.into_any();
         }
         view! {
-            <Loaded resource=event children=move |e| view! { <EventBody event=e changed=changed /> } />
+            <Loaded resource=event children=move |e| view! { <EventBody event=e /> } />
         }
         .into_any()
     }
 }
 
+/// The event as loaded, then as each answer of the server gives it: the forms stay in place
+/// (with what they said) while the places and lists follow.
 #[component]
-fn EventBody(event: EventDetail, changed: Callback<()>) -> impl IntoView {
+fn EventBody(event: EventDetail) -> impl IntoView {
     let i18n = use_i18n();
     let me = use_auth().me();
     let role = me.as_ref().map(|m| m.role);
@@ -62,27 +63,37 @@ fn EventBody(event: EventDetail, changed: Callback<()>) -> impl IntoView {
         || (event.host_organisation_id.is_some() && event.host_organisation_id == own);
     let company = role == Some(Role::CompanyContact);
     let date = event.date;
-    let left = event.places_left;
-    let capacity = event.capacity;
-    let own_registrations: Vec<EventRegistrationDetail> = event
-        .registrations
-        .iter()
-        .filter(|r| own.as_ref() == Some(&r.organisation_id))
-        .cloned()
-        .collect();
     let place = (!event.place.is_empty()).then(|| event.place.clone());
     let link = event.online_link.clone();
     let host = event.host_name.clone();
+    let id = event.id.clone();
+    let kind = event.kind;
+    let title = event.title.clone();
+    let start_time = event.start_time.clone();
+    let detail = RwSignal::new(event);
+    let changed = Callback::new(move |d: EventDetail| detail.set(d));
+    let cancelled = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let full = Signal::derive(move || detail.with(|d| d.places_left == 0));
+    let own_registrations = move || {
+        detail.with(|d| {
+            d.registrations
+                .iter()
+                .filter(|r| own.as_ref() == Some(&r.organisation_id))
+                .cloned()
+                .collect::<Vec<EventRegistrationDetail>>()
+        })
+    };
     view! {
         <section class="page" aria-labelledby="event-title">
-            <p class="eyebrow">{text(event_kind(event.kind))}</p>
-            <h1 id="event-title">{event.title.clone()}</h1>
+            <p class="eyebrow">{text(event_kind(kind))}</p>
+            <h1 id="event-title">{title}</h1>
             <section class="card" aria-labelledby="event-facts">
                 <h2 id="event-facts" class="visually-hidden">{text("event-facts")}</h2>
                 <dl class="facts">
                     <div>
                         <dt>{text("event-when")}</dt>
-                        <dd>{move || i18n.date(&date)} " · " {event.start_time.clone()}</dd>
+                        <dd>{move || i18n.date(&date)} " · " {start_time}</dd>
                     </div>
                     {place
                         .map(|p| {
@@ -117,6 +128,7 @@ fn EventBody(event: EventDetail, changed: Callback<()>) -> impl IntoView {
                         <dt>{text("event-places")}</dt>
                         <dd>
                             {move || {
+                                let (left, capacity) = detail.with(|d| (d.places_left, d.capacity));
                                 i18n.t_with(
                                     "event-places-of",
                                     &[("left", left.to_string()), ("capacity", capacity.to_string())],
@@ -129,19 +141,53 @@ fn EventBody(event: EventDetail, changed: Callback<()>) -> impl IntoView {
             {company
                 .then(|| {
                     view! {
-                        <RegisterForm id=event.id.clone() full=left == 0 changed=changed />
-                        <OwnRegistrations items=own_registrations.clone() changed=changed />
+                        <RegisterForm id=id.clone() full=full changed=changed />
+                        <section class="card" aria-labelledby="own-registrations-title">
+                            <h2 id="own-registrations-title">{text("event-own-title")}</h2>
+                            <p role="status" class="status-line">
+                                {move || {
+                                    cancelled
+                                        .get()
+                                        .map(|who| i18n.t_with("event-cancelled", &[("name", who)]))
+                                }}
+                            </p>
+                            {move || {
+                                view! {
+                                    <OwnRegistrations
+                                        items=own_registrations()
+                                        cancelled=cancelled
+                                        changed=changed
+                                    />
+                                }
+                            }}
+                        </section>
                     }
                 })}
             {hosts
                 .then(|| {
                     view! {
-                        <HostList
-                            id=event.id.clone()
-                            date=date
-                            items=event.registrations.clone()
-                            changed=changed
-                        />
+                        <section class="card" aria-labelledby="host-list-title">
+                            <h2 id="host-list-title">
+                                {move || {
+                                    let count = detail.with(|d| d.registrations.len());
+                                    i18n.t_with("event-all-registered", &[("count", count.to_string())])
+                                }}
+                            </h2>
+                            <p role="status" class="status-line">
+                                {move || saved.get().then(|| i18n.t("event-attendance-saved"))}
+                            </p>
+                            {move || {
+                                view! {
+                                    <HostList
+                                        id=id.clone()
+                                        date=date
+                                        items=detail.with(|d| d.registrations.clone())
+                                        saved=saved
+                                        changed=changed
+                                    />
+                                }
+                            }}
+                        </section>
                     }
                 })}
         </section>
@@ -153,7 +199,7 @@ const FIELDS: &[(&str, &str)] = &[("name", "registration-name"), ("role", "regis
 /// A company contact registers a colleague by name and role: `EventRegistrationInput::validate`
 /// as the user types; a full event or a name registered already is told by the server.
 #[component]
-fn RegisterForm(id: EventId, full: bool, changed: Callback<()>) -> impl IntoView {
+fn RegisterForm(id: EventId, full: Signal<bool>, changed: Callback<EventDetail>) -> impl IntoView {
     let i18n = use_i18n();
     let form = Form::new("registration-form", FIELDS);
     let name = RwSignal::new(String::new());
@@ -176,11 +222,12 @@ fn RegisterForm(id: EventId, full: bool, changed: Callback<()>) -> impl IntoView
         form.submit(
             live(),
             move || async move { api::events::register(&id, &input).await },
-            move |_| {
+            move |answer| {
                 name.set(String::new());
                 role.set(String::new());
                 registered.set(Some(who));
-                changed.run(());
+                changed.run(answer);
+                focus_soon("registration-name");
             },
         );
     };
@@ -189,7 +236,7 @@ fn RegisterForm(id: EventId, full: bool, changed: Callback<()>) -> impl IntoView
         <section class="card" aria-labelledby="registration-title">
             <h2 id="registration-title">{text("event-register-title")}</h2>
             <p class="meta">{text("event-register-intro")}</p>
-            {full.then(|| view! { <p class="meta">{text("event-full")}</p> })}
+            {move || full.get().then(|| view! { <p class="meta">{text("event-full")}</p> })}
             <p role="status" class="status-line">
                 {move || {
                     registered
@@ -229,74 +276,62 @@ fn RegisterForm(id: EventId, full: bool, changed: Callback<()>) -> impl IntoView
 
 /// The colleagues the company contact's organisation registered, each with a button to cancel.
 #[component]
-fn OwnRegistrations(items: Vec<EventRegistrationDetail>, changed: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
+fn OwnRegistrations(
+    items: Vec<EventRegistrationDetail>,
+    cancelled: RwSignal<Option<String>>,
+    changed: Callback<EventDetail>,
+) -> impl IntoView {
     let form = Form::new("own-registrations", &[]);
     let shown = form.shown(Vec::new);
-    let cancelled = RwSignal::new(None::<String>);
-    let list = if items.is_empty() {
-        view! { <p>{text("event-own-none")}</p> }.into_any()
-    } else {
-        view! {
-            <ul class="item-list">
-                {items
-                    .into_iter()
-                    .map(|r| {
-                        let id: EventRegistrationId = r.id.clone();
-                        let name = r.name.clone();
-                        let label = r.name.clone();
-                        let role_text = (!r.role.is_empty()).then(|| format!(" · {}", r.role));
-                        view! {
-                            <li class="registration">
-                                <p>
-                                    <strong>{r.name.clone()}</strong>
-                                    {role_text}
-                                </p>
-                                <button
-                                    type="button"
-                                    class="button button-secondary button-small"
-                                    aria-disabled=move || form.busy().then_some("true")
-                                    on:click=move |_| {
-                                        let id = id.clone();
-                                        let name = name.clone();
-                                        cancelled.set(None);
-                                        form.submit(
-                                            Vec::new(),
-                                            move || async move {
-                                                api::events::cancel_registration(&id).await
-                                            },
-                                            move |_| {
-                                                cancelled.set(Some(name));
-                                                changed.run(());
-                                            },
-                                        );
-                                    }
-                                >
-                                    {text("event-cancel")}
-                                    <span class="visually-hidden">": " {label}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="card" aria-labelledby="own-registrations-title">
-            <h2 id="own-registrations-title">{text("event-own-title")}</h2>
-            <p role="status" class="status-line">
-                {move || {
-                    cancelled
-                        .get()
-                        .map(|who| i18n.t_with("event-cancelled", &[("name", who)]))
-                }}
-            </p>
-            <FormAlert form=form shown=shown errors_id="own-registrations-errors" />
-            {list}
-        </section>
+    if items.is_empty() {
+        return view! { <p>{text("event-own-none")}</p> }.into_any();
     }
+    view! {
+        <FormAlert form=form shown=shown errors_id="own-registrations-errors" />
+        <ul class="item-list">
+            {items
+                .into_iter()
+                .map(|r| {
+                    let id: EventRegistrationId = r.id.clone();
+                    let name = r.name.clone();
+                    let label = r.name.clone();
+                    let role_text = (!r.role.is_empty()).then(|| format!(" · {}", r.role));
+                    view! {
+                        <li class="registration">
+                            <p>
+                                <strong>{r.name.clone()}</strong>
+                                {role_text}
+                            </p>
+                            <button
+                                type="button"
+                                class="button button-secondary button-small"
+                                aria-disabled=move || form.busy().then_some("true")
+                                on:click=move |_| {
+                                    let id = id.clone();
+                                    let name = name.clone();
+                                    cancelled.set(None);
+                                    form.submit(
+                                        Vec::new(),
+                                        move || async move {
+                                            api::events::cancel_registration(&id).await
+                                        },
+                                        move |answer| {
+                                            cancelled.set(Some(name));
+                                            changed.run(answer);
+                                        },
+                                    );
+                                }
+                            >
+                                {text("event-cancel")}
+                                <span class="visually-hidden">": " {label}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 /// The host's list of everyone registered, and on the day or after it, who attended.
@@ -305,12 +340,12 @@ fn HostList(
     id: EventId,
     date: chrono::NaiveDate,
     items: Vec<EventRegistrationDetail>,
-    changed: Callback<()>,
+    saved: RwSignal<bool>,
+    changed: Callback<EventDetail>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = Form::new("attendance-form", &[]);
     let shown = form.shown(Vec::new);
-    let saved = RwSignal::new(false);
     let past = date <= today::<chrono::NaiveDate>();
     let marks: Vec<(EventRegistrationId, RwSignal<bool>)> = items
         .iter()
@@ -356,20 +391,13 @@ fn HostList(
         form.submit(
             Vec::new(),
             move || async move { api::events::mark_attendance(&id, &lines).await },
-            move |_| {
+            move |answer| {
                 saved.set(true);
-                changed.run(());
+                changed.run(answer);
             },
         );
     };
     view! {
-        <section class="card" aria-labelledby="host-list-title">
-            <h2 id="host-list-title">
-                {move || i18n.t_with("event-all-registered", &[("count", count.to_string())])}
-            </h2>
-            <p role="status" class="status-line">
-                {move || saved.get().then(|| i18n.t("event-attendance-saved"))}
-            </p>
             {if count == 0 {
                 view! { <p>{text("event-nobody")}</p> }.into_any()
             } else {
@@ -402,6 +430,5 @@ fn HostList(
                 }
                     .into_any()
             }}
-        </section>
     }
 }

@@ -179,7 +179,7 @@ impl Values {
             .map(|v| v.0)
             .unwrap_or_default()
             .into_iter()
-            .map(|v| on_own_field(v))
+            .map(on_own_field)
             .collect();
         with_format_errors(
             found,
