@@ -78,6 +78,7 @@ test('a company contact registers two colleagues for an expert meeting on a phon
   await expect(event.name).toHaveAccessibleDescription(/Deze persoon is al aangemeld\./);
   await event.registerColleague('Els Jansen', 'Bedrijfsleider');
   await expect(page.getByText('Els Jansen is aangemeld.')).toBeVisible();
+  await expect(page.getByText('Els Jansen is afgemeld.')).toHaveCount(0);
   await expect(event.own.getByRole('listitem')).toHaveCount(2);
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'company-event-registrations-360');

@@ -72,6 +72,7 @@ fn EventBody(event: EventDetail) -> impl IntoView {
     let start_time = event.start_time.clone();
     let detail = RwSignal::new(event);
     let changed = Callback::new(move |d: EventDetail| detail.set(d));
+    let registered = RwSignal::new(None::<String>);
     let cancelled = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let full = Signal::derive(move || detail.with(|d| d.places_left == 0));
@@ -141,7 +142,13 @@ fn EventBody(event: EventDetail) -> impl IntoView {
             {company
                 .then(|| {
                     view! {
-                        <RegisterForm id=id.clone() full=full changed=changed />
+                        <RegisterForm
+                            id=id.clone()
+                            full=full
+                            registered=registered
+                            cancelled=cancelled
+                            changed=changed
+                        />
                         <section class="card" aria-labelledby="own-registrations-title">
                             <h2 id="own-registrations-title">{text("event-own-title")}</h2>
                             <p role="status" class="status-line">
@@ -155,6 +162,7 @@ fn EventBody(event: EventDetail) -> impl IntoView {
                                 view! {
                                     <OwnRegistrations
                                         items=own_registrations()
+                                        registered=registered
                                         cancelled=cancelled
                                         changed=changed
                                     />
@@ -199,12 +207,18 @@ const FIELDS: &[(&str, &str)] = &[("name", "registration-name"), ("role", "regis
 /// A company contact registers a colleague by name and role: `EventRegistrationInput::validate`
 /// as the user types; a full event or a name registered already is told by the server.
 #[component]
-fn RegisterForm(id: EventId, full: Signal<bool>, changed: Callback<EventDetail>) -> impl IntoView {
+fn RegisterForm(
+    id: EventId,
+    full: Signal<bool>,
+    /// Who was registered last, and who cancelled last: each action's notice replaces the other.
+    registered: RwSignal<Option<String>>,
+    cancelled: RwSignal<Option<String>>,
+    changed: Callback<EventDetail>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let form = Form::new("registration-form", FIELDS);
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
-    let registered = RwSignal::new(None::<String>);
     let input = move || EventRegistrationInput {
         name: name.get(),
         role: role.get(),
@@ -219,6 +233,7 @@ fn RegisterForm(id: EventId, full: Signal<bool>, changed: Callback<EventDetail>)
         let input = input();
         let who = input.name.trim().to_owned();
         registered.set(None);
+        cancelled.set(None);
         form.submit(
             live(),
             move || async move { api::events::register(&id, &input).await },
@@ -278,6 +293,7 @@ fn RegisterForm(id: EventId, full: Signal<bool>, changed: Callback<EventDetail>)
 #[component]
 fn OwnRegistrations(
     items: Vec<EventRegistrationDetail>,
+    registered: RwSignal<Option<String>>,
     cancelled: RwSignal<Option<String>>,
     changed: Callback<EventDetail>,
 ) -> impl IntoView {
@@ -310,6 +326,7 @@ fn OwnRegistrations(
                                     let id = id.clone();
                                     let name = name.clone();
                                     cancelled.set(None);
+                                    registered.set(None);
                                     form.submit(
                                         Vec::new(),
                                         move || async move {
