@@ -58,6 +58,12 @@ pub enum Screen {
     ParticipantOutcome,
     /// `/audit`: the audit log of the region.
     AuditLog,
+    /// `/participants/{id}/competences`: education, experience, skills and wishes.
+    ParticipantCompetences,
+    /// `/participants/{id}/suggestions`: the openings that fit the participant.
+    ParticipantSuggestions,
+    /// `/events` and `/events/{id}`: expert meetings and trainings for organisations.
+    Events,
 }
 
 impl Screen {
@@ -94,6 +100,12 @@ impl Screen {
             Screen::Report => &[(Resource::Municipality, Action::Read)],
             Screen::ParticipantOutcome => &[(Resource::Outcome, Action::Read)],
             Screen::AuditLog => &[(Resource::AuditLog, Action::Read)],
+            Screen::ParticipantCompetences => &[(Resource::Competences, Action::Read)],
+            Screen::ParticipantSuggestions => &[
+                (Resource::Suggestion, Action::Read),
+                (Resource::Introduction, Action::Create),
+            ],
+            Screen::Events => &[(Resource::Event, Action::Read)],
         }
     }
 
@@ -167,6 +179,25 @@ mod tests {
         }
         assert!(Screen::ParticipantConsent.allows(Role::Participant));
         assert!(!Screen::Organisations.allows(Role::Coach));
+    }
+
+    #[test]
+    fn a_coach_reads_suggestions_and_a_company_contact_the_events() {
+        for role in Role::ALL {
+            assert_eq!(
+                Screen::ParticipantSuggestions.allows(role),
+                matches!(role, Role::Coach | Role::Coordinator),
+                "{role}"
+            );
+            assert_eq!(
+                Screen::Events.allows(role),
+                matches!(role, Role::CompanyContact | Role::Coordinator),
+                "{role}"
+            );
+        }
+        assert!(Screen::ParticipantCompetences.allows(Role::Participant));
+        assert!(Screen::ParticipantCompetences.allows(Role::Coach));
+        assert!(!Screen::ParticipantCompetences.allows(Role::CompanyContact));
     }
 
     #[test]

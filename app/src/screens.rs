@@ -22,13 +22,14 @@ use crate::{
     components::Loading,
     pages::{
         AccountsScreen, AgreementScreen, AttendanceScreen, AuditScreen, CoachHomeScreen,
-        CohortScreen, CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, InternshipScreen,
-        MunicipalitiesScreen, MunicipalityHomeScreen, MunicipalityReportScreen, MunicipalityScreen,
-        NewParticipantScreen, OpeningScreen, OpeningsScreen, OrganisationScreen,
-        OrganisationsScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
-        ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
-        ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
-        ParticipantProfileScreen, ParticipantRouteScreen,
+        CohortScreen, CohortsScreen, CompanyHomeScreen, CoordinatorHomeScreen, EventScreen,
+        EventsScreen, InternshipScreen, MunicipalitiesScreen, MunicipalityHomeScreen,
+        MunicipalityReportScreen, MunicipalityScreen, NewParticipantScreen, OpeningScreen,
+        OpeningsScreen, OrganisationScreen, OrganisationsScreen, ParticipantBudgetScreen,
+        ParticipantCompetencesScreen, ParticipantConsentScreen, ParticipantContactsScreen,
+        ParticipantInternshipsScreen, ParticipantIntroductionsScreen, ParticipantMapScreen,
+        ParticipantOutcomeScreen, ParticipantPlanScreen, ParticipantProfileScreen,
+        ParticipantRouteScreen, ParticipantSuggestionsScreen,
     },
     shell::use_shell,
 };
@@ -202,6 +203,16 @@ const SCREENS: &[(Who, ModuleName)] = &[
         module_name::<MunicipalityReportScreen>,
     ),
     (Who::Allowed(Screen::AuditLog), module_name::<AuditScreen>),
+    (
+        Who::Allowed(Screen::ParticipantCompetences),
+        module_name::<ParticipantCompetencesScreen>,
+    ),
+    (
+        Who::Allowed(Screen::ParticipantSuggestions),
+        module_name::<ParticipantSuggestionsScreen>,
+    ),
+    (Who::Allowed(Screen::Events), module_name::<EventsScreen>),
+    (Who::Allowed(Screen::Events), module_name::<EventScreen>),
 ];
 
 /// Downloads the modules of the screens the role signed in may open, once the app has taken the
@@ -316,8 +327,8 @@ mod tests {
             .filter(|(who, _)| who.includes(Role::Participant))
             .count();
         // profile, route, plan, internship and its agreement, internships, budget,
-        // introductions, consent, the MAP statement and the outcome
-        assert_eq!(fetched, 11);
+        // introductions, consent, the MAP statement, the outcome and the competences
+        assert_eq!(fetched, 12);
     }
 
     #[test]
@@ -335,7 +346,7 @@ mod tests {
     #[test]
     fn a_participant_downloads_no_screen_of_another_role() {
         let modules = modules_of(Role::Participant);
-        assert_eq!(modules.len(), 11);
+        assert_eq!(modules.len(), 12);
         for other in [
             module_name::<AccountsScreen>(),
             module_name::<CohortsScreen>(),
@@ -357,7 +368,10 @@ mod tests {
                 assert!(
                     matches!(
                         screen,
-                        Screen::Organisation | Screen::Opening | Screen::Internship
+                        Screen::Organisation
+                            | Screen::Opening
+                            | Screen::Internship
+                            | Screen::Events
                     ),
                     "{screen:?}"
                 );

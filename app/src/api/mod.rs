@@ -19,11 +19,13 @@ use crate::i18n::I18n;
 
 pub mod auth;
 pub mod cohorts;
+pub mod events;
 pub mod expenses;
 pub mod goals;
 pub mod history;
 pub mod internships;
 pub mod introductions;
+pub mod matching;
 pub mod municipalities;
 pub mod openings;
 pub mod organisations;

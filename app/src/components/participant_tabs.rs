@@ -42,6 +42,18 @@ pub const TABS: &[Tab] = &[
         glyph: Glyph::Goal,
     },
     Tab {
+        screen: Screen::ParticipantCompetences,
+        path: "/competences",
+        label: "participant-tab-competences",
+        glyph: Glyph::Training,
+    },
+    Tab {
+        screen: Screen::ParticipantSuggestions,
+        path: "/suggestions",
+        label: "participant-tab-suggestions",
+        glyph: Glyph::Visit,
+    },
+    Tab {
         screen: Screen::ParticipantContacts,
         path: "/contacts",
         label: "participant-tab-contacts",

@@ -15,18 +15,19 @@ pub use accounts::AccountsScreen;
 pub use audit::{AuditNavItem, AuditRoutes, AuditScreen};
 pub use auth::{AcceptInvitationScreen, LoginPage};
 pub use companies::{
-    AgreementScreen, CompanyNavItems, CompanyRoutes, InternshipScreen, OpeningScreen,
-    OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
+    AgreementScreen, CompanyNavItems, CompanyRoutes, EventScreen, EventsScreen, InternshipScreen,
+    OpeningScreen, OpeningsScreen, OrganisationOverview, OrganisationScreen, OrganisationsScreen,
 };
 pub use home::{
     CoachHomeScreen, CompanyHomeScreen, CoordinatorHomeScreen, HomePage, MunicipalityHomeScreen,
 };
 pub use not_found::NotFoundPage;
 pub use participants::{
-    ERASED_QUERY, NewParticipantScreen, ParticipantBudgetScreen, ParticipantConsentScreen,
-    ParticipantContactsScreen, ParticipantInternshipsScreen, ParticipantIntroductionsScreen,
-    ParticipantMapScreen, ParticipantOutcomeScreen, ParticipantPlanScreen,
-    ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes, RouteView,
+    ERASED_QUERY, NewParticipantScreen, ParticipantBudgetScreen, ParticipantCompetencesScreen,
+    ParticipantConsentScreen, ParticipantContactsScreen, ParticipantInternshipsScreen,
+    ParticipantIntroductionsScreen, ParticipantMapScreen, ParticipantOutcomeScreen,
+    ParticipantPlanScreen, ParticipantProfileScreen, ParticipantRouteScreen, ParticipantRoutes,
+    ParticipantSuggestionsScreen, RouteView,
 };
 pub use reports::{MunicipalityReportScreen, Nudges, ReportRoutes};
 pub use security::{PasswordResetButton, ResetPasswordScreen, SecurityScreen};

@@ -5,8 +5,11 @@ use shared::{
     api::ConsentPurpose,
     rules::{
         budget::{ExpenseCategory, ExpenseDecision, ExpenseStatus},
+        competences::{EducationLevel, KnownSector},
+        events::EventKind,
         internship::{EvaluationMoment, Evaluator},
         introduction::IntroductionStatus,
+        matching::{MatchConcern, MatchReason},
         openings::{OpeningKind, OpeningStatus, OrganisationKind},
     },
 };
@@ -146,6 +149,84 @@ pub fn opening_action(status: OpeningStatus) -> &'static str {
     }
 }
 
+pub fn event_kind(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::ExpertMeeting => "event-kind-expert_meeting",
+        EventKind::SupervisorTraining => "event-kind-supervisor_training",
+        EventKind::GoodPracticeSession => "event-kind-good_practice_session",
+    }
+}
+
+pub const EVENT_KINDS: [(EventKind, &str); 3] = [
+    (EventKind::ExpertMeeting, "expert_meeting"),
+    (EventKind::SupervisorTraining, "supervisor_training"),
+    (EventKind::GoodPracticeSession, "good_practice_session"),
+];
+
+/// Why a suggestion fits, in words.
+pub fn match_reason(reason: MatchReason) -> &'static str {
+    match reason {
+        MatchReason::NextStepOnRoute => "match-reason-next_step_on_route",
+        MatchReason::SectorOfInterest => "match-reason-sector_of_interest",
+        MatchReason::ExperienceInSector => "match-reason-experience_in_sector",
+        MatchReason::DutchLevelMet => "match-reason-dutch_level_met",
+        MatchReason::SpeaksEnglish => "match-reason-speaks_english",
+        MatchReason::HoursFit => "match-reason-hours_fit",
+        MatchReason::SamePostcodeArea => "match-reason-same_postcode_area",
+        MatchReason::WithinTravelDistance => "match-reason-within_travel_distance",
+    }
+}
+
+/// What speaks against a suggestion, in words.
+pub fn match_concern(concern: MatchConcern) -> &'static str {
+    match concern {
+        MatchConcern::MoreHoursThanAvailable => "match-concern-more_hours_than_available",
+        MatchConcern::BeyondTravelDistance => "match-concern-beyond_travel_distance",
+    }
+}
+
+pub fn education_level(level: EducationLevel) -> &'static str {
+    match level {
+        EducationLevel::None => "education-level-none",
+        EducationLevel::Primary => "education-level-primary",
+        EducationLevel::Secondary => "education-level-secondary",
+        EducationLevel::Vocational => "education-level-vocational",
+        EducationLevel::Bachelor => "education-level-bachelor",
+        EducationLevel::Master => "education-level-master",
+        EducationLevel::Doctorate => "education-level-doctorate",
+    }
+}
+
+pub const EDUCATION_LEVELS: [(EducationLevel, &str); 7] = [
+    (EducationLevel::None, "none"),
+    (EducationLevel::Primary, "primary"),
+    (EducationLevel::Secondary, "secondary"),
+    (EducationLevel::Vocational, "vocational"),
+    (EducationLevel::Bachelor, "bachelor"),
+    (EducationLevel::Master, "master"),
+    (EducationLevel::Doctorate, "doctorate"),
+];
+
+pub fn sector(sector: KnownSector) -> &'static str {
+    match sector {
+        KnownSector::Agriculture => "sector-agriculture",
+        KnownSector::Care => "sector-care",
+        KnownSector::Cleaning => "sector-cleaning",
+        KnownSector::Construction => "sector-construction",
+        KnownSector::Creative => "sector-creative",
+        KnownSector::Education => "sector-education",
+        KnownSector::FinanceAndAdministration => "sector-finance_and_administration",
+        KnownSector::Hospitality => "sector-hospitality",
+        KnownSector::Ict => "sector-ict",
+        KnownSector::Logistics => "sector-logistics",
+        KnownSector::Manufacturing => "sector-manufacturing",
+        KnownSector::PublicService => "sector-public_service",
+        KnownSector::Retail => "sector-retail",
+        KnownSector::Technical => "sector-technical",
+        KnownSector::Transport => "sector-transport",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +248,14 @@ mod tests {
             assert_eq!(serde_json::to_value(moment).unwrap(), name);
             assert_eq!(name_in(&EVALUATION_MOMENTS, moment), name);
         }
+        for (kind, name) in EVENT_KINDS {
+            assert_eq!(serde_json::to_value(kind).unwrap(), name);
+            assert_eq!(pick(&EVENT_KINDS, name), Some(kind));
+        }
+        for (level, name) in EDUCATION_LEVELS {
+            assert_eq!(serde_json::to_value(level).unwrap(), name);
+        }
+        assert_eq!(EDUCATION_LEVELS.len(), EducationLevel::ALL.len());
         assert_eq!(pick(&OPENING_KINDS, "nothing"), None);
     }
 
@@ -178,6 +267,10 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let files = [
             "pages/companies/agreement.rs",
+            "pages/companies/event.rs",
+            "pages/companies/events.rs",
+            "pages/companies/people.rs",
+            "pages/companies/suggested.rs",
             "pages/companies/internship.rs",
             "pages/companies/introductions.rs",
             "pages/companies/mod.rs",
@@ -188,6 +281,8 @@ mod tests {
             "pages/companies/organisation_form.rs",
             "pages/companies/organisations.rs",
             "pages/participants/budget.rs",
+            "pages/participants/competences.rs",
+            "pages/participants/suggestions.rs",
             "pages/participants/consent.rs",
             "pages/participants/internships.rs",
             "pages/participants/introductions.rs",
@@ -247,6 +342,29 @@ mod tests {
         keys.extend([Evaluator::Supervisor, Evaluator::Coach].map(evaluator));
         keys.extend(CONSENT_PURPOSES.map(|(p, _)| consent_purpose(p)));
         keys.extend(OPENING_STATUSES.map(opening_action));
+        keys.extend(EVENT_KINDS.map(|(k, _)| event_kind(k)));
+        keys.extend(EDUCATION_LEVELS.map(|(l, _)| education_level(l)));
+        keys.extend(KnownSector::ALL.map(sector));
+        keys.extend(
+            [
+                MatchReason::NextStepOnRoute,
+                MatchReason::SectorOfInterest,
+                MatchReason::ExperienceInSector,
+                MatchReason::DutchLevelMet,
+                MatchReason::SpeaksEnglish,
+                MatchReason::HoursFit,
+                MatchReason::SamePostcodeArea,
+                MatchReason::WithinTravelDistance,
+            ]
+            .map(match_reason),
+        );
+        keys.extend(
+            [
+                MatchConcern::MoreHoursThanAvailable,
+                MatchConcern::BeyondTravelDistance,
+            ]
+            .map(match_concern),
+        );
         for lang in Lang::ALL {
             for key in &keys {
                 assert!(with_catalog(lang, |c| c.has(key)), "{}: {key}", lang.code());

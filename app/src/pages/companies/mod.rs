@@ -1,7 +1,10 @@
 //! Organisations and their openings, company visits, internships with their agreement and
-//! evaluations, and warm introductions as the organisation sees them.
+//! evaluations, warm introductions as the organisation sees them, and expert meetings and
+//! trainings for organisations.
 
 mod agreement;
+mod event;
+mod events;
 pub(crate) mod internship;
 mod introductions;
 pub(crate) mod keys;
@@ -11,6 +14,8 @@ mod openings;
 mod organisation;
 mod organisation_form;
 mod organisations;
+mod people;
+mod suggested;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -27,10 +32,13 @@ use crate::{
     screens::lazy_screen,
 };
 
+pub use events::UpcomingEvents;
 pub use introductions::IntroductionList;
 pub use organisation::OrganisationOverview;
 
 use agreement::AgreementPage;
+use event::EventPage;
+use events::EventsPage;
 use internship::InternshipPage;
 use opening::OpeningPage;
 use openings::OpeningsPage;
@@ -47,6 +55,8 @@ pub fn CompanyRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/openings/:id") view={Lazy::<OpeningScreen>::new()} />
         <Route path=path!("/internships/:id") view={Lazy::<InternshipScreen>::new()} />
         <Route path=path!("/internships/:id/agreement") view={Lazy::<AgreementScreen>::new()} />
+        <Route path=path!("/events") view={Lazy::<EventsScreen>::new()} />
+        <Route path=path!("/events/:id") view={Lazy::<EventScreen>::new()} />
     }
     .into_inner()
     .into_any_nested_route()
@@ -64,6 +74,16 @@ lazy_screen! {
     AgreementScreen => view! {
         <RequireAuth screen=Screen::Internship><AgreementPage /></RequireAuth>
     }
+}
+
+lazy_screen! {
+    /// `/events`, loaded on demand.
+    EventsScreen => view! { <RequireAuth screen=Screen::Events><EventsPage /></RequireAuth> }
+}
+
+lazy_screen! {
+    /// `/events/:id`, loaded on demand.
+    EventScreen => view! { <RequireAuth screen=Screen::Events><EventPage /></RequireAuth> }
 }
 
 lazy_screen! {
@@ -107,8 +127,16 @@ pub fn CompanyNavItems(role: Role) -> impl IntoView {
             </li>
         }
     });
+    let events = Screen::Events.allows(role).then(|| {
+        view! {
+            <li>
+                <A href="/events">{text("nav-events")}</A>
+            </li>
+        }
+    });
     view! {
         {organisations}
         {openings}
+        {events}
     }
 }

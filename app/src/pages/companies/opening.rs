@@ -11,6 +11,7 @@ use shared::{
 use super::{
     opening_form::OpeningForm,
     organisation::{Candidates, StatusButtons},
+    suggested::SuggestedParticipants,
 };
 use crate::{
     api::{self, ApiError, history::HistoryOf},
@@ -157,6 +158,8 @@ fn Opening(opening: OpeningDetail, changed: Callback<()>) -> impl IntoView {
             </section>
         }
     });
+    let suggested = (role == Some(Role::Coordinator))
+        .then(|| view! { <SuggestedParticipants opening=opening.clone() /> });
     view! {
         <section class="page" aria-labelledby="opening-heading">
             <p class="eyebrow">{opening.organisation_name.clone()}</p>
@@ -167,6 +170,7 @@ fn Opening(opening: OpeningDetail, changed: Callback<()>) -> impl IntoView {
             {facts}
             {manage}
             <HistoryPanel of=HistoryOf::Opening(opening.id.clone()) />
+            {suggested}
         </section>
     }
 }

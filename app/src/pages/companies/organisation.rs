@@ -8,10 +8,11 @@ use shared::{
 };
 
 use super::{
-    IntroductionList,
+    IntroductionList, UpcomingEvents,
     keys::{OPENING_STATUSES, opening_action},
     opening_form::OpeningForm,
     organisation_form::OrganisationForm,
+    people::OrganisationPeople,
 };
 use crate::{
     api::{self, history::HistoryOf},
@@ -94,6 +95,13 @@ pub fn OrganisationOverview(id: OrganisationId, #[prop(optional)] own: bool) -> 
                             <p>
                                 <A href="/accounts">{text("organisation-invite-contact")}</A>
                             </p>
+                        }
+                    })}
+                {own
+                    .then(|| {
+                        view! {
+                            <OrganisationPeople id=id.clone() />
+                            <UpcomingEvents />
                         }
                     })}
                 <Openings id=id />

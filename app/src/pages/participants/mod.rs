@@ -2,6 +2,7 @@
 
 mod actions;
 mod budget;
+mod competences;
 mod consent;
 mod contacts;
 mod intake;
@@ -13,11 +14,13 @@ mod plan;
 mod profile;
 mod rights;
 mod route;
+pub(crate) mod suggestions;
 
 pub use rights::ERASED_QUERY;
 pub use route::RouteView;
 
 use budget::ParticipantBudgetPage;
+use competences::ParticipantCompetencesPage;
 use consent::ParticipantConsentPage;
 use contacts::ParticipantContactsPage;
 use intake::NewParticipantPage;
@@ -28,6 +31,7 @@ use outcome::ParticipantOutcomePage;
 use plan::ParticipantPlanPage;
 use profile::ParticipantPage;
 use route::ParticipantRoutePage;
+use suggestions::ParticipantSuggestionsPage;
 
 use leptos::prelude::*;
 use leptos_router::{Lazy, any_nested_route::IntoAnyNestedRoute, components::Route, path};
@@ -61,6 +65,14 @@ pub fn ParticipantRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             view={Lazy::<ParticipantConsentScreen>::new()}
         />
         <Route path=path!("/participants/:id/map") view={Lazy::<ParticipantMapScreen>::new()} />
+        <Route
+            path=path!("/participants/:id/competences")
+            view={Lazy::<ParticipantCompetencesScreen>::new()}
+        />
+        <Route
+            path=path!("/participants/:id/suggestions")
+            view={Lazy::<ParticipantSuggestionsScreen>::new()}
+        />
         <Route
             path=path!("/participants/:id/outcome")
             view={Lazy::<ParticipantOutcomeScreen>::new()}
@@ -148,5 +160,23 @@ lazy_screen! {
     /// `/participants/:id/outcome`, loaded on demand.
     ParticipantOutcomeScreen => view! {
         <RequireAuth screen=Screen::ParticipantOutcome><ParticipantOutcomePage /></RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/competences`, loaded on demand.
+    ParticipantCompetencesScreen => view! {
+        <RequireAuth screen=Screen::ParticipantCompetences>
+            <ParticipantCompetencesPage />
+        </RequireAuth>
+    }
+}
+
+lazy_screen! {
+    /// `/participants/:id/suggestions`, loaded on demand.
+    ParticipantSuggestionsScreen => view! {
+        <RequireAuth screen=Screen::ParticipantSuggestions>
+            <ParticipantSuggestionsPage />
+        </RequireAuth>
     }
 }
