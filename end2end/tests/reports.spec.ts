@@ -2,50 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO } from './api';
 import { call, uniqueLetters } from './companies-seed';
+import { parseCsv } from './csv';
 import { expect, expectNoSidewaysScroll, screenshot, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { coordinatorRequest, openAsCoordinator } from './second-factor';
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** Reads CSV as RFC 4180 writes it: quoted fields with doubled quotes, CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** A participant of Utrecht taken in through the API; answers its id. */
 async function intake(

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './api';
+import { parseCsv } from './csv';
 import { expect, expectNoSidewaysScroll, screenshot, test } from './fixtures';
 import { LoginPage } from './pages/login';
 import { CalendarFeedSection, DataSection, ErasureSection } from './pages/rights';
@@ -9,48 +10,6 @@ import { createCohort, createParticipant, municipalityId, uniqueLetters } from '
 
 // Every screen of this file on a phone 360 px wide.
 test.use({ viewport: { width: 360, height: 740 } });
-
-/** Reads CSV as RFC 4180 writes it: quoted fields with doubled quotes, CRLF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else if (c === '\n') {
-      throw new Error(`a bare line feed outside quotes at ${i}`);
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) throw new Error('an unclosed quote');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** The CSV file of a download: UTF-8 (an optional byte-order mark), every row as wide as the
  * header. */
