@@ -57,22 +57,7 @@ async fn export(app: &TestApp, client: &reqwest::Client, participant: &Participa
 }
 
 fn query(pairs: &[(&str, &str)]) -> AuditQuery {
-    let mut q = AuditQuery::default();
-    for (key, value) in pairs {
-        let value = Some((*value).to_owned());
-        match *key {
-            "from" => q.from = value,
-            "to" => q.to = value,
-            "action" => q.action = value,
-            "actor_id" => q.actor_id = value,
-            "record_type" => q.record_type = value,
-            "record_id" => q.record_id = value,
-            "limit" => q.limit = value,
-            "cursor" => q.cursor = value,
-            other => panic!("no parameter {other}"),
-        }
-    }
-    q
+    AuditQuery::from_pairs(pairs).expect("known parameters")
 }
 
 #[tokio::test]

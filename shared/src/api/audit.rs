@@ -201,6 +201,28 @@ pub struct AuditFilter {
 }
 
 impl AuditQuery {
+    /// The query from its parameters by name, as a URL carries them; `None` when a name is not
+    /// one of the query's.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Option<AuditQuery> {
+        let mut q = AuditQuery::default();
+        for (key, value) in pairs {
+            let value = Some((*value).to_owned());
+            let field = match *key {
+                "from" => &mut q.from,
+                "to" => &mut q.to,
+                "action" => &mut q.action,
+                "actor_id" => &mut q.actor_id,
+                "record_type" => &mut q.record_type,
+                "record_id" => &mut q.record_id,
+                "limit" => &mut q.limit,
+                "cursor" => &mut q.cursor,
+                _ => return None,
+            };
+            *field = value;
+        }
+        Some(q)
+    }
+
     pub const DEFAULT_LIMIT: u32 = 50;
     /// The largest page: a coordinator pages, never downloads the log in one answer.
     pub const MAX_LIMIT: u32 = 100;
@@ -319,22 +341,7 @@ mod tests {
     use super::*;
 
     fn query(pairs: &[(&str, &str)]) -> AuditQuery {
-        let mut q = AuditQuery::default();
-        for (key, value) in pairs {
-            let value = Some((*value).to_owned());
-            match *key {
-                "from" => q.from = value,
-                "to" => q.to = value,
-                "action" => q.action = value,
-                "actor_id" => q.actor_id = value,
-                "record_type" => q.record_type = value,
-                "record_id" => q.record_id = value,
-                "limit" => q.limit = value,
-                "cursor" => q.cursor = value,
-                other => panic!("no parameter {other}"),
-            }
-        }
-        q
+        AuditQuery::from_pairs(pairs).expect("known parameters")
     }
 
     fn refused(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
