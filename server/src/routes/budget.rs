@@ -18,6 +18,7 @@ use shared::{
     },
     values::Money,
 };
+use sqlx::SqliteExecutor;
 
 use super::{Change, stale, write};
 use crate::{
@@ -39,9 +40,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The participant's cap: their municipality's agreement, else the programme's.
-async fn cap_of(state: &AppState, participant: &ParticipantRow) -> Result<Money, AppError> {
-    let agreement =
-        db::municipalities::agreement_cap(&state.db, &participant.municipality_id).await?;
+async fn cap_of(
+    db: impl SqliteExecutor<'_>,
+    state: &AppState,
+    participant: &ParticipantRow,
+) -> Result<Money, AppError> {
+    let agreement = db::municipalities::agreement_cap(db, &participant.municipality_id).await?;
     Ok(state.settings.budget_cap_for(agreement))
 }
 
@@ -50,7 +54,7 @@ pub(super) async fn overview(
     participant: &ParticipantRow,
 ) -> Result<BudgetOverview, AppError> {
     let rows = db::expenses::of(&state.db, &participant.id).await?;
-    let cap = cap_of(state, participant).await?;
+    let cap = cap_of(&state.db, state, participant).await?;
     let existing = db::expenses::amounts(&rows);
     Ok(BudgetOverview {
         cap_cents: cap.cents(),
@@ -96,11 +100,12 @@ async fn request_expense(
     )
     .await?;
     let valid = input.validate().map_err(AppError::Validation)?;
-    let cap = cap_of(&state, &participant).await?;
     write(
         &state,
         Change::new(&user, &address, "expense.create", "expense"),
         async |tx| {
+            // The cap and the requests it bounds are read in the transaction that adds to them.
+            let cap = cap_of(&mut *tx, &state, &participant).await?;
             let existing =
                 db::expenses::amounts(&db::expenses::of(&mut *tx, &participant.id).await?);
             budget::check_request(valid.amount, &existing, cap)

@@ -681,3 +681,109 @@ async fn a_visit_closed_while_twenty_register_takes_no_one_after_it_closed() {
         "every registration answered 201 is stored"
     );
 }
+
+/// One of twenty budget requests, or the coordinator lowering the municipality's cap.
+#[derive(Clone)]
+enum BudgetStep {
+    Request,
+    LowerCap(shared::api::MunicipalityDetail, i64),
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cap_lowered_while_twenty_request_takes_no_request_past_it() {
+    let app = spawn_app_with(true).await;
+    let coach = app.signed_in("coach@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let municipality_id = coach.participant(&amal).await.unwrap().municipality_id;
+    let municipality = coordinator
+        .municipalities()
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|m| m.id == municipality_id)
+        .expect("Amal's municipality in the coordinator's region");
+    let cap = coach.budget(&amal).await.unwrap().cap_cents;
+    // Twenty requests of a fortieth of the cap fit; the cap then falls to what three take.
+    let amount = cap / 40;
+    let lowered = 3 * amount;
+    let mut steps = vec![BudgetStep::Request; PARALLEL];
+    steps.insert(PARALLEL / 2, BudgetStep::LowerCap(municipality, lowered));
+
+    let answers = all_at_once(&coach, steps, |api, step| {
+        let (amal, coordinator, db) = (amal.clone(), coordinator.clone(), app.db.clone());
+        async move {
+            match step {
+                BudgetStep::Request => api
+                    .request_expense(&amal, &expense(amount))
+                    .await
+                    .map(|_| ()),
+                // The cap falls amid the requests: once a few are stored.
+                BudgetStep::LowerCap(m, cents) => {
+                    let mut waited = 0;
+                    while waited < 5_000
+                        && sqlx::query_scalar::<_, i64>(
+                            "SELECT COUNT(*) FROM expenses WHERE participant_id = $1",
+                        )
+                        .bind(amal.as_str())
+                        .fetch_one(&db)
+                        .await
+                        .expect("the requests are counted")
+                            < 3
+                    {
+                        waited += 1;
+                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                    }
+                    let input = shared::api::MunicipalityInput {
+                        cbs_code: m.cbs_code.to_string(),
+                        name: m.name.clone(),
+                        agreement: shared::api::AgreementInput {
+                            start_date: Some(m.agreement.start_date),
+                            end_date: Some(m.agreement.end_date),
+                            contracted_participants: Some(m.agreement.contracted_participants),
+                            budget_cap_cents: Some(cents),
+                        },
+                        version: Some(m.version),
+                    };
+                    coordinator
+                        .update_municipality(&m.id, &input)
+                        .await
+                        .map(|_| ())
+                }
+            }
+        }
+    })
+    .await;
+
+    assert_eq!(
+        coach.budget(&amal).await.unwrap().cap_cents,
+        lowered,
+        "the cap fell: {:?}",
+        refusals(&answers)
+    );
+    // Writes commit one at a time, each with its audit entry: the audit log's order is the
+    // order of the commits.
+    let after_lowering = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log r WHERE r.action = 'expense.create' \
+         AND r.outcome = 'success' AND r.rowid > \
+         (SELECT c.rowid FROM audit_log c WHERE c.action = 'municipality.update' \
+          AND c.outcome = 'success')",
+        &[],
+    )
+    .await;
+    assert_eq!(after_lowering, 0, "requests stored past the lowered cap");
+    let stored = count(
+        &app,
+        "SELECT COUNT(*) FROM expenses WHERE participant_id = $1",
+        &[amal.as_str()],
+    )
+    .await;
+    assert!(stored >= 3, "{stored} stored: {:?}", refusals(&answers));
+    assert_eq!(
+        usize::try_from(stored).unwrap(),
+        succeeded(&answers) - 1,
+        "every request answered 201 is stored"
+    );
+}
