@@ -1213,3 +1213,8 @@ sector-public_service = الحكومة
 sector-retail = المتاجر
 sector-technical = الأعمال التقنية
 sector-transport = النقل
+
+## Meeting duration
+meeting-duration = المدة (بالدقائق)
+meeting-duration-hint = من 30 إلى 480 دقيقة. إذا تُركت فارغة: المدة المحددة في إعدادات البلدية.
+meeting-duration-shown = { $minutes } دقيقة

@@ -1201,3 +1201,8 @@ sector-public_service = Public service
 sector-retail = Shops
 sector-technical = Technical work
 sector-transport = Transport
+
+## Meeting duration
+meeting-duration = Length (minutes)
+meeting-duration-hint = From 30 to 480 minutes. Empty: the length set by the municipality.
+meeting-duration-shown = { $minutes } minutes

@@ -1190,3 +1190,8 @@ sector-public_service = دولت
 sector-retail = دکان‌ها
 sector-technical = کار تخنیکی
 sector-transport = ترانسپورت
+
+## Meeting duration
+meeting-duration = مدت (دقیقه)
+meeting-duration-hint = از ۳۰ تا ۴۸۰ دقیقه. اگر خالی بماند: مدتی که شاروالی تعیین کرده است.
+meeting-duration-shown = { $minutes } دقیقه

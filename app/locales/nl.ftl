@@ -1201,3 +1201,8 @@ sector-public_service = Overheid
 sector-retail = Winkels
 sector-technical = Techniek
 sector-transport = Vervoer
+
+## Meeting duration
+meeting-duration = Duur (minuten)
+meeting-duration-hint = Van 30 tot 480 minuten. Leeg: de duur uit de instellingen van de gemeente.
+meeting-duration-shown = { $minutes } minuten

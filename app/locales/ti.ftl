@@ -1199,3 +1199,8 @@ sector-public_service = መንግስቲ
 sector-retail = ድኳናት
 sector-technical = ቴክኒካዊ ስራሕ
 sector-transport = መጓዓዝያ
+
+## Meeting duration
+meeting-duration = ንውሓት (ብደቓይቕ)
+meeting-duration-hint = ካብ 30 ክሳብ 480 ደቓይቕ። ባዶ እንተኾይኑ: እቲ ብምምሕዳር ዝተወሰነ ንውሓት።
+meeting-duration-shown = { $minutes } ደቓይቕ

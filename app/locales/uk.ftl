@@ -1220,3 +1220,8 @@ sector-public_service = Державна служба
 sector-retail = Торгівля
 sector-technical = Технічна робота
 sector-transport = Транспорт
+
+## Meeting duration
+meeting-duration = Тривалість (хвилини)
+meeting-duration-hint = Від 30 до 480 хвилин. Якщо порожньо: тривалість із налаштувань муніципалітету.
+meeting-duration-shown = { $minutes } хв

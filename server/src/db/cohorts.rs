@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use shared::{
-    api::{self, CohortSummary, MeetingDetail},
+    api::{self, CohortSummary, MeetingDetail, ValidMeeting},
     ids::{CohortId, MunicipalityId, ParticipantId, UserId},
     rules::training::{self, AttendanceStatus, MeetingNumber, Theme, cohort_is_small},
 };
@@ -26,6 +26,7 @@ pub struct MeetingRow {
     pub date: NaiveDate,
     pub start_time: String,
     pub place: String,
+    pub duration_minutes: Option<i64>,
     pub version: i64,
 }
 
@@ -57,6 +58,9 @@ pub fn meeting_details(scheduled: &[MeetingRow]) -> Vec<MeetingDetail> {
                 date: stored.map(|m| m.date),
                 start_time: stored.map(|m| m.start_time.clone()),
                 place: stored.map(|m| m.place.clone()),
+                duration_minutes: stored
+                    .and_then(|m| m.duration_minutes)
+                    .and_then(|m| u32::try_from(m).ok()),
                 version: stored.map_or(0, |m| m.version),
             }
         })
@@ -147,7 +151,8 @@ pub async fn meetings(
 ) -> Result<Vec<MeetingRow>, sqlx::Error> {
     sqlx::query_as!(
         MeetingRow,
-        r#"SELECT number AS "number!: MeetingNumber", date AS "date!: NaiveDate", start_time, place, version
+        r#"SELECT number AS "number!: MeetingNumber", date AS "date!: NaiveDate", start_time, place,
+               duration_minutes, version
            FROM meetings WHERE cohort_id = $1 ORDER BY number"#,
         cohort_id,
     )
@@ -185,29 +190,32 @@ pub async fn schedule_meeting(
     cohort_id: &CohortId,
     number: MeetingNumber,
     version: i64,
-    date: NaiveDate,
-    start_time: &str,
-    place: &str,
+    meeting: &ValidMeeting,
 ) -> Result<bool, sqlx::Error> {
+    let start_time = meeting.start_time.format("%H:%M").to_string();
+    let place = meeting.place.as_str();
+    let duration = meeting.duration_minutes.map(i64::from);
     let done = if version == 0 {
         sqlx::query!(
-            "INSERT INTO meetings (cohort_id, number, date, start_time, place) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (cohort_id, number) DO NOTHING",
+            "INSERT INTO meetings (cohort_id, number, date, start_time, place, duration_minutes) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (cohort_id, number) DO NOTHING",
             cohort_id,
             number,
-            date,
+            meeting.date,
             start_time,
             place,
+            duration,
         )
         .execute(db)
         .await?
     } else {
         sqlx::query!(
-            "UPDATE meetings SET date = $1, start_time = $2, place = $3, version = version + 1 \
-             WHERE cohort_id = $4 AND number = $5 AND version = $6",
-            date,
+            "UPDATE meetings SET date = $1, start_time = $2, place = $3, duration_minutes = $4, \
+             version = version + 1 WHERE cohort_id = $5 AND number = $6 AND version = $7",
+            meeting.date,
             start_time,
             place,
+            duration,
             cohort_id,
             number,
             version,

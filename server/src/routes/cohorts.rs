@@ -132,9 +132,8 @@ async fn schedule_meeting(
     )
     .await?;
     let number = meeting_number(n)?;
-    let (date, time, place) = input.validate().map_err(AppError::Validation)?;
+    let meeting = input.validate().map_err(AppError::Validation)?;
     let version = input.version.unwrap_or(0);
-    let start_time = time.format("%H:%M").to_string();
     write(
         &state,
         Change::new(&user, &address, "meeting.schedule", "cohort"),
@@ -142,7 +141,7 @@ async fn schedule_meeting(
             let scheduled = db::cohorts::meetings(&mut *tx, &row.id).await?;
             training::check_meeting_date(
                 number,
-                date,
+                meeting.date,
                 &db::cohorts::schedule_of(&scheduled),
                 &state.settings,
             )
@@ -152,16 +151,8 @@ async fn schedule_meeting(
                 .find(|m| m.number == number)
                 .map_or(0, |m| m.version);
             check_version(stored_version, version).map_err(|v| AppError::Conflict(v.into()))?;
-            let written = db::cohorts::schedule_meeting(
-                &mut *tx,
-                &row.id,
-                number,
-                version,
-                date,
-                &start_time,
-                place.as_str(),
-            )
-            .await?;
+            let written =
+                db::cohorts::schedule_meeting(&mut *tx, &row.id, number, version, &meeting).await?;
             if written {
                 Ok(row.id.clone())
             } else {

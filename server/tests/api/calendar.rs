@@ -126,6 +126,7 @@ async fn a_participant_subscribes_and_a_moved_meeting_keeps_its_uid() {
                 date: Some(moved),
                 start_time: "10:00".into(),
                 place: "Wijkcentrum Oost, zaal 2".into(),
+                duration_minutes: None,
                 version: Some(1),
             },
         )

@@ -419,6 +419,11 @@ impl Api {
         self.create(paths::COHORTS, input).await
     }
 
+    /// `GET /cohorts/{id}`: the cohort with its 8 meetings.
+    pub async fn cohort(&self, id: &CohortId) -> Answer<CohortDetail> {
+        self.get(&paths::cohort(id)).await
+    }
+
     /// `PUT /cohorts/{id}/meetings/{n}`: answers the cohort after it.
     pub async fn schedule_meeting(
         &self,

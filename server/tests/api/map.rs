@@ -5,8 +5,9 @@ use chrono::{Days, Months, NaiveDate};
 use shared::{
     api::{
         AbsenceInput, CivicIntegrationInput, ErrorKind, MapActivityKind, ProgrammeSettingsInput,
+        ScheduleMeetingInput,
     },
-    ids::{OrganisationId, ParticipantId},
+    ids::{CohortId, OrganisationId, ParticipantId},
     rules::{
         map::{IntegrationRoute, MapStatus},
         placement::PlacementKind,
@@ -448,4 +449,65 @@ async fn the_meeting_duration_setting_counts_in_the_statement() {
         .unwrap();
     let statement = coach.map_evidence(&amal).await.unwrap();
     assert!(statement.themes.iter().all(|t| t.minutes == 180));
+}
+
+#[tokio::test]
+async fn a_meeting_s_own_duration_counts_in_the_statement_and_a_wrong_one_changes_nothing() {
+    let app = spawn_app_with(true).await;
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = ready_participant(&app, &coach).await;
+    let cohort: CohortId = sqlx::query_scalar("SELECT cohort_id FROM participants WHERE id = $1")
+        .bind(&amal)
+        .fetch_one(&app.db)
+        .await
+        .expect("her cohort");
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let third = coordinator.cohort(&cohort).await.unwrap().meetings[2].clone();
+    let at = |duration_minutes| ScheduleMeetingInput {
+        date: third.date,
+        start_time: third.start_time.clone().unwrap(),
+        place: third.place.clone().unwrap(),
+        duration_minutes,
+        version: Some(third.version),
+    };
+
+    let scheduled = coordinator
+        .schedule_meeting(&cohort, 3, &at(Some(120)))
+        .await
+        .unwrap();
+    assert_eq!(scheduled.meetings[2].duration_minutes, Some(120));
+    assert_eq!(scheduled.meetings[3].duration_minutes, None);
+    let minutes_of = |statement: &shared::api::MapEvidence, number: u8| {
+        statement
+            .themes
+            .iter()
+            .flat_map(|t| &t.activities)
+            .find(|a| a.meeting_number == Some(number))
+            .map(|a| a.minutes)
+    };
+    let statement = coach.map_evidence(&amal).await.unwrap();
+    assert_eq!(minutes_of(&statement, 3), Some(120));
+    assert_eq!(minutes_of(&statement, 4), Some(150), "the setting");
+
+    let stored = coordinator.cohort(&cohort).await.unwrap();
+    for wrong in [29, 481, -1] {
+        coordinator
+            .schedule_meeting(
+                &cohort,
+                3,
+                &ScheduleMeetingInput {
+                    version: Some(stored.meetings[2].version),
+                    ..at(Some(wrong))
+                },
+            )
+            .await
+            .refused_exactly(
+                ErrorKind::Validation,
+                "duration_minutes",
+                ViolationKind::OutOfRange { min: 30, max: 480 },
+            );
+    }
+    assert_eq!(coordinator.cohort(&cohort).await.unwrap(), stored);
+    let statement = coach.map_evidence(&amal).await.unwrap();
+    assert_eq!(minutes_of(&statement, 3), Some(120));
 }

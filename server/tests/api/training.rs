@@ -139,6 +139,7 @@ fn meeting(date: NaiveDate, version: i64) -> ScheduleMeetingInput {
         date: Some(date),
         start_time: "09:30".into(),
         place: "Stadskantoor, zaal 3".into(),
+        duration_minutes: None,
         version: Some(version),
     }
 }
@@ -202,6 +203,7 @@ async fn a_meeting_needs_a_date_a_time_and_a_place_and_only_a_coordinator_schedu
         date: None,
         start_time: "9:30".into(),
         place: String::new(),
+        duration_minutes: None,
         version: Some(0),
     };
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::programme::{MEETING_MINUTES_MAX, MEETING_MINUTES_MIN};
 use crate::{
     ids::{InternshipId, MunicipalityId, ParticipantId},
     rules::{
@@ -119,7 +120,13 @@ impl ProgrammeSettingsInput {
             i64::from(PRACTICE_HOURS_MIN),
             400,
         );
-        let meeting = in_range(&mut v, "meeting_minutes", self.meeting_minutes, 30, 480);
+        let meeting = in_range(
+            &mut v,
+            "meeting_minutes",
+            self.meeting_minutes,
+            i64::from(MEETING_MINUTES_MIN),
+            i64::from(MEETING_MINUTES_MAX),
+        );
         let visit = in_range(&mut v, "visit_minutes", self.visit_minutes, 30, 480);
         let hours = in_range(
             &mut v,

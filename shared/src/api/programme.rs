@@ -193,6 +193,8 @@ pub struct MeetingDetail {
     pub date: Option<NaiveDate>,
     pub start_time: Option<String>,
     pub place: Option<String>,
+    /// The meeting's own duration in minutes; `None`: the municipality's setting applies.
+    pub duration_minutes: Option<u32>,
     pub version: i64,
 }
 
@@ -219,7 +221,19 @@ pub struct ScheduleMeetingInput {
     /// `HH:MM`, 24 hours.
     pub start_time: String,
     pub place: String,
+    /// Minutes, 30..=480; absent or `null`: the municipality's setting applies.
+    pub duration_minutes: Option<i64>,
     pub version: Option<i64>,
+}
+
+/// A meeting as `ScheduleMeetingInput::validate` accepts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidMeeting {
+    pub date: NaiveDate,
+    pub start_time: NaiveTime,
+    pub place: Location,
+    /// `None`: the municipality's setting applies.
+    pub duration_minutes: Option<u32>,
 }
 
 /// A start time of a meeting, `HH:MM`.
@@ -235,20 +249,48 @@ pub fn parse_start_time(text: &str) -> Result<NaiveTime, ViolationKind> {
 }
 
 impl ScheduleMeetingInput {
-    /// A date, a start time and a place; the order and gaps of the dates are checked against the
-    /// cohort's other meetings with `rules::training::check_meeting_date`.
-    pub fn validate(&self) -> Result<(NaiveDate, NaiveTime, Location), Violations> {
+    /// A date, a start time, a place and, when given, a duration within
+    /// `MEETING_MINUTES_MIN..=MEETING_MINUTES_MAX`; the order and gaps of the dates are checked
+    /// against the cohort's other meetings with `rules::training::check_meeting_date`.
+    pub fn validate(&self) -> Result<ValidMeeting, Violations> {
         let mut v = Violations::new();
         if self.date.is_none() {
             v.push("date", ViolationKind::Required {});
         }
         let time = v.check("start_time", parse_start_time(&self.start_time));
         let place = v.check("place", Location::parse(&self.place));
-        match (self.date, time, place) {
-            (Some(d), Some(t), Some(p)) if v.is_empty() => Ok((d, t, p)),
+        let duration = match self.duration_minutes {
+            None => Some(None),
+            Some(n) => v.check("duration_minutes", meeting_minutes(n)).map(Some),
+        };
+        match (self.date, time, place, duration) {
+            (Some(date), Some(start_time), Some(place), Some(duration_minutes)) if v.is_empty() => {
+                Ok(ValidMeeting {
+                    date,
+                    start_time,
+                    place,
+                    duration_minutes,
+                })
+            }
             _ => Err(v),
         }
     }
+}
+
+/// The shortest and the longest meeting, in minutes: a meeting's own duration and the
+/// municipality's setting.
+pub const MEETING_MINUTES_MIN: u32 = 30;
+pub const MEETING_MINUTES_MAX: u32 = 480;
+
+/// A meeting's duration in minutes, within `MEETING_MINUTES_MIN..=MEETING_MINUTES_MAX`.
+pub fn meeting_minutes(n: i64) -> Result<u32, ViolationKind> {
+    u32::try_from(n)
+        .ok()
+        .filter(|m| (MEETING_MINUTES_MIN..=MEETING_MINUTES_MAX).contains(m))
+        .ok_or(ViolationKind::OutOfRange {
+            min: i64::from(MEETING_MINUTES_MIN),
+            max: i64::from(MEETING_MINUTES_MAX),
+        })
 }
 
 /// One line of `PUT /cohorts/{id}/meetings/{n}/attendance`.
@@ -385,6 +427,38 @@ mod tests {
         let err = ScheduleMeetingInput::default().validate().unwrap_err();
         let fields: Vec<&str> = err.iter().map(|v| v.field.as_str()).collect();
         assert_eq!(fields, ["date", "start_time", "place"]);
+    }
+
+    #[test]
+    fn a_meeting_lasts_30_to_480_minutes_or_the_municipality_s_setting() {
+        let at = |duration_minutes| ScheduleMeetingInput {
+            date: NaiveDate::from_ymd_opt(2026, 3, 2),
+            start_time: "09:30".to_owned(),
+            place: "Stadhuis".to_owned(),
+            duration_minutes,
+            version: None,
+        };
+        assert_eq!(at(None).validate().map(|m| m.duration_minutes), Ok(None));
+        for ok in [30, 120, 480] {
+            assert_eq!(
+                at(Some(ok)).validate().map(|m| m.duration_minutes),
+                Ok(Some(u32::try_from(ok).unwrap())),
+                "{ok}"
+            );
+        }
+        for bad in [29, 481, 0, -150, i64::MAX] {
+            let err = at(Some(bad)).validate().unwrap_err();
+            let found: Vec<(&str, &ViolationKind)> =
+                err.iter().map(|v| (v.field.as_str(), &v.kind)).collect();
+            assert_eq!(
+                found,
+                [(
+                    "duration_minutes",
+                    &ViolationKind::OutOfRange { min: 30, max: 480 }
+                )],
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::{
     auth::use_auth,
     components::{
         Date, FieldCheck, Form, FormAlert, Glyph, Icon, LatestVersion, Loaded, TextField,
-        api_resource, focus_soon, parse_opt, path_param, set_page_title, today,
+        api_resource, focus_soon, parse_opt, path_param, set_page_title, today, unreadable,
+        with_format_errors,
     },
     i18n::use_i18n,
 };
@@ -23,6 +24,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("date", "meeting-date"),
     ("start_time", "meeting-time"),
     ("place", "meeting-place"),
+    ("duration_minutes", "meeting-duration"),
 ];
 
 /// `/cohorts/{id}` (coordinator, coach): the cohort with its 8 meetings and their themes, in
@@ -135,6 +137,20 @@ fn Meeting(
                     </span>
                     {m.start_time.map(|t| view! { <span><Icon glyph=Glyph::Clock />{t}</span> })}
                     {m.place.map(|p| view! { <span><Icon glyph=Glyph::Place />{p}</span> })}
+                    {m
+                        .duration_minutes
+                        .map(|minutes| {
+                            view! {
+                                <span>
+                                    {move || {
+                                        i18n.t_with(
+                                            "meeting-duration-shown",
+                                            &[("minutes", minutes.to_string())],
+                                        )
+                                    }}
+                                </span>
+                            }
+                        })}
                 </p>
             }
             .into_any(),
@@ -286,17 +302,28 @@ fn MeetingForm(
     let date = RwSignal::new(date);
     let time = RwSignal::new(time);
     let place = RwSignal::new(place);
+    let duration = RwSignal::new(
+        stored
+            .as_ref()
+            .and_then(|m| m.duration_minutes)
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    );
     let version = RwSignal::new(stored.map_or(0, |m| m.version));
     let latest = RwSignal::new(None::<MeetingDetail>);
     let input = move || ScheduleMeetingInput {
         date: parse_opt(&date.get()),
         start_time: time.get(),
         place: place.get(),
+        duration_minutes: parse_opt(&duration.get()),
         version: Some(version.get()),
     };
     let live = move || {
         let input = input();
-        let mut found: Vec<Violation> = input.validate().err().map(|v| v.0).unwrap_or_default();
+        let mut found: Vec<Violation> = with_format_errors(
+            input.validate().err().map(|v| v.0).unwrap_or_default(),
+            &[("duration_minutes", unreadable::<i64>(&duration.get()))],
+        );
         if let Some(day) = input.date {
             let schedule = cohort.with(|c| schedule_of(&c.meetings));
             if let Err(order) =
@@ -382,6 +409,8 @@ fn MeetingForm(
                             date.set(m.date.map(|d| d.to_string()).unwrap_or_default());
                             time.set(m.start_time.clone().unwrap_or_default());
                             place.set(m.place.clone().unwrap_or_default());
+                            duration
+                                .set(m.duration_minutes.map(|d| d.to_string()).unwrap_or_default());
                             latest.set(None);
                         });
                         view! { <LatestVersion summary=summary take=take /> }
@@ -407,6 +436,15 @@ fn MeetingForm(
                 label=t("meeting-place")
                 value=place
                 check=check("place", "meeting-place-errors")
+            />
+            <TextField
+                id="meeting-duration"
+                label=t("meeting-duration")
+                value=duration
+                check=check("duration_minutes", "meeting-duration-errors")
+                    .with_hint("meeting-duration-hint")
+                hint=t("meeting-duration-hint")
+                inputmode="numeric"
             />
             <div class="actions">
                 <button type="submit" class="button">
@@ -456,6 +494,7 @@ mod tests {
                         date,
                         start_time: date.map(|_| "13:30".to_owned()),
                         place: date.map(|_| "Zaal 2".to_owned()),
+                        duration_minutes: None,
                         version: i64::from(date.is_some()),
                     }
                 })
