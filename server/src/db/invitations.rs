@@ -46,14 +46,18 @@ pub async fn valid(
     Ok(row.map(|r| (r.id, r.user_id)))
 }
 
-/// Marks an invitation used; false when another request used it first.
+/// Marks an invitation used, in the transaction that sets the password: false when another
+/// request used it first, or since [`valid`] read it the invitation expired, or the account was
+/// disabled or got a password. An invitation never replaces a password.
 pub async fn mark_used(
     tx: &mut sqlx::SqliteConnection,
     id: &InvitationId,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query!(
-        "UPDATE invitations SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        "UPDATE invitations SET used_at = $1 \
+         WHERE id = $2 AND used_at IS NULL AND expires_at > $1 \
+           AND user_id IN (SELECT id FROM users WHERE disabled = 0 AND password_hash IS NULL)",
         now,
         id,
     )

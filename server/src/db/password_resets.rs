@@ -52,14 +52,17 @@ pub async fn valid(
     Ok(row.map(|r| (r.id, r.user_id)))
 }
 
-/// Marks a link used; false when another request used it first.
+/// Marks a link used, in the transaction that replaces the password: false when another request
+/// used it first, or since [`valid`] read it the link expired or the account was disabled.
 pub async fn mark_used(
     tx: &mut SqliteConnection,
     id: &str,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query!(
-        "UPDATE password_resets SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        "UPDATE password_resets SET used_at = $1 \
+         WHERE id = $2 AND used_at IS NULL AND expires_at > $1 \
+           AND user_id IN (SELECT id FROM users WHERE disabled = 0 AND password_hash IS NOT NULL)",
         now,
         id,
     )

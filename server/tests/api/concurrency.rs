@@ -787,3 +787,91 @@ async fn a_cap_lowered_while_twenty_request_takes_no_request_past_it() {
         "every request answered 201 is stored"
     );
 }
+
+/// An invited account accepting its invitation, or a coordinator disabling it.
+enum InvitedStep {
+    Accept(String),
+    Disable(UserId, i64),
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_disabled_while_its_invitation_is_accepted_gets_no_password_after() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let mut steps = Vec::new();
+    for n in 0..PARALLEL / 2 {
+        let email = format!("invited-coach-{n}@example.org");
+        let created = coordinator
+            .invite(&InvitationInput {
+                email: email.clone(),
+                role: Role::Coach,
+                participant_id: None,
+                organisation_id: None,
+                municipality_id: Some(utrecht(&app).await),
+            })
+            .await
+            .unwrap_or_else(|r| panic!("the invitation is made: {r}"));
+        let token = created.link.split_once('#').expect("a token").1.to_owned();
+        let (id, version): (String, i64) =
+            sqlx::query_as("SELECT id, version FROM users WHERE email = $1")
+                .bind(&email)
+                .fetch_one(&app.db)
+                .await
+                .expect("the invited account");
+        steps.push(InvitedStep::Accept(token));
+        steps.push(InvitedStep::Disable(UserId::parse(id).unwrap(), version));
+    }
+    let anonymous = app.anonymous();
+
+    let answers = all_at_once(&coordinator, steps, |api, step| {
+        let anonymous = anonymous.clone();
+        async move {
+            match step {
+                InvitedStep::Accept(token) => anonymous
+                    .accept_invitation(&AcceptInvitationInput {
+                        token,
+                        password: "a long and rare passphrase".into(),
+                    })
+                    .await
+                    .map(|_| ()),
+                InvitedStep::Disable(id, version) => {
+                    api.disable_user(&id, version).await.map(|_| ())
+                }
+            }
+        }
+    })
+    .await;
+
+    // A disabling sent after an acceptance committed finds a newer version (409); every other
+    // one disables the account.
+    let disabled = count(
+        &app,
+        "SELECT COUNT(*) FROM users WHERE email LIKE 'invited-coach-%' AND disabled = 1",
+        &[],
+    )
+    .await;
+    assert!(disabled > 0, "none disabled: {:?}", refusals(&answers));
+    assert_eq!(
+        disabled,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'user.disable' AND outcome = 'success'",
+            &[],
+        )
+        .await
+    );
+    // Writes commit one at a time, each with its audit entry: the audit log's order is the
+    // order of the commits.
+    let accepted_after = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log a JOIN audit_log d ON d.action = 'user.disable' \
+         AND d.outcome = 'success' AND d.record_id = a.actor_user_id \
+         WHERE a.action = 'invitation.accept' AND a.outcome = 'success' AND a.rowid > d.rowid",
+        &[],
+    )
+    .await;
+    assert_eq!(
+        accepted_after, 0,
+        "passwords set on accounts already disabled"
+    );
+}
