@@ -69,7 +69,6 @@ async fn create_invitation(
 
     // The record the account belongs to must be in the coordinator's region; a missing one and
     // one outside it get the same answer.
-    let mut first_name = None;
     let mut participant_id = None;
     let mut organisation_id = None;
     let municipality_ids: Vec<MunicipalityId> = match input.role {
@@ -89,7 +88,6 @@ async fn create_invitation(
                 )
                 .await);
             };
-            first_name = Some(p.first_name.as_str().to_owned());
             participant_id = Some(p.id.clone());
             vec![p.municipality_id]
         }
@@ -154,15 +152,6 @@ async fn create_invitation(
         }
         None => None,
     };
-    let new_user = NewUser {
-        email: email.as_str(),
-        role: input.role,
-        first_name: first_name.as_deref(),
-        phone: None,
-        participant_id: participant_id.as_ref(),
-        organisation_id: organisation_id.as_ref(),
-        municipality_ids: &municipality_ids,
-    };
     let mut created = None;
     write(
         &state,
@@ -175,6 +164,27 @@ async fn create_invitation(
             {
                 return Err(already_registered());
             }
+            // The participant's first name as stored now: an erasure since the check above
+            // leaves nothing of them to copy.
+            let first_name = match &participant_id {
+                Some(id) => db::participants::by_id(&mut *tx, id)
+                    .await?
+                    .filter(|p| in_region(&p.municipality_id))
+                    .map(|p| p.first_name.as_str().to_owned()),
+                None => None,
+            };
+            if participant_id.is_some() && first_name.is_none() {
+                return Err(AppError::NotFound);
+            }
+            let new_user = NewUser {
+                email: email.as_str(),
+                role: input.role,
+                first_name: first_name.as_deref(),
+                phone: None,
+                participant_id: participant_id.as_ref(),
+                organisation_id: organisation_id.as_ref(),
+                municipality_ids: &municipality_ids,
+            };
             let (user_id, link) = invitations::invite(
                 tx,
                 &new_user,

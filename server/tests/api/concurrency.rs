@@ -875,3 +875,63 @@ async fn an_account_disabled_while_its_invitation_is_accepted_gets_no_password_a
         "passwords set on accounts already disabled"
     );
 }
+
+/// An invitation for a participant's account, or the participant's erasure.
+enum InviteStep {
+    Invite(String),
+    Erase,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_sent_while_a_participant_is_erased_copy_nothing_of_them() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let mut steps: Vec<InviteStep> = (1..PARALLEL)
+        .map(|n| InviteStep::Invite(format!("amal-{n}@example.org")))
+        .collect();
+    steps.insert(PARALLEL / 2, InviteStep::Erase);
+
+    let answers = all_at_once(&coordinator, steps, |api, step| {
+        let amal = amal.clone();
+        async move {
+            match step {
+                InviteStep::Invite(email) => api
+                    .invite(&InvitationInput {
+                        email,
+                        role: Role::Participant,
+                        participant_id: Some(amal),
+                        organisation_id: None,
+                        municipality_id: None,
+                    })
+                    .await
+                    .map(|_| ()),
+                InviteStep::Erase => api.erase(&amal, "Amal Haddad").await,
+            }
+        }
+    })
+    .await;
+
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM participants WHERE id = $1 AND first_name = 'Amal'",
+            &[amal.as_str()],
+        )
+        .await,
+        0,
+        "the participant is erased: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM users WHERE participant_id = $1 AND first_name = 'Amal'",
+            &[amal.as_str()],
+        )
+        .await,
+        0,
+        "an account keeps the first name of an erased participant: {:?}",
+        refusals(&answers)
+    );
+}
