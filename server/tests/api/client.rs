@@ -41,7 +41,7 @@ use shared::{
     },
     api::{EventAttendanceLine, EventDetail, EventInput, EventRegistrationInput},
     api::{
-        OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
+        CreateOrganisation, OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
         RegistrationDetail, RegistrationInput,
     },
     ids::{
@@ -624,6 +624,14 @@ impl Api {
     }
 
     // Organisations, openings and registrations.
+
+    /// `POST /organisations`.
+    pub async fn create_organisation(
+        &self,
+        input: &CreateOrganisation,
+    ) -> Answer<OrganisationDetail> {
+        self.create(paths::ORGANISATIONS, input).await
+    }
 
     /// `GET /organisations/{id}`.
     pub async fn organisation(&self, id: &OrganisationId) -> Answer<OrganisationDetail> {
