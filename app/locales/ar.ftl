@@ -1213,3 +1213,8 @@ sector-public_service = الحكومة
 sector-retail = المتاجر
 sector-technical = الأعمال التقنية
 sector-transport = النقل
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = موافقة تحتاج إلى تأكيدك
+participant-home-consent-text = منح مدربك الموافقة نيابةً عنك لتقديمك إلى:
+participant-home-consent-link = راجع الموافقة وأكّدها

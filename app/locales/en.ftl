@@ -1201,3 +1201,8 @@ sector-public_service = Public service
 sector-retail = Shops
 sector-technical = Technical work
 sector-transport = Transport
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Consent to confirm
+participant-home-consent-text = Your coach gave consent for you to be introduced to:
+participant-home-consent-link = Check and confirm the consent

@@ -1190,3 +1190,8 @@ sector-public_service = دولت
 sector-retail = دکان‌ها
 sector-technical = کار تخنیکی
 sector-transport = ترانسپورت
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = رضایتی که باید تأیید کنید
+participant-home-consent-text = رهنمای شما از طرف شما رضایت داده است که شما را معرفی کند به:
+participant-home-consent-link = رضایت را ببینید و تأیید کنید

@@ -1201,3 +1201,8 @@ sector-public_service = Overheid
 sector-retail = Winkels
 sector-technical = Techniek
 sector-transport = Vervoer
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Toestemming om te bevestigen
+participant-home-consent-text = Je coach heeft voor jou toestemming gegeven om je voor te stellen aan:
+participant-home-consent-link = Toestemming bekijken en bevestigen

@@ -1199,3 +1199,8 @@ sector-public_service = መንግስቲ
 sector-retail = ድኳናት
 sector-technical = ቴክኒካዊ ስራሕ
 sector-transport = መጓዓዝያ
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = ከተረጋግጽዎ ዘለኩም ፍቓድ
+participant-home-consent-text = ኣማኻሪኹም ኣብ ክንዲኹም ፍቓድ ሂቡ፡ ናብዞም ንኽትላለዩ፦
+participant-home-consent-link = ፍቓድ ርኣዩን ኣረጋግጹን

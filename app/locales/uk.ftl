@@ -1220,3 +1220,8 @@ sector-public_service = Державна служба
 sector-retail = Торгівля
 sector-technical = Технічна робота
 sector-transport = Транспорт
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Згода, яку треба підтвердити
+participant-home-consent-text = Ваш коуч надав згоду від вашого імені, щоб вас представили:
+participant-home-consent-link = Переглянути й підтвердити згоду
