@@ -256,7 +256,10 @@ async fn a_company_contacts_feed_holds_the_events_it_hosts_or_registered_for() {
         .iter()
         .find(|e| e.0 == format!("event-{}@vip-route", hosted.id))
         .unwrap_or_else(|| panic!("the session hosted: {seen:?}"));
-    assert_eq!(session.1, "Bijeenkomst over goede voorbeelden: Goed voorbeeld: inwerken");
+    assert_eq!(
+        session.1,
+        "Bijeenkomst over goede voorbeelden: Goed voorbeeld: inwerken"
+    );
     assert_eq!(session.2, amsterdam(day, "10:00"));
     assert!(
         !seen.iter().any(|e| e.0.contains(other.id.as_str())),
@@ -264,11 +267,7 @@ async fn a_company_contacts_feed_holds_the_events_it_hosts_or_registered_for() {
     );
 
     // A cancelled registration takes the event out of the feed.
-    let id = company
-        .event(&registered.id)
-        .await
-        .unwrap()
-        .registrations[0]
+    let id = company.event(&registered.id).await.unwrap().registrations[0]
         .id
         .clone();
     company.cancel_event_registration(&id).await.unwrap();

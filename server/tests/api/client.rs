@@ -35,15 +35,15 @@ use shared::{
         ParticipantSuggestions,
     },
     api::{
+        CreateOrganisation, OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail,
+        OrganisationPatch, RegistrationDetail, RegistrationInput,
+    },
+    api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, MunicipalityReport, NudgeItem, OutcomeDetail,
         OutcomeInput,
     },
     api::{EventAttendanceLine, EventDetail, EventInput, EventRegistrationInput},
-    api::{
-        CreateOrganisation, OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
-        RegistrationDetail, RegistrationInput,
-    },
     ids::{
         ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
         OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,

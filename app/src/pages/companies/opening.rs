@@ -17,8 +17,8 @@ use super::{
 use crate::{
     api::{self, ApiError, history::HistoryOf},
     components::{
-        FieldCheck, Form, HistoryPanel, Loaded, SelectField, api_resource, focus_soon,
-        id_param, role, set_page_title, text,
+        FieldCheck, Form, HistoryPanel, Loaded, SelectField, api_resource, focus_soon, id_param,
+        role, set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
