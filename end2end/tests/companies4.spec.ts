@@ -21,7 +21,8 @@ test('the host of a training marks on a phone who attended, and the list keeps i
   const training = await call(company, 'POST', '/events', {
     kind: 'supervisor_training',
     title,
-    date: isoDay(0),
+    // The server's today (the programme's time zone), which near midnight is not UTC's.
+    date: me.today,
     start_time: '09:00',
     place: 'Bakkerij De Korenbloem, Utrecht',
     online_link: '',
