@@ -1218,3 +1218,8 @@ sector-transport = النقل
 meeting-duration = المدة (بالدقائق)
 meeting-duration-hint = من 30 إلى 480 دقيقة. إذا تُركت فارغة: المدة المحددة في إعدادات البلدية.
 meeting-duration-shown = { $minutes } دقيقة
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = موافقة تحتاج إلى تأكيدك
+participant-home-consent-text = منح مدربك الموافقة نيابةً عنك لتقديمك إلى:
+participant-home-consent-link = راجع الموافقة وأكّدها

@@ -1206,3 +1206,8 @@ sector-transport = Transport
 meeting-duration = Length (minutes)
 meeting-duration-hint = From 30 to 480 minutes. Empty: the length set by the municipality.
 meeting-duration-shown = { $minutes } minutes
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Consent to confirm
+participant-home-consent-text = Your coach gave consent for you to be introduced to:
+participant-home-consent-link = Check and confirm the consent

@@ -1195,3 +1195,8 @@ sector-transport = ترانسپورت
 meeting-duration = مدت (دقیقه)
 meeting-duration-hint = از ۳۰ تا ۴۸۰ دقیقه. اگر خالی بماند: مدتی که شاروالی تعیین کرده است.
 meeting-duration-shown = { $minutes } دقیقه
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = رضایتی که باید تأیید کنید
+participant-home-consent-text = رهنمای شما از طرف شما رضایت داده است که شما را معرفی کند به:
+participant-home-consent-link = رضایت را ببینید و تأیید کنید

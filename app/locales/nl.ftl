@@ -1206,3 +1206,8 @@ sector-transport = Vervoer
 meeting-duration = Duur (minuten)
 meeting-duration-hint = Van 30 tot 480 minuten. Leeg: de duur uit de instellingen van de gemeente.
 meeting-duration-shown = { $minutes } minuten
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Toestemming om te bevestigen
+participant-home-consent-text = Je coach heeft voor jou toestemming gegeven om je voor te stellen aan:
+participant-home-consent-link = Toestemming bekijken en bevestigen

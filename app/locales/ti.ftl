@@ -1204,3 +1204,8 @@ sector-transport = መጓዓዝያ
 meeting-duration = ንውሓት (ብደቓይቕ)
 meeting-duration-hint = ካብ 30 ክሳብ 480 ደቓይቕ። ባዶ እንተኾይኑ: እቲ ብምምሕዳር ዝተወሰነ ንውሓት።
 meeting-duration-shown = { $minutes } ደቓይቕ
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = ከተረጋግጽዎ ዘለኩም ፍቓድ
+participant-home-consent-text = ኣማኻሪኹም ኣብ ክንዲኹም ፍቓድ ሂቡ፡ ናብዞም ንኽትላለዩ፦
+participant-home-consent-link = ፍቓድ ርኣዩን ኣረጋግጹን

@@ -1225,3 +1225,8 @@ sector-transport = Транспорт
 meeting-duration = Тривалість (хвилини)
 meeting-duration-hint = Від 30 до 480 хвилин. Якщо порожньо: тривалість із налаштувань муніципалітету.
 meeting-duration-shown = { $minutes } хв
+
+## Companies, second round, finished: consent given by the coach, asked on the home
+participant-home-consent-title = Згода, яку треба підтвердити
+participant-home-consent-text = Ваш коуч надав згоду від вашого імені, щоб вас представили:
+participant-home-consent-link = Переглянути й підтвердити згоду

@@ -1,6 +1,8 @@
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './api';
-import { coordinatorState } from './second-factor';
+import { LoginPage } from './pages/login';
+import { Navigation } from './pages/navigation';
+import { coordinatorState, openAsCoordinator } from './second-factor';
 
 /** Makes a request context with a cookie jar of its own (`playwright.request.newContext`). */
 export type NewContext = (options: {
@@ -12,6 +14,22 @@ export type NewContext = (options: {
 /** A request context of its own that names the app's origin, as the server asks of a state change. */
 function contextOf(newContext: NewContext, baseURL: string): Promise<APIRequestContext> {
   return newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL).origin } });
+}
+
+/**
+ * Logs in through the form (the demo coordinator: opens the session global-setup.ts signed in
+ * with the second factor, since these tests are not about logging in) and waits for the home page.
+ */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (email === DEMO.coordinator) {
+    await openAsCoordinator(page, process.env.BASE_URL!);
+  } else {
+    const form = new LoginPage(page);
+    await form.goto();
+    await form.login(email, password);
+  }
+  await expect(page).toHaveURL(/\/$/);
+  await expect(new Navigation(page).logoutButton).toBeVisible();
 }
 
 /** The password of the accounts these tests invite. */

@@ -1,8 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
-import { DEMO, DEMO_PASSWORD } from './api';
-import { LoginPage } from './pages/login';
-import { openAsCoordinator } from './second-factor';
+import { DEMO } from './api';
 import { HomePage } from './pages/home';
 import { Navigation } from './pages/navigation';
 import { OrganisationPage } from './pages/organisation';
@@ -12,24 +10,9 @@ import { ConsentPage } from './pages/consent';
 import { InternshipPage } from './pages/internship';
 import { OpeningPage } from './pages/opening';
 import { OrganisationForm as OrganisationPageForm, OrganisationsPage } from './pages/organisations';
-import { NEW_PASSWORD, addDays, call, demoSession, freshParticipant, isoDay, uniqueLetters } from './companies-seed';
+import { NEW_PASSWORD, addDays, call, demoSession, freshParticipant, isoDay, login, uniqueLetters } from './companies-seed';
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** Logs in through the form (the demo coordinator: opens its shared session) and waits for the home page. */
-async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  if (email === DEMO.coordinator) {
-    // The demo coordinator's session that global-setup.ts signed in with the second factor:
-    // these tests are not about logging in.
-    await openAsCoordinator(page, process.env.BASE_URL!);
-  } else {
-    const form = new LoginPage(page);
-    await form.goto();
-    await form.login(email, password);
-  }
-  await expect(page).toHaveURL(/\/$/);
-  await expect(new Navigation(page).logoutButton).toBeVisible();
-}
 
 /** A button named by its action and, for screen readers, the record it acts on. */
 function named(action: string, record: string): RegExp {

@@ -1,24 +1,13 @@
-import type { Page } from '@playwright/test';
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
 import { DEMO, DEMO_PASSWORD } from './api';
-import { LoginPage } from './pages/login';
-import { Navigation } from './pages/navigation';
 import { ConsentPage } from './pages/consent';
 import { OrganisationPage } from './pages/organisation';
 import { EventPage } from './pages/event';
 import { SuggestionsPage } from './pages/suggestions';
-import { NEW_PASSWORD, call, demoSession, freshParticipant, isoDay, uniqueLetters } from './companies-seed';
+import { NEW_PASSWORD, call, demoSession, freshParticipant, isoDay, login, uniqueLetters } from './companies-seed';
 
 // Every step on a phone 360 px wide.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  const form = new LoginPage(page);
-  await form.goto();
-  await form.login(email, password);
-  await expect(page).toHaveURL(/\/$/);
-  await expect(new Navigation(page).logoutButton).toBeVisible();
-}
 
 test('a company contact registers two colleagues for an expert meeting on a phone; a full meeting and a repeat are refused in words', async ({
   page,

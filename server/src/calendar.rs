@@ -11,6 +11,9 @@ pub const TZID: &str = "Europe/Amsterdam";
 /// How long a training meeting lasts.
 pub const MEETING_HOURS: u32 = 2;
 
+/// How long an expert meeting or training for organisations lasts, in a feed.
+pub const EVENT_HOURS: u32 = 2;
+
 /// When an event takes place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum When {

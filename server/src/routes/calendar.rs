@@ -2,7 +2,7 @@
 //! feed itself is read with the link's token, without a session, and shows only what the
 //! account sees: a participant's meetings, visits, internship and own actions' due dates; a
 //! coach's, for their participants; a company contact's visits and internships at their
-//! organisation. The token is in the query, which the logs never hold.
+//! organisation, and the expert meetings and trainings it hosts or registered someone for. The token is in the query, which the logs never hold.
 
 use axum::{
     Router,
@@ -14,6 +14,7 @@ use axum::{
 use shared::{
     api::{CalendarFeedCreated, CalendarQuery, paths},
     roles::Role,
+    rules::events::EventKind,
 };
 
 use super::{Change, write};
@@ -118,6 +119,15 @@ fn days(kind: &str, line: DatedLine, summary: String) -> Event {
     }
 }
 
+/// What an event is, in the feed's words.
+fn event_kind(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::ExpertMeeting => "Expertmeeting",
+        EventKind::SupervisorTraining => "Training voor stagebegeleiders",
+        EventKind::GoodPracticeSession => "Bijeenkomst over goede voorbeelden",
+    }
+}
+
 /// `who: what` in a coach's feed (their participants), `what` in a participant's own.
 fn whose(who: &str, what: String) -> String {
     if who.is_empty() {
@@ -198,6 +208,22 @@ async fn read_feed(
         for i in db::calendar::organisation_internships(&state.db, organisation).await? {
             let summary = format!("Stage: {}", i.who);
             events.push(days("internship", i, summary));
+        }
+        for e in db::calendar::organisation_events(&state.db, organisation).await? {
+            let Some(start) = calendar::start_time(&e.start_time) else {
+                continue;
+            };
+            events.push(Event {
+                uid: format!("event-{}", e.id),
+                summary: format!("{}: {}", event_kind(e.kind), e.title),
+                location: Some(e.place).filter(|p| !p.is_empty()).or(e.online_link),
+                when: When::Timed {
+                    date: e.date,
+                    start,
+                    hours: calendar::EVENT_HOURS,
+                },
+                sequence: e.version - 1,
+            });
         }
     }
     let text = calendar::render("VIP route", &events, state.clock.now());

@@ -4,13 +4,17 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
 use reqwest::{Method, StatusCode};
-use shared::api::{CalendarFeedCreated, ErrorKind, ScheduleMeetingInput, paths};
+use shared::{
+    api::{CalendarFeedCreated, ErrorKind, EventInput, ScheduleMeetingInput, paths},
+    rules::events::EventKind,
+};
 
 use crate::{
     client::{Api, Refused},
+    events::expert_meeting,
     helpers::{
-        PUBLIC_URL, TestApp, cohort_id, complete_training, internship, organisation_id,
-        participant_id, spawn_app_with, today,
+        PUBLIC_URL, TestApp, cohort_id, complete_training, internship, municipality_id,
+        organisation_id, participant_id, spawn_app_with, today,
     },
 };
 
@@ -203,4 +207,75 @@ async fn a_coach_sees_their_participants_and_a_company_its_internships() {
         .create_feed()
         .await
         .refused(ErrorKind::Forbidden);
+}
+
+#[tokio::test]
+async fn a_company_contacts_feed_holds_the_events_it_hosts_or_registered_for() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let company = app.signed_in("company@example.org").await;
+    let utrecht = municipality_id(&app, "GM0344").await;
+    let registered = coordinator
+        .create_event(&EventInput {
+            title: "Taal op de werkvloer".into(),
+            ..expert_meeting(&[&utrecht], 10)
+        })
+        .await
+        .unwrap();
+    let other = coordinator
+        .create_event(&EventInput {
+            title: "Een bijeenkomst zonder ons".into(),
+            ..expert_meeting(&[&utrecht], 10)
+        })
+        .await
+        .unwrap();
+    let hosted = company
+        .create_event(&EventInput {
+            kind: Some(EventKind::GoodPracticeSession),
+            title: "Goed voorbeeld: inwerken".into(),
+            start_time: "10:00".into(),
+            ..expert_meeting(&[&utrecht], 10)
+        })
+        .await
+        .unwrap();
+    company
+        .register_for_event(&registered.id, "Henk de Bakker", "Stagebegeleider")
+        .await
+        .unwrap();
+
+    let feed = company.create_feed().await.unwrap();
+    let (_, calendar) = read(&app, &feed).await;
+    let seen = events(&calendar.unwrap());
+    let day = today() + Days::new(14);
+    let meeting = seen
+        .iter()
+        .find(|e| e.0 == format!("event-{}@vip-route", registered.id))
+        .unwrap_or_else(|| panic!("the meeting registered for: {seen:?}"));
+    assert_eq!(meeting.1, "Expertmeeting: Taal op de werkvloer");
+    assert_eq!(meeting.2, amsterdam(day, "15:30"));
+    let session = seen
+        .iter()
+        .find(|e| e.0 == format!("event-{}@vip-route", hosted.id))
+        .unwrap_or_else(|| panic!("the session hosted: {seen:?}"));
+    assert_eq!(
+        session.1,
+        "Bijeenkomst over goede voorbeelden: Goed voorbeeld: inwerken"
+    );
+    assert_eq!(session.2, amsterdam(day, "10:00"));
+    assert!(
+        !seen.iter().any(|e| e.0.contains(other.id.as_str())),
+        "not an event the organisation neither hosts nor registered for: {seen:?}"
+    );
+
+    // A cancelled registration takes the event out of the feed.
+    let id = company.event(&registered.id).await.unwrap().registrations[0]
+        .id
+        .clone();
+    company.cancel_event_registration(&id).await.unwrap();
+    let (_, calendar) = read(&app, &feed).await;
+    let seen = events(&calendar.unwrap());
+    assert!(
+        !seen.iter().any(|e| e.0.contains(registered.id.as_str())),
+        "{seen:?}"
+    );
 }

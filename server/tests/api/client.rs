@@ -35,15 +35,15 @@ use shared::{
         ParticipantSuggestions,
     },
     api::{
+        CreateOrganisation, OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail,
+        OrganisationPatch, RegistrationDetail, RegistrationInput,
+    },
+    api::{
         EvaluationInput, ExpenseDecisionInput, FollowUpPatch, InternshipPatch, IntroductionDetail,
         IntroductionInput, IntroductionPatch, MunicipalityReport, NudgeItem, OutcomeDetail,
         OutcomeInput,
     },
     api::{EventAttendanceLine, EventDetail, EventInput, EventRegistrationInput},
-    api::{
-        OpeningDetail, OpeningInput, OpeningPatch, OrganisationDetail, OrganisationPatch,
-        RegistrationDetail, RegistrationInput,
-    },
     ids::{
         ActionId, CohortId, ExpenseId, GoalId, InternshipId, IntroductionId, MunicipalityId,
         OpeningId, OrganisationId, OutcomeId, ParticipantId, UserId,
@@ -629,6 +629,14 @@ impl Api {
     }
 
     // Organisations, openings and registrations.
+
+    /// `POST /organisations`.
+    pub async fn create_organisation(
+        &self,
+        input: &CreateOrganisation,
+    ) -> Answer<OrganisationDetail> {
+        self.create(paths::ORGANISATIONS, input).await
+    }
 
     /// `GET /organisations/{id}`.
     pub async fn organisation(&self, id: &OrganisationId) -> Answer<OrganisationDetail> {

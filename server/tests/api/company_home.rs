@@ -4,17 +4,22 @@
 
 use chrono::Days;
 use shared::{
-    api::{ConsentInput, ConsentPurpose, ErrorKind, GoalInput, OpeningInput, OpeningPatch},
+    api::{
+        ConsentInput, ConsentPurpose, CreateOrganisation, ErrorKind, GoalInput, OpeningInput,
+        OpeningPatch,
+    },
+    ids::OrganisationId,
     rules::{
         internship::InternshipProgress,
-        openings::{OpeningKind, OpeningStatus},
+        openings::{OpeningKind, OpeningStatus, OrganisationInput, OrganisationKind},
     },
 };
 
 use crate::{
     client::Refused,
     helpers::{
-        complete_training, internship, organisation_id, participant_id, spawn_app_with, today,
+        TestApp, complete_training, internship, municipality_id, organisation_id, participant_id,
+        spawn_app_with, today,
     },
 };
 
@@ -130,16 +135,15 @@ async fn a_company_contact_sees_its_own_interns_and_visits_and_names_only_with_c
         .refused(ErrorKind::NotFound);
 }
 
-#[tokio::test]
-async fn a_school_hosts_a_visit_like_a_company() {
-    let app = spawn_app_with(true).await;
+/// A coordinator opens a visit at `host`, a coach registers Amal once (a second time is
+/// refused), and the host's overview counts her.
+async fn hosts_a_visit(app: &TestApp, host: &OrganisationId) {
     let coordinator = app.signed_in("coordinator@example.org").await;
     let coach = app.signed_in("coach@example.org").await;
-    let school = organisation_id(&app, "ROC Midden Nederland").await;
-    let amal = participant_id(&app, "Amal").await;
+    let amal = participant_id(app, "Amal").await;
     let created = coordinator
         .create_opening(
-            &school,
+            host,
             &OpeningInput {
                 kind: Some(OpeningKind::CompanyVisit),
                 title: "Open lesochtend zorg".into(),
@@ -170,8 +174,39 @@ async fn a_school_hosts_a_visit_like_a_company() {
         "already_registered",
     );
 
-    let people = coordinator.organisation_people(&school).await.unwrap();
+    let people = coordinator.organisation_people(host).await.unwrap();
     assert_eq!(people.visits.len(), 1);
     assert_eq!(people.visits[0].registered, 1);
     assert_eq!(people.visits[0].capacity, Some(2));
+}
+
+#[tokio::test]
+async fn a_school_hosts_a_visit_like_a_company() {
+    let app = spawn_app_with(true).await;
+    let school = organisation_id(&app, "ROC Midden Nederland").await;
+    hosts_a_visit(&app, &school).await;
+}
+
+#[tokio::test]
+async fn a_volunteer_organisation_hosts_a_visit_like_a_company() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let utrecht = municipality_id(&app, "GM0344").await;
+    let created = coordinator
+        .create_organisation(&CreateOrganisation {
+            municipality_id: Some(utrecht),
+            organisation: OrganisationInput {
+                kind: Some(OrganisationKind::VolunteerOrganisation),
+                name: "Buurthuis De Pijler".into(),
+                sector: "Zorg en welzijn".into(),
+                street: "Amsterdamsestraatweg 10".into(),
+                postcode: "3513 AB".into(),
+                city: "Utrecht".into(),
+                kvk_number: String::new(),
+            },
+        })
+        .await
+        .unwrap();
+    assert_eq!(created.kind, OrganisationKind::VolunteerOrganisation);
+    hosts_a_visit(&app, &created.id).await;
 }

@@ -8,7 +8,7 @@ use shared::{
     roles::Role,
 };
 
-use super::keys::event_kind;
+use super::{keys::event_kind, registration::RegistrationCard};
 use crate::{
     api,
     auth::use_auth,
@@ -247,45 +247,41 @@ fn RegisterForm(
         );
     };
     let t = move |key: &'static str| Signal::derive(move || i18n.t(key));
-    view! {
-        <section class="card" aria-labelledby="registration-title">
-            <h2 id="registration-title">{text("event-register-title")}</h2>
+    let intro: Children = Box::new(move || {
+        view! {
             <p class="meta">{text("event-register-intro")}</p>
             {move || full.get().then(|| view! { <p class="meta">{text("event-full")}</p> })}
-            <p role="status" class="status-line">
-                {move || {
-                    registered
-                        .get()
-                        .map(|who| i18n.t_with("event-registered", &[("name", who)]))
-                }}
-            </p>
-            <form
-                id="registration-form"
-                class="form"
-                novalidate
-                on:submit=on_submit
-                on:input=move |ev| form.changed(&ev)
-                aria-busy=move || form.busy().then_some("true")
-            >
-                <FormAlert form=form shown=shown errors_id="registration-errors" />
-                <TextField
-                    id="registration-name"
-                    label=t("event-registration-name")
-                    value=name
-                    check=check("name", "registration-name-errors")
-                    autocomplete="off"
-                />
-                <TextField
-                    id="registration-role"
-                    label=t("event-registration-role")
-                    value=role
-                    check=check("role", "registration-role-errors")
-                />
-                <button type="submit" class="button">
-                    {move || if form.busy() { i18n.t("form-saving") } else { i18n.t("event-register") }}
-                </button>
-            </form>
-        </section>
+        }
+        .into_any()
+    });
+    view! {
+        <RegistrationCard
+            title="event-register-title"
+            form=form
+            shown=shown
+            notice=Signal::derive(move || {
+                registered.get().map(|who| i18n.t_with("event-registered", &[("name", who)]))
+            })
+            on_submit=on_submit
+            submit=Signal::derive(move || {
+                if form.busy() { i18n.t("form-saving") } else { i18n.t("event-register") }
+            })
+            intro=intro
+        >
+            <TextField
+                id="registration-name"
+                label=t("event-registration-name")
+                value=name
+                check=check("name", "registration-name-errors")
+                autocomplete="off"
+            />
+            <TextField
+                id="registration-role"
+                label=t("event-registration-role")
+                value=role
+                check=check("role", "registration-role-errors")
+            />
+        </RegistrationCard>
     }
 }
 

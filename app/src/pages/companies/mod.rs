@@ -15,6 +15,7 @@ mod organisation;
 mod organisation_form;
 mod organisations;
 mod people;
+mod registration;
 mod suggested;
 
 use leptos::prelude::*;

@@ -11,13 +11,14 @@ use shared::{
 use super::{
     opening_form::OpeningForm,
     organisation::{Candidates, StatusButtons},
+    registration::RegistrationCard,
     suggested::SuggestedParticipants,
 };
 use crate::{
     api::{self, ApiError, history::HistoryOf},
     components::{
-        FieldCheck, Form, FormAlert, HistoryPanel, Loaded, SelectField, api_resource, focus_soon,
-        id_param, role, set_page_title, text,
+        FieldCheck, Form, HistoryPanel, Loaded, SelectField, api_resource, focus_soon, id_param,
+        role, set_page_title, text,
     },
     i18n::{opening_kind_key, opening_status_key, use_i18n},
 };
@@ -245,40 +246,28 @@ fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
         );
     };
     view! {
-        <section class="card" aria-labelledby="registration-title">
-            <h2 id="registration-title">{text("registration-title")}</h2>
-            <p role="status" class="status-line">
-                {move || {
-                    registered
-                        .get()
-                        .map(|name| i18n.t_with("registration-done", &[("name", name)]))
-                }}
-            </p>
-            <form
-                id="registration-form"
-                class="form"
-                novalidate
-                on:submit=on_submit
-                on:input=move |ev| form.changed(&ev)
-                aria-busy=move || form.busy().then_some("true")
-            >
-                <FormAlert form=form shown=shown errors_id="registration-errors" />
-                <Loaded resource=participants part=true children=move |_| {
-                    view! {
-                        <SelectField
-                            id="registration-participant"
-                            label=Signal::derive(text("registration-participant"))
-                            value=chosen
-                            check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
-                            options=options
-                            empty=Signal::derive(text("form-choose"))
-                        />
-                    }
-                } />
-                <button type="submit" class="button">
-                    {text("registration-submit")}
-                </button>
-            </form>
-        </section>
+        <RegistrationCard
+            title="registration-title"
+            form=form
+            shown=shown
+            notice=Signal::derive(move || {
+                registered.get().map(|name| i18n.t_with("registration-done", &[("name", name)]))
+            })
+            on_submit=on_submit
+            submit=Signal::derive(move || i18n.t("registration-submit"))
+        >
+            <Loaded resource=participants part=true children=move |_| {
+                view! {
+                    <SelectField
+                        id="registration-participant"
+                        label=Signal::derive(text("registration-participant"))
+                        value=chosen
+                        check=FieldCheck::new(shown, "participant_id", "registration-participant-errors")
+                        options=options
+                        empty=Signal::derive(text("form-choose"))
+                    />
+                }
+            } />
+        </RegistrationCard>
     }
 }
