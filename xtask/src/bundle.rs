@@ -34,6 +34,18 @@ const ENTRIES: &[(&str, &[&str])] = &[
     ("coordinator home", &["__coordinator_home"]),
 ];
 
+/// The interface languages: the split module of each one's texts (Dutch's are in the main module,
+/// `app/src/i18n/mod.rs`) and the fonts it loads (`style/fonts.css`: a face whose `unicode-range`
+/// only that language's script falls in).
+const LANGUAGES: &[(&str, Option<&str>, &[&str])] = &[
+    ("nl", None, &[]),
+    ("en", Some("lang_en"), &[]),
+    ("ar", Some("lang_ar"), &[]),
+    ("ti", Some("lang_ti"), &[ETHIOPIC_FONT]),
+    ("fa-AF", Some("lang_fa_af"), &[]),
+    ("uk", Some("lang_uk"), &[]),
+];
+
 /// Builds `target/site`.
 pub fn build() -> Result<(), String> {
     let root = root();
@@ -258,28 +270,58 @@ fn report(sizes: &Sizes, prefetch: &HashMap<String, Vec<String>>) -> Result<(), 
         "shell.js",
         "style.css",
     ];
-    eprintln!("\nfirst load (wasm + js + css, brotli):");
-    for (entry, splits) in ENTRIES {
-        let mut needed: Vec<String> = first_load.iter().map(|f| (*f).to_owned()).collect();
-        for prefix in *splits {
-            let mut found = false;
-            for (split, modules) in prefetch {
-                if split.starts_with(prefix) {
-                    found = true;
-                    needed.extend(modules.iter().map(|m| format!("{m}.wasm")));
-                }
-            }
-            if !found {
-                return Err(format!("no split module named {prefix}*"));
+    // The files a split module needs, by the start of its name.
+    let split_files = |prefix: &str| -> Result<Vec<String>, String> {
+        let mut files = Vec::new();
+        for (split, modules) in prefetch {
+            if split.starts_with(prefix) {
+                files.extend(modules.iter().map(|m| format!("{m}.wasm")));
             }
         }
+        if files.is_empty() {
+            return Err(format!("no split module named {prefix}*"));
+        }
+        Ok(files)
+    };
+    let total = |mut needed: Vec<String>| -> Result<(u64, usize), String> {
         needed.sort();
         needed.dedup();
         let mut total = 0;
         for name in &needed {
             total += sizes.brotli(name)?;
         }
-        eprintln!("  {entry:<20} {:>11}  ({} files)", kib(total), needed.len());
+        Ok((total, needed.len()))
+    };
+    let mut entries = Vec::new();
+    eprintln!("\nfirst load (wasm + js + css, brotli):");
+    for (entry, splits) in ENTRIES {
+        let mut needed: Vec<String> = first_load.iter().map(|f| (*f).to_owned()).collect();
+        for prefix in *splits {
+            needed.extend(split_files(prefix)?);
+        }
+        let (size, count) = total(needed.clone())?;
+        eprintln!("  {entry:<20} {:>11}  ({count} files)", kib(size));
+        entries.push((entry, needed));
+    }
+    eprintln!(
+        "\nfirst load per language (wasm + js + css + the language's texts and fonts, brotli):"
+    );
+    eprint!("  {:<8}", "language");
+    for (entry, _) in ENTRIES {
+        eprint!(" {entry:>18}");
+    }
+    eprintln!();
+    for (lang, texts, fonts) in LANGUAGES {
+        eprint!("  {lang:<8}");
+        for (_, needed) in &entries {
+            let mut needed = needed.clone();
+            if let Some(texts) = texts {
+                needed.extend(split_files(texts)?);
+            }
+            needed.extend(fonts.iter().map(|f| (*f).to_owned()));
+            eprint!(" {:>18}", kib(total(needed)?.0));
+        }
+        eprintln!();
     }
     Ok(())
 }

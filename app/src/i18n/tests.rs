@@ -386,3 +386,175 @@ fn each_language_s_own_name_is_the_same_in_its_file_the_switch_and_the_spoken_la
         assert_eq!(spoken.own_name(), Some(lang.own_name()), "{}", lang.code());
     }
 }
+
+/// The first of each month of 2026, `2026-01-01` to `2026-12-01`.
+fn firsts() -> Vec<String> {
+    (1..=12).map(|m| format!("2026-{m:02}-01")).collect()
+}
+
+#[test]
+fn tigrinya_names_the_months_in_ge_ez_script() {
+    let months: Vec<String> = firsts()
+        .iter()
+        .map(|d| format::month(d, Lang::Ti))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "ጥሪ 2026",
+            "ለካቲት 2026",
+            "መጋቢት 2026",
+            "ሚያዝያ 2026",
+            "ግንቦት 2026",
+            "ሰነ 2026",
+            "ሓምለ 2026",
+            "ነሓሰ 2026",
+            "መስከረም 2026",
+            "ጥቅምቲ 2026",
+            "ሕዳር 2026",
+            "ታሕሳስ 2026"
+        ]
+    );
+    assert_eq!(format::date("2026-03-01", Lang::Ti), "መጋቢት 1, 2026");
+    assert_eq!(format::date("2026-12-24", Lang::Ti), "ታሕሳስ 24, 2026");
+    for date in firsts() {
+        let text = format::date(&date, Lang::Ti);
+        assert!(
+            !text.chars().any(|c| c.is_ascii_alphabetic()),
+            "{text}: no Latin month name"
+        );
+    }
+}
+
+#[test]
+fn dari_names_the_months_as_afghanistan_does_with_western_digits() {
+    let months: Vec<String> = firsts()
+        .iter()
+        .map(|d| format::month(d, Lang::FaAf))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "جنوری 2026",
+            "فبروری 2026",
+            "مارچ 2026",
+            "اپریل 2026",
+            "می 2026",
+            "جون 2026",
+            "جولای 2026",
+            "اگست 2026",
+            "سپتمبر 2026",
+            "اکتوبر 2026",
+            "نومبر 2026",
+            "دسمبر 2026"
+        ]
+    );
+    assert_eq!(format::date("2026-03-06", Lang::FaAf), "6 مارچ 2026");
+}
+
+#[test]
+fn ukrainian_puts_a_month_in_a_date_in_the_genitive() {
+    let dates: Vec<String> = firsts().iter().map(|d| format::date(d, Lang::Uk)).collect();
+    assert_eq!(
+        dates,
+        [
+            "1 січня 2026 р.",
+            "1 лютого 2026 р.",
+            "1 березня 2026 р.",
+            "1 квітня 2026 р.",
+            "1 травня 2026 р.",
+            "1 червня 2026 р.",
+            "1 липня 2026 р.",
+            "1 серпня 2026 р.",
+            "1 вересня 2026 р.",
+            "1 жовтня 2026 р.",
+            "1 листопада 2026 р.",
+            "1 грудня 2026 р."
+        ]
+    );
+    let months: Vec<String> = firsts()
+        .iter()
+        .map(|d| format::month(d, Lang::Uk))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "січень 2026 р.",
+            "лютий 2026 р.",
+            "березень 2026 р.",
+            "квітень 2026 р.",
+            "травень 2026 р.",
+            "червень 2026 р.",
+            "липень 2026 р.",
+            "серпень 2026 р.",
+            "вересень 2026 р.",
+            "жовтень 2026 р.",
+            "листопад 2026 р.",
+            "грудень 2026 р."
+        ]
+    );
+}
+
+#[test]
+fn arabic_names_the_gregorian_months() {
+    let months: Vec<String> = firsts()
+        .iter()
+        .map(|d| format::month(d, Lang::Ar))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            "يناير 2026",
+            "فبراير 2026",
+            "مارس 2026",
+            "أبريل 2026",
+            "مايو 2026",
+            "يونيو 2026",
+            "يوليو 2026",
+            "أغسطس 2026",
+            "سبتمبر 2026",
+            "أكتوبر 2026",
+            "نوفمبر 2026",
+            "ديسمبر 2026"
+        ]
+    );
+    assert_eq!(format::date("2026-08-16", Lang::Ar), "16 أغسطس 2026");
+}
+
+#[test]
+fn dutch_and_english_dates_read_as_the_browsers_write_them() {
+    assert_eq!(format::date("2026-03-01", Lang::Nl), "1 maart 2026");
+    assert_eq!(format::month("2026-05-10", Lang::Nl), "mei 2026");
+    assert_eq!(format::date("2026-03-01", Lang::En), "March 1, 2026");
+    assert_eq!(format::month("2026-12-24", Lang::En), "December 2026");
+}
+
+#[test]
+fn a_moment_in_tigrinya_has_its_month_in_ge_ez_script_and_the_time_on_24_hours() {
+    assert_eq!(
+        format::local_date_time(2026, 9, 7, 14, 5, Lang::Ti),
+        "መስከረም 7, 2026, 14:05"
+    );
+}
+
+#[test]
+fn what_is_not_a_calendar_date_stays_as_it_came() {
+    for text in [
+        "",
+        "2026",
+        "2026-13-01",
+        "2026-00-10",
+        "2026/03/01",
+        "maart",
+    ] {
+        for lang in Lang::ALL {
+            assert_eq!(format::date(text, lang), text);
+            assert_eq!(format::month(text, lang), text);
+        }
+    }
+    // A moment's date part is a date.
+    assert_eq!(
+        format::date("2026-03-01T10:00:00Z", Lang::Ti),
+        "መጋቢት 1, 2026"
+    );
+}

@@ -41,7 +41,9 @@ pub fn FunnelChart(report: MunicipalityReport) -> impl IntoView {
     let max = steps.iter().map(|(_, c)| drawn(*c)).max().unwrap_or(0);
     view! {
         <figure class="card report-chart" id="report-funnel">
-            <figcaption>{text("report-funnel-title")}</figcaption>
+            <figcaption>
+                <h2>{text("report-funnel-title")}</h2>
+            </figcaption>
             <ul class="report-bars">
                 {steps
                     .into_iter()
@@ -76,7 +78,9 @@ pub fn LadderChart(report: MunicipalityReport) -> impl IntoView {
     ];
     view! {
         <figure class="card report-chart" id="report-ladder">
-            <figcaption>{text("report-ladder-title")}</figcaption>
+            <figcaption>
+                <h2>{text("report-ladder-title")}</h2>
+            </figcaption>
             {steps
                 .into_iter()
                 .map(|(key, m)| {
@@ -140,7 +144,9 @@ pub fn AgreementChart(report: MunicipalityReport) -> impl IntoView {
     let (started, aim) = (report.programme_started, report.programme_aim);
     view! {
         <figure class="card report-chart" id="report-agreement">
-            <figcaption>{text("report-agreement-title")}</figcaption>
+            <figcaption>
+                <h2>{text("report-agreement-title")}</h2>
+            </figcaption>
             <ul class="report-bars">
                 {agreement
                     .map(IntoAny::into_any)
