@@ -190,6 +190,33 @@ fn test_steps(steps: &mut Steps) -> Result<(), String> {
         run(cargo().args(["fmt", "--all", "--check"]))
     })?;
     steps.time("shared stays pure", shared_stays_pure)?;
+    steps.time("set-up: npm packages, chromium", || {
+        setup::node_packages()?;
+        setup::chromium()
+    })?;
+    // The bundle's release build ends in one long link on one core (LTO, one code unit): it runs
+    // beside the checks, builds and tests below, which keep the other core busy, and the browser
+    // tests wait for it. Its own cargo locks only its own profile's folders.
+    let bundle = std::thread::spawn(|| {
+        let started = std::time::Instant::now();
+        (bundle::build(), started.elapsed())
+    });
+    let result = test_steps_beside_the_bundle(steps);
+    let (built, took) = steps.wait("waiting for the bundle", bundle);
+    steps.beside("bundle (beside the steps above)", took);
+    result?;
+    built?;
+    steps.time("browser tests", || {
+        run(Command::new("npx")
+            .args(["--no-install", "playwright", "test"])
+            .current_dir(root().join("end2end"))
+            .env("VIP_SERVER_BIN", root().join("target/debug/vip-server"))
+            .env("VIP_SITE", root().join("target/site")))
+    })
+}
+
+/// The checks and tests that need no bundle.
+fn test_steps_beside_the_bundle(steps: &mut Steps) -> Result<(), String> {
     steps.time("clippy (native)", || {
         run(cargo().args([
             "clippy",
@@ -215,11 +242,6 @@ fn test_steps(steps: &mut Steps) -> Result<(), String> {
         ]))
     })?;
     steps.time("cargo deny", || supply::deny(false))?;
-    steps.time("set-up: npm packages, chromium", || {
-        setup::node_packages()?;
-        setup::chromium()
-    })?;
-    steps.time("bundle", bundle::build)?;
     steps.time("server build", || {
         run(cargo().args(["build", "--package", "server"]))
     })?;
@@ -228,21 +250,39 @@ fn test_steps(steps: &mut Steps) -> Result<(), String> {
     })?;
     steps.time("Rust tests", || run(cargo().args(["test", "--workspace"])))?;
     steps.time("fuzz smoke runs", || supply::fuzz(15))?;
-    steps.time("OpenAPI validation and schemathesis", fuzz_api::run_all)?;
-    steps.time("browser tests", || {
-        run(Command::new("npx")
-            .args(["--no-install", "playwright", "test"])
-            .current_dir(root().join("end2end"))
-            .env("VIP_SERVER_BIN", root().join("target/debug/vip-server"))
-            .env("VIP_SITE", root().join("target/site")))
-    })
+    steps.time("OpenAPI validation and schemathesis", fuzz_api::run_all)
 }
 
-/// The time each step of a command took, printed at its end (also when a step failed).
+/// The time each step of a command took, printed at its end (also when a step failed); steps
+/// that ran beside the others are listed apart and not added to the total.
 #[derive(Default)]
-struct Steps(Vec<(&'static str, std::time::Duration)>);
+struct Steps {
+    one_after_another: Vec<(&'static str, std::time::Duration)>,
+    beside: Vec<(&'static str, std::time::Duration)>,
+}
 
 impl Steps {
+    /// Waits for a step running on its own thread; a panic there is its failure.
+    fn wait<T>(
+        &mut self,
+        name: &'static str,
+        thread: std::thread::JoinHandle<(Result<T, String>, std::time::Duration)>,
+    ) -> (Result<T, String>, std::time::Duration) {
+        let started = std::time::Instant::now();
+        let joined = thread.join().unwrap_or_else(|_| {
+            (
+                Err(format!("{name}: the step panicked")),
+                std::time::Duration::ZERO,
+            )
+        });
+        self.one_after_another.push((name, started.elapsed()));
+        joined
+    }
+
+    fn beside(&mut self, name: &'static str, took: std::time::Duration) {
+        self.beside.push((name, took));
+    }
+
     fn time(
         &mut self,
         name: &'static str,
@@ -250,16 +290,19 @@ impl Steps {
     ) -> Result<(), String> {
         let started = std::time::Instant::now();
         let result = step();
-        self.0.push((name, started.elapsed()));
+        self.one_after_another.push((name, started.elapsed()));
         result
     }
 
     fn print(&self) {
-        let total: std::time::Duration = self.0.iter().map(|(_, d)| *d).sum();
+        let total: std::time::Duration = self.one_after_another.iter().map(|(_, d)| *d).sum();
         eprintln!("\nsteps (seconds):");
-        for (name, took) in &self.0 {
+        for (name, took) in &self.one_after_another {
             eprintln!("  {:>7.1}  {name}", took.as_secs_f64());
         }
         eprintln!("  {:>7.1}  in all", total.as_secs_f64());
+        for (name, took) in &self.beside {
+            eprintln!("  {:>7.1}  {name}", took.as_secs_f64());
+        }
     }
 }
