@@ -1213,3 +1213,8 @@ sector-public_service = الحكومة
 sector-retail = المتاجر
 sector-technical = الأعمال التقنية
 sector-transport = النقل
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = مشارك (تم محو بياناته)
+feed-active = لديك رابط تقويم منذ { $date }.
+feed-create-new = إنشاء رابط تقويم جديد

@@ -1201,3 +1201,8 @@ sector-public_service = Public service
 sector-retail = Shops
 sector-technical = Technical work
 sector-transport = Transport
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Erased participant
+feed-active = You have had a calendar link since { $date }.
+feed-create-new = Make a new calendar link

@@ -1190,3 +1190,8 @@ sector-public_service = دولت
 sector-retail = دکان‌ها
 sector-technical = کار تخنیکی
 sector-transport = ترانسپورت
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = اشتراک‌کننده (معلومات پاک شد)
+feed-active = از { $date } لینک تقویم دارید.
+feed-create-new = ساختن لینک تقویم جدید

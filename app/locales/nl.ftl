@@ -1201,3 +1201,8 @@ sector-public_service = Overheid
 sector-retail = Winkels
 sector-technical = Techniek
 sector-transport = Vervoer
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Deelnemer met gewiste gegevens
+feed-active = Je hebt een agendalink sinds { $date }.
+feed-create-new = Nieuwe agendalink maken

@@ -1199,3 +1199,8 @@ sector-public_service = መንግስቲ
 sector-retail = ድኳናት
 sector-technical = ቴክኒካዊ ስራሕ
 sector-transport = መጓዓዝያ
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = ተሳታፊ (ሓበሬታ ተደምሲሱ)
+feed-active = ካብ { $date } ጀሚርካ ሊንክ ካላንደር ኣለካ።
+feed-create-new = ሓድሽ ሊንክ ካላንደር ስርሑ

@@ -1220,3 +1220,8 @@ sector-public_service = Державна служба
 sector-retail = Торгівля
 sector-technical = Технічна робота
 sector-transport = Транспорт
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Учасник (дані стерто)
+feed-active = У вас є посилання на календар з { $date }.
+feed-create-new = Створити нове посилання на календар

@@ -123,6 +123,16 @@ pub struct CalendarFeedCreated {
     pub webcal_url: String,
 }
 
+/// `GET /calendar-feed`: whether the signed-in account has a live feed link, and since when. The
+/// link itself is shown only once, when it is made: only its hash is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarFeedStatus {
+    pub active: bool,
+    /// When the live link was made (RFC 3339 UTC); `null` without one.
+    pub created_at: Option<String>,
+}
+
 /// The query of `GET /calendar?token=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
