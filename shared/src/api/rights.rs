@@ -22,6 +22,13 @@ pub struct FieldChange {
     pub field: String,
     pub old: Option<String>,
     pub new: Option<String>,
+    /// For a field that holds an id (`coach_id`, `cohort_id`, `municipality_id`): the name of
+    /// the old value's record, when it exists and the reader may see it.
+    #[serde(default)]
+    pub old_name: Option<String>,
+    /// The same for the new value.
+    #[serde(default)]
+    pub new_name: Option<String>,
 }
 
 /// One change to a record, newest first in a history.
