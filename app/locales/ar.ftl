@@ -1223,3 +1223,8 @@ meeting-duration-shown = { $minutes } دقيقة
 participant-home-consent-title = موافقة تحتاج إلى تأكيدك
 participant-home-consent-text = منح مدربك الموافقة نيابةً عنك لتقديمك إلى:
 participant-home-consent-link = راجع الموافقة وأكّدها
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = مشارك (تم محو بياناته)
+feed-active = لديك رابط تقويم منذ { $date }.
+feed-create-new = إنشاء رابط تقويم جديد

@@ -1211,3 +1211,8 @@ meeting-duration-shown = { $minutes } minutes
 participant-home-consent-title = Consent to confirm
 participant-home-consent-text = Your coach gave consent for you to be introduced to:
 participant-home-consent-link = Check and confirm the consent
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Erased participant
+feed-active = You have had a calendar link since { $date }.
+feed-create-new = Make a new calendar link

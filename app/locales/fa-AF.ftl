@@ -1200,3 +1200,8 @@ meeting-duration-shown = { $minutes } دقیقه
 participant-home-consent-title = رضایتی که باید تأیید کنید
 participant-home-consent-text = رهنمای شما از طرف شما رضایت داده است که شما را معرفی کند به:
 participant-home-consent-link = رضایت را ببینید و تأیید کنید
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = اشتراک‌کننده (معلومات پاک شد)
+feed-active = از { $date } لینک تقویم دارید.
+feed-create-new = ساختن لینک تقویم جدید

@@ -1211,3 +1211,8 @@ meeting-duration-shown = { $minutes } minuten
 participant-home-consent-title = Toestemming om te bevestigen
 participant-home-consent-text = Je coach heeft voor jou toestemming gegeven om je voor te stellen aan:
 participant-home-consent-link = Toestemming bekijken en bevestigen
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Deelnemer met gewiste gegevens
+feed-active = Je hebt een agendalink sinds { $date }.
+feed-create-new = Nieuwe agendalink maken

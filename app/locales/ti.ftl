@@ -1209,3 +1209,8 @@ meeting-duration-shown = { $minutes } ደቓይቕ
 participant-home-consent-title = ከተረጋግጽዎ ዘለኩም ፍቓድ
 participant-home-consent-text = ኣማኻሪኹም ኣብ ክንዲኹም ፍቓድ ሂቡ፡ ናብዞም ንኽትላለዩ፦
 participant-home-consent-link = ፍቓድ ርኣዩን ኣረጋግጹን
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = ተሳታፊ (ሓበሬታ ተደምሲሱ)
+feed-active = ካብ { $date } ጀሚርካ ሊንክ ካላንደር ኣለካ።
+feed-create-new = ሓድሽ ሊንክ ካላንደር ስርሑ

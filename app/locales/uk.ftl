@@ -1230,3 +1230,8 @@ meeting-duration-shown = { $minutes } хв
 participant-home-consent-title = Згода, яку треба підтвердити
 participant-home-consent-text = Ваш коуч надав згоду від вашого імені, щоб вас представили:
 participant-home-consent-link = Переглянути й підтвердити згоду
+
+## Data rights, second round: erased participants, calendar link state, history names
+participant-erased = Учасник (дані стерто)
+feed-active = У вас є посилання на календар з { $date }.
+feed-create-new = Створити нове посилання на календар

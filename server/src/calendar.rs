@@ -182,3 +182,148 @@ mod tests {
         assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"));
     }
 }
+
+/// The words of a feed's event titles, in the interface language of the feed's account (Dutch
+/// when it has none). Names and titles of records stay as they were written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Titles {
+    /// A training meeting; `{n}` is its number.
+    meeting: &'static str,
+    visit: &'static str,
+    /// An internship in the participant's own or a coach's feed; `{}` is the organisation.
+    internship_at: &'static str,
+    /// An internship in an organisation's feed.
+    internship: &'static str,
+    action: &'static str,
+    /// An erased participant, instead of the word their name is overwritten with.
+    erased: &'static str,
+    /// An organisations' event: an expert meeting, a training for supervisors, a good practice
+    /// session (the app's `event-kind-*` words).
+    events: [&'static str; 3],
+}
+
+impl Titles {
+    pub fn of(language: Option<shared::values::InterfaceLanguage>) -> Self {
+        use shared::values::InterfaceLanguage::{
+            Arabic, Dari, Dutch, English, Tigrinya, Ukrainian,
+        };
+        match language.unwrap_or(Dutch) {
+            Dutch => Titles {
+                meeting: "VIP-bijeenkomst {n}",
+                visit: "Bedrijfsbezoek",
+                internship_at: "Stage bij {}",
+                internship: "Stage",
+                action: "Actie",
+                erased: "Deelnemer met gewiste gegevens",
+                events: [
+                    "Expertmeeting",
+                    "Training voor stagebegeleiders",
+                    "Bijeenkomst over goede voorbeelden",
+                ],
+            },
+            English => Titles {
+                meeting: "VIP meeting {n}",
+                visit: "Company visit",
+                internship_at: "Internship at {}",
+                internship: "Internship",
+                action: "Action",
+                erased: "Erased participant",
+                events: [
+                    "Expert meeting",
+                    "Training for supervisors",
+                    "Good practice session",
+                ],
+            },
+            Arabic => Titles {
+                meeting: "لقاء VIP {n}",
+                visit: "زيارة شركة",
+                internship_at: "تدريب عملي لدى {}",
+                internship: "تدريب عملي",
+                action: "إجراء",
+                erased: "مشارك (تم محو بياناته)",
+                events: [
+                    "لقاء خبراء",
+                    "تدريب لمشرفي التدريب العملي",
+                    "لقاء عن التجارب الجيدة",
+                ],
+            },
+            Tigrinya => Titles {
+                meeting: "ኣኼባ VIP {n}",
+                visit: "ምብጻሕ ትካል",
+                internship_at: "ልምምድ ስራሕ ኣብ {}",
+                internship: "ልምምድ ስራሕ",
+                action: "ተግባር",
+                erased: "ተሳታፊ (ሓበሬታ ተደምሲሱ)",
+                events: ["ኣኼባ ክኢላታት", "ስልጠና ንተቖጻጸርቲ", "ኣኼባ ብዛዕባ ጽቡቕ ኣብነታት"],
+            },
+            Dari => Titles {
+                meeting: "جلسه VIP {n}",
+                visit: "بازدید از شرکت",
+                internship_at: "کارآموزی در {}",
+                internship: "کارآموزی",
+                action: "کار",
+                erased: "اشتراک‌کننده (معلومات پاک شد)",
+                events: [
+                    "جلسه متخصصان",
+                    "کورس آموزشی برای سرپرستان",
+                    "جلسه درباره نمونه‌های خوب",
+                ],
+            },
+            Ukrainian => Titles {
+                meeting: "Зустріч VIP {n}",
+                visit: "Візит до компанії",
+                internship_at: "Стажування в {}",
+                internship: "Стажування",
+                action: "Дія",
+                erased: "Учасник (дані стерто)",
+                events: [
+                    "Зустріч з експертами",
+                    "Курс для керівників стажування",
+                    "Зустріч про добрі приклади",
+                ],
+            },
+        }
+    }
+
+    pub fn meeting(&self, number: i64) -> String {
+        self.meeting.replace("{n}", &number.to_string())
+    }
+
+    pub fn visit(&self, what: &str) -> String {
+        format!("{}: {what}", self.visit)
+    }
+
+    pub fn internship_at(&self, organisation: &str) -> String {
+        self.internship_at.replace("{}", organisation)
+    }
+
+    pub fn internship_of(&self, who: &str) -> String {
+        format!("{}: {}", self.internship, self.first_name(who))
+    }
+
+    pub fn action(&self, text: &str) -> String {
+        format!("{}: {text}", self.action)
+    }
+
+    /// An organisations' event: its kind, then its title.
+    pub fn event(&self, kind: shared::rules::events::EventKind, title: &str) -> String {
+        use shared::rules::events::EventKind::{
+            ExpertMeeting, GoodPracticeSession, SupervisorTraining,
+        };
+        let kind = match kind {
+            ExpertMeeting => self.events[0],
+            SupervisorTraining => self.events[1],
+            GoodPracticeSession => self.events[2],
+        };
+        format!("{kind}: {title}")
+    }
+
+    /// A participant's first name, or the label of an erased participant.
+    pub fn first_name<'a>(&self, first_name: &'a str) -> &'a str {
+        if shared::rules::erasure::is_erased_first_name(first_name) {
+            self.erased
+        } else {
+            first_name
+        }
+    }
+}

@@ -1460,6 +1460,15 @@ fn operations(s: &mut Schemas) -> Vec<Op> {
         .created(s.of::<api::CalendarFeedCreated>())
         .errors(&[Forbidden]),
         Op::new(
+            Get,
+            paths::CALENDAR_FEED,
+            "read_calendar_feed_status",
+            "calendar",
+            "Whether the account has a live calendar feed link, and since when (never the link)",
+        )
+        .ok(s.of::<api::CalendarFeedStatus>())
+        .errors(&[Forbidden]),
+        Op::new(
             Delete,
             paths::CALENDAR_FEED,
             "revoke_calendar_feed",

@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use serde::Serialize;
 use shared::{
-    api::{CalendarFeedCreated, ErasureInput, paths},
+    api::{CalendarFeedCreated, CalendarFeedStatus, ErasureInput, paths},
     ids::{CohortId, ParticipantId},
     rules::{
         budget::ExpenseStatus,
@@ -12,7 +12,7 @@ use shared::{
     },
 };
 
-use super::{ApiError, decode_empty, error_of, post, post_empty, send};
+use super::{ApiError, decode_empty, error_of, get, post, post_empty, send};
 
 /// `GET /participants/{id}/export`: the document exactly as the server wrote it, to save as a
 /// file.
@@ -29,6 +29,11 @@ pub async fn export_text(id: &ParticipantId) -> Result<String, ApiError> {
 /// name is not the participant's full name.
 pub async fn erase(id: &ParticipantId, input: &ErasureInput) -> Result<(), ApiError> {
     post_empty(&paths::participant_erasure(id), input).await
+}
+
+/// `GET /calendar-feed`: whether the account has a live feed link, and since when.
+pub async fn feed_status() -> Result<CalendarFeedStatus, ApiError> {
+    get(paths::CALENDAR_FEED).await
 }
 
 /// `POST /calendar-feed`: a new feed link, shown once; the earlier one stops working.

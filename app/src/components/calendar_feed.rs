@@ -2,7 +2,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_location;
 use shared::{
     access::{Action, Resource},
-    api::CalendarFeedCreated,
+    api::{CalendarFeedCreated, CalendarFeedStatus},
 };
 use wasm_bindgen::JsCast;
 
@@ -44,6 +44,17 @@ fn Feed() -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let copied = RwSignal::new(None::<bool>);
+    // Whether the account has a live link, as the server last said (`None` until it answered).
+    let status = RwSignal::new(None::<CalendarFeedStatus>);
+    let load_status = move || {
+        spawn_local(async move {
+            match auth.check(api::rights::feed_status().await) {
+                Ok(answer) => status.set(Some(answer)),
+                Err(err) => failure.set(Some(err)),
+            }
+        });
+    };
+    load_status();
     // Opened through a link to this section: the keyboard starts here.
     if use_location().hash.get_untracked().trim_start_matches('#') == CALENDAR_SECTION {
         focus_soon("calendar-title");
@@ -61,6 +72,7 @@ fn Feed() -> impl IntoView {
             match result {
                 Ok(feed) => {
                     state.set(FeedState::Created(feed));
+                    load_status();
                     focus_soon("calendar-url");
                 }
                 Err(err) => failure.set(Some(err)),
@@ -80,6 +92,7 @@ fn Feed() -> impl IntoView {
             match result {
                 Ok(()) => {
                     state.set(FeedState::Revoked);
+                    status.set(Some(CalendarFeedStatus::default()));
                     focus_soon("calendar-revoked");
                 }
                 Err(err) => failure.set(Some(err)),
@@ -166,26 +179,63 @@ fn Feed() -> impl IntoView {
             <p class="hint" id="calendar-warning">{move || i18n.t("feed-warning")}</p>
             <ErrorAlert message=message />
             {shown}
-            <p class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    aria-disabled=move || busy.get().then_some("true")
-                    aria-describedby="calendar-replace-hint"
-                    on:click=create
-                >
-                    {move || i18n.t("feed-create")}
-                </button>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    aria-disabled=move || busy.get().then_some("true")
-                    on:click=revoke
-                >
-                    {move || i18n.t("feed-revoke")}
-                </button>
-            </p>
-            <p class="hint" id="calendar-replace-hint">{move || i18n.t("feed-replace-hint")}</p>
+            {move || {
+                status
+                    .get()
+                    .and_then(|s| s.created_at)
+                    .map(|since| {
+                        view! {
+                            <p id="calendar-active">
+                                {move || {
+                                    i18n.t_with("feed-active", &[("date", i18n.date_time(&since))])
+                                }}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                status
+                    .get()
+                    .map(|s| {
+                        let active = s.active;
+                        view! {
+                            <p class="actions">
+                                <button
+                                    type="button"
+                                    class="button"
+                                    aria-disabled=move || busy.get().then_some("true")
+                                    aria-describedby=active.then_some("calendar-replace-hint")
+                                    on:click=create
+                                >
+                                    {move || {
+                                        i18n.t(if active { "feed-create-new" } else { "feed-create" })
+                                    }}
+                                </button>
+                                {active
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button-secondary"
+                                                aria-disabled=move || busy.get().then_some("true")
+                                                on:click=revoke
+                                            >
+                                                {move || i18n.t("feed-revoke")}
+                                            </button>
+                                        }
+                                    })}
+                            </p>
+                            {active
+                                .then(|| {
+                                    view! {
+                                        <p class="hint" id="calendar-replace-hint">
+                                            {move || i18n.t("feed-replace-hint")}
+                                        </p>
+                                    }
+                                })}
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -176,10 +176,17 @@ fn Entry(entry: HistoryEntry) -> impl IntoView {
 #[component]
 fn Change(change: FieldChange) -> impl IntoView {
     let i18n = use_i18n();
-    let FieldChange { field, old, new } = change;
+    let FieldChange {
+        field,
+        old,
+        new,
+        old_name,
+        new_name,
+    } = change;
     let name = move || known_or(i18n, &format!("history-field-{field}"), &field);
-    let old = move || value(i18n, old.as_deref());
-    let new = move || value(i18n, new.as_deref());
+    // An id is shown by the name of its record when the server gave one.
+    let old = move || value(i18n, old_name.as_deref().or(old.as_deref()));
+    let new = move || value(i18n, new_name.as_deref().or(new.as_deref()));
     view! {
         <div class="history-change">
             <dt>{name}</dt>

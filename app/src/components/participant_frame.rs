@@ -27,7 +27,7 @@ pub fn ParticipantFrame(
         participant
             .get()
             .and_then(Result::ok)
-            .map(|p| format!("{} {}", p.first_name, p.last_name))
+            .map(|p| i18n.participant_name(&p.first_name, &p.last_name))
     };
     view! {
         <section class="page" aria-labelledby="page-title">

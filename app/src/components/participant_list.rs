@@ -17,9 +17,10 @@ pub fn ParticipantList(participants: Vec<ParticipantSummary>) -> impl IntoView {
                 .into_iter()
                 .map(|p| {
                     let href = format!("/participants/{}", p.id);
+                    let name = move || i18n.participant_name(&p.first_name, &p.last_name);
                     view! {
                         <li>
-                            <A href=href>{format!("{} {}", p.first_name, p.last_name)}</A>
+                            <A href=href>{name}</A>
                         </li>
                     }
                 })

@@ -421,6 +421,22 @@ impl I18n {
         violation_text(self.lang.get(), violation)
     }
 
+    /// A participant's name as shown: first and last name, or for an erased participant one
+    /// label (reactive).
+    pub fn participant_name(&self, first_name: &str, last_name: &str) -> String {
+        participant_name(self.lang.get(), first_name, last_name)
+    }
+
+    /// A participant's first name, shown without the last, or for an erased participant the
+    /// same one label (reactive).
+    pub fn participant_first_name(&self, first_name: &str) -> String {
+        if shared::rules::erasure::is_erased_first_name(first_name) {
+            self.t("participant-erased")
+        } else {
+            first_name.to_owned()
+        }
+    }
+
     /// The name of a role (reactive).
     pub fn role(&self, role: Role) -> String {
         self.t(role_key(role))
@@ -455,6 +471,16 @@ impl I18n {
     /// (reactive).
     pub fn language_name(&self, code: &LanguageCode) -> String {
         format::language_name(code.as_str(), self.lang.get())
+    }
+}
+
+/// A participant's name in `lang`: first and last name, or the label of an erased participant
+/// (whose stored names are overwritten).
+pub fn participant_name(lang: Lang, first_name: &str, last_name: &str) -> String {
+    if shared::rules::erasure::is_erased(first_name, last_name) {
+        with_catalog(lang, |c| c.format("participant-erased", &[]))
+    } else {
+        shared::rules::erasure::full_name(first_name, last_name)
     }
 }
 

@@ -558,3 +558,26 @@ fn what_is_not_a_calendar_date_stays_as_it_came() {
         "መጋቢት 1, 2026"
     );
 }
+
+#[test]
+fn an_erased_participant_is_named_by_one_label_in_every_language() {
+    use shared::rules::erasure::ERASED_NAME;
+    let mut labels = BTreeSet::new();
+    for lang in Lang::ALL {
+        let label = participant_name(lang, ERASED_NAME, ERASED_NAME);
+        assert!(!label.contains(ERASED_NAME), "{}: {label}", lang.code());
+        assert_eq!(
+            label,
+            with_catalog(lang, |c| c.try_format("participant-erased", &[])).unwrap(),
+            "{}",
+            lang.code()
+        );
+        labels.insert(label);
+        assert_eq!(participant_name(lang, "Amal", "Haddad"), "Amal Haddad");
+        assert_eq!(
+            participant_name(lang, ERASED_NAME, "Haddad"),
+            "Gewist Haddad"
+        );
+    }
+    assert_eq!(labels.len(), Lang::ALL.len(), "each language its own words");
+}

@@ -44,6 +44,20 @@ pub async fn revoke(
     .map(|done| done.rows_affected())
 }
 
+/// When the account's live token was made, if it has one.
+pub async fn live_since(
+    db: impl SqliteExecutor<'_>,
+    user_id: &UserId,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar!(
+        r#"SELECT created_at AS "created_at!" FROM calendar_feeds
+           WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1"#,
+        user_id,
+    )
+    .fetch_optional(db)
+    .await
+}
+
 /// The account a live token belongs to, when the account is enabled.
 pub async fn account_of(
     db: impl SqliteExecutor<'_>,

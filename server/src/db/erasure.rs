@@ -5,8 +5,7 @@
 use shared::ids::ParticipantId;
 use sqlx::SqliteConnection;
 
-/// The name an erased participant's fields are overwritten with.
-pub const ERASED: &str = "Gewist";
+use shared::rules::erasure::ERASED_NAME as ERASED;
 
 /// The addresses erased records get (`gewist-<id>@example.invalid`), as a `LIKE` pattern.
 const ERASED_EMAILS: &str = "gewist-%@example.invalid";

@@ -134,3 +134,30 @@ pub async fn visits_of(
     .fetch_all(db)
     .await
 }
+
+/// The name of the record an id of a history stands for: a cohort's or a municipality's name,
+/// an account's first name (`coach_id`); `None` for another field or a record that is gone.
+pub async fn name_of(
+    db: impl SqliteExecutor<'_>,
+    field: &str,
+    id: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let name = match field {
+        "cohort_id" => {
+            sqlx::query_scalar!("SELECT name FROM cohorts WHERE id = $1", id)
+                .fetch_optional(db)
+                .await?
+        }
+        "municipality_id" => {
+            sqlx::query_scalar!("SELECT name FROM municipalities WHERE id = $1", id)
+                .fetch_optional(db)
+                .await?
+        }
+        "coach_id" => sqlx::query_scalar!("SELECT first_name FROM users WHERE id = $1", id)
+            .fetch_optional(db)
+            .await?
+            .flatten(),
+        _ => None,
+    };
+    Ok(name)
+}

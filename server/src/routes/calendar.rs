@@ -9,12 +9,11 @@ use axum::{
     extract::State,
     http::{StatusCode, header},
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::get,
 };
 use shared::{
-    api::{CalendarFeedCreated, CalendarQuery, paths},
+    api::{CalendarFeedCreated, CalendarFeedStatus, CalendarQuery, paths},
     roles::Role,
-    rules::events::EventKind,
 };
 
 use super::{Change, write};
@@ -22,7 +21,7 @@ use crate::{
     AppError, AppState,
     access::{self, Action, Resource},
     auth::{ClientAddress, CurrentUser},
-    calendar::{self, Event, When},
+    calendar::{self, Event, Titles, When},
     db::{self, calendar::DatedLine},
     error::{Json, Query},
     invitations::{new_token, token_hash},
@@ -30,7 +29,10 @@ use crate::{
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route(paths::CALENDAR_FEED, post(create_feed).delete(revoke_feed))
+        .route(
+            paths::CALENDAR_FEED,
+            get(feed_status).post(create_feed).delete(revoke_feed),
+        )
         .route(paths::CALENDAR, get(read_feed))
 }
 
@@ -39,6 +41,27 @@ fn now_text(state: &AppState) -> String {
         .clock
         .now()
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Whether the account has a live feed link, and since when; whoever may make a link may ask.
+async fn feed_status(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    address: ClientAddress,
+) -> Result<Json<CalendarFeedStatus>, AppError> {
+    access::require(
+        &state,
+        &user,
+        &address,
+        Resource::CalendarFeed,
+        Action::Create,
+    )
+    .await?;
+    let created_at = db::calendar::live_since(&state.db, &user.id).await?;
+    Ok(Json(CalendarFeedStatus {
+        active: created_at.is_some(),
+        created_at,
+    }))
 }
 
 /// A new feed link, shown once; the account's earlier link stops working.
@@ -119,22 +142,14 @@ fn days(kind: &str, line: DatedLine, summary: String) -> Event {
     }
 }
 
-/// What an event is, in the feed's words.
-fn event_kind(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::ExpertMeeting => "Expertmeeting",
-        EventKind::SupervisorTraining => "Training voor stagebegeleiders",
-        EventKind::GoodPracticeSession => "Bijeenkomst over goede voorbeelden",
-    }
-}
-
-/// `who: what` in a coach's feed (their participants), `what` in a participant's own.
-fn whose(who: &str, what: String) -> String {
+/// `who: what` in a coach's feed (their participants; a list of first names for a visit), `what`
+/// in a participant's own.
+fn whose(titles: &Titles, who: &str, what: String) -> String {
     if who.is_empty() {
-        what
-    } else {
-        format!("{who}: {what}")
+        return what;
     }
+    let names: Vec<&str> = who.split(", ").map(|n| titles.first_name(n)).collect();
+    format!("{}: {what}", names.join(", "))
 }
 
 /// The feed of the token's account; 404 for a token unknown, revoked or of a disabled account.
@@ -149,9 +164,10 @@ async fn read_feed(
     let user_id = db::calendar::account_of(&state.db, &token_hash(&token))
         .await?
         .ok_or(AppError::NotFound)?;
-    let account = db::users::by_id(&state.db, &user_id)
+    let account = db::users::signed_in(&state.db, &user_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let titles = Titles::of(account.interface_language);
     let (participant, coach) = match account.role {
         Role::Participant => (
             account
@@ -174,7 +190,7 @@ async fn read_feed(
             };
             events.push(Event {
                 uid: format!("meeting-{}-{}", m.cohort_id, m.number),
-                summary: format!("VIP-bijeenkomst {}", m.number),
+                summary: titles.meeting(m.number),
                 location: Some(m.place),
                 when: When::Timed {
                     date: m.date,
@@ -186,27 +202,27 @@ async fn read_feed(
         }
         for v in db::calendar::visits(&state.db, &participant, &coach).await? {
             let who = if own { String::new() } else { v.who.clone() };
-            let summary = whose(&who, format!("Bedrijfsbezoek: {}", v.what));
+            let summary = whose(&titles, &who, titles.visit(&v.what));
             events.push(days("visit", v, summary));
         }
         for i in db::calendar::internships(&state.db, &participant, &coach).await? {
             let who = if own { String::new() } else { i.who.clone() };
-            let summary = whose(&who, format!("Stage bij {}", i.what));
+            let summary = whose(&titles, &who, titles.internship_at(&i.what));
             events.push(days("internship", i, summary));
         }
         for a in db::calendar::actions(&state.db, &participant, &coach).await? {
             let who = if own { String::new() } else { a.who.clone() };
-            let summary = whose(&who, format!("Actie: {}", a.what));
+            let summary = whose(&titles, &who, titles.action(&a.what));
             events.push(days("action", a, summary));
         }
     }
     if let (Role::CompanyContact, Some(organisation)) = (account.role, &account.organisation_id) {
         for v in db::calendar::organisation_visits(&state.db, organisation).await? {
-            let summary = format!("Bedrijfsbezoek: {}", v.what);
+            let summary = titles.visit(&v.what);
             events.push(days("visit", v, summary));
         }
         for i in db::calendar::organisation_internships(&state.db, organisation).await? {
-            let summary = format!("Stage: {}", i.who);
+            let summary = titles.internship_of(&i.who);
             events.push(days("internship", i, summary));
         }
         for e in db::calendar::organisation_events(&state.db, organisation).await? {
@@ -215,7 +231,7 @@ async fn read_feed(
             };
             events.push(Event {
                 uid: format!("event-{}", e.id),
-                summary: format!("{}: {}", event_kind(e.kind), e.title),
+                summary: titles.event(e.kind, &e.title),
                 location: Some(e.place).filter(|p| !p.is_empty()).or(e.online_link),
                 when: When::Timed {
                     date: e.date,

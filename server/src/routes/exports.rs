@@ -15,7 +15,7 @@ use shared::{
     api::{ExpenseQuery, OpeningQuery, PageQuery, paths},
     csv::Csv,
     ids::CohortId,
-    rules::training::MeetingNumber,
+    rules::{erasure, training::MeetingNumber},
 };
 
 use super::cohorts::visible_cohort;
@@ -43,6 +43,15 @@ fn code(value: &impl Serialize) -> String {
         Ok(serde_json::Value::String(text)) => text,
         Ok(other) => other.to_string(),
         Err(_) => String::new(),
+    }
+}
+
+/// A participant's first and last name, or for an erased participant one neutral label.
+fn names(first_name: String, last_name: String) -> [String; 2] {
+    if erasure::is_erased(&first_name, &last_name) {
+        [erasure::ERASED_CSV_LABEL.to_owned(), String::new()]
+    } else {
+        [first_name, last_name]
     }
 }
 
@@ -109,10 +118,11 @@ async fn export_participants(
         "ladder_rung_at_intake",
     ]);
     for p in db::exports::participants(&state.db, user.id.as_str()).await? {
+        let [first_name, last_name] = names(p.first_name, p.last_name);
         csv.row(&[
             p.id,
-            p.first_name,
-            p.last_name,
+            first_name,
+            last_name,
             p.email,
             p.phone.unwrap_or_default(),
             p.languages,
@@ -145,10 +155,11 @@ async fn export_internships(
         "cancelled",
     ]);
     for i in db::exports::internships(&state.db, user.id.as_str()).await? {
+        let [first_name, last_name] = names(i.first_name, i.last_name);
         csv.row(&[
             i.id,
-            i.first_name,
-            i.last_name,
+            first_name,
+            last_name,
             i.organisation,
             i.start_date,
             i.end_date,
@@ -179,10 +190,11 @@ async fn export_expenses(
         "requested_on",
     ]);
     for e in db::exports::expenses(&state.db, user.id.as_str(), query.status).await? {
+        let [first_name, last_name] = names(e.first_name, e.last_name);
         csv.row(&[
             e.id,
-            e.first_name,
-            e.last_name,
+            first_name,
+            last_name,
             e.category,
             euros(e.amount_cents),
             e.description,
@@ -291,7 +303,7 @@ async fn export_attendance(
     }
     let mut csv = Csv::new(&header);
     for (_, first_name, last_name, statuses) in lines {
-        let mut fields = vec![first_name, last_name];
+        let mut fields = names(first_name, last_name).to_vec();
         fields.extend(statuses);
         csv.row(&fields);
     }

@@ -1,10 +1,13 @@
 //! The history of a record: which fields each change touched, old and new value, who and when.
 //! For coordinators of the region, and coaches for their own participants' files.
 
+use std::collections::HashMap;
+
 use axum::{Router, extract::State, routing::get};
 use shared::{
     api::{FieldChange, HistoryEntry, paths},
     ids::{InternshipId, OpeningId, OrganisationId, ParticipantId},
+    roles::Role,
 };
 
 use crate::{
@@ -36,6 +39,8 @@ pub(super) fn entries(rows: Vec<HistoryRow>) -> Result<Vec<HistoryEntry>, AppErr
                     field: c.field,
                     old: c.old,
                     new: c.new,
+                    old_name: None,
+                    new_name: None,
                 })
                 .collect();
             Ok(HistoryEntry {
@@ -50,6 +55,40 @@ pub(super) fn entries(rows: Vec<HistoryRow>) -> Result<Vec<HistoryEntry>, AppErr
             })
         })
         .collect()
+}
+
+/// Names the records the ids of a participant's history stand for: a cohort, a municipality, a
+/// coach. A person's name only for whom the reader sees: a coordinator every coach, a coach
+/// themselves.
+async fn name_ids(
+    state: &AppState,
+    user: &CurrentUser,
+    entries: &mut [HistoryEntry],
+) -> Result<(), AppError> {
+    let mut known: HashMap<(String, String), Option<String>> = HashMap::new();
+    for change in entries.iter_mut().flat_map(|e| e.changes.iter_mut()) {
+        let person = match change.field.as_str() {
+            "cohort_id" | "municipality_id" => false,
+            "coach_id" => true,
+            _ => continue,
+        };
+        for (id, name) in [
+            (&change.old, &mut change.old_name),
+            (&change.new, &mut change.new_name),
+        ] {
+            let Some(id) = id else { continue };
+            if person && user.role != Role::Coordinator && id.as_str() != user.id.as_str() {
+                continue;
+            }
+            let key = (change.field.clone(), id.clone());
+            if !known.contains_key(&key) {
+                let found = db::history::name_of(&state.db, &change.field, id).await?;
+                known.insert(key.clone(), found);
+            }
+            name.clone_from(&known[&key]);
+        }
+    }
+    Ok(())
 }
 
 /// One element of the stored JSON array.
@@ -76,7 +115,9 @@ async fn participant_history(
         Action::Read,
     )
     .await?;
-    entries(db::history::of_participant(&state.db, &row.id).await?).map(Json)
+    let mut history = entries(db::history::of_participant(&state.db, &row.id).await?)?;
+    name_ids(&state, &user, &mut history).await?;
+    Ok(Json(history))
 }
 
 async fn internship_history(

@@ -5,8 +5,12 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
 use reqwest::{Method, StatusCode};
 use shared::{
-    api::{CalendarFeedCreated, ErrorKind, EventInput, ScheduleMeetingInput, paths},
+    api::{
+        CalendarFeedCreated, CalendarFeedStatus, ErrorKind, EventInput, InterfaceLanguageInput,
+        ScheduleMeetingInput, paths,
+    },
     rules::events::EventKind,
+    values::InterfaceLanguage,
 };
 
 use crate::{
@@ -14,7 +18,7 @@ use crate::{
     events::expert_meeting,
     helpers::{
         PUBLIC_URL, TestApp, cohort_id, complete_training, internship, municipality_id,
-        organisation_id, participant_id, spawn_app_with, today,
+        organisation_id, participant_id, scalar, spawn_app_with, today,
     },
 };
 
@@ -23,6 +27,11 @@ impl Api {
     pub async fn create_feed(&self) -> crate::client::Answer<CalendarFeedCreated> {
         self.create(paths::CALENDAR_FEED, &serde_json::json!({}))
             .await
+    }
+
+    /// `GET /calendar-feed`.
+    pub async fn feed_status(&self) -> crate::client::Answer<CalendarFeedStatus> {
+        self.get(paths::CALENDAR_FEED).await
     }
 
     /// `DELETE /calendar-feed`: answers the status.
@@ -277,5 +286,111 @@ async fn a_company_contacts_feed_holds_the_events_it_hosts_or_registered_for() {
     assert!(
         !seen.iter().any(|e| e.0.contains(registered.id.as_str())),
         "{seen:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_account_reads_whether_it_has_a_link_and_since_when_but_never_the_token() {
+    let app = spawn_app_with(true).await;
+    let me = app.signed_in("participant@example.org").await;
+    let none = CalendarFeedStatus {
+        active: false,
+        created_at: None,
+    };
+    assert_eq!(me.feed_status().await.unwrap(), none);
+
+    let feed = me.create_feed().await.unwrap();
+    let audited = scalar(&app, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log").await;
+    let status = me.feed_status().await.unwrap();
+    assert!(status.active);
+    let since = status.created_at.expect("since when");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(&since).is_ok(),
+        "{since}"
+    );
+    let token = feed.url.rsplit('=').next().unwrap();
+    let answered = me.text(paths::CALENDAR_FEED).await;
+    assert!(!answered.contains(token), "{answered}");
+    assert_eq!(
+        scalar(&app, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log").await,
+        audited,
+        "a read writes nothing"
+    );
+
+    // A new link is newer; after a revocation there is none.
+    let second = me.create_feed().await.unwrap();
+    assert_ne!(second.url, feed.url);
+    assert!(me.feed_status().await.unwrap().active);
+    assert_eq!(me.revoke_feed().await, StatusCode::NO_CONTENT);
+    assert_eq!(me.feed_status().await.unwrap(), none);
+
+    // Another account's link is not this one's; a role without feeds is refused.
+    app.signed_in("coach@example.org")
+        .await
+        .create_feed()
+        .await
+        .unwrap();
+    assert_eq!(me.feed_status().await.unwrap(), none);
+    app.signed_in("municipality@example.org")
+        .await
+        .feed_status()
+        .await
+        .refused(ErrorKind::Forbidden);
+}
+
+#[tokio::test]
+async fn the_titles_are_in_the_language_of_the_feeds_account() {
+    let app = spawn_app_with(true).await;
+    let me = app.signed_in("participant@example.org").await;
+    me.set_interface_language(&InterfaceLanguageInput {
+        language: InterfaceLanguage::Arabic,
+    })
+    .await
+    .unwrap();
+    let feed = me.create_feed().await.unwrap();
+    let (_, calendar) = read(&app, &feed).await;
+    let seen = events(&calendar.unwrap());
+    let summaries: Vec<&str> = seen.iter().map(|e| e.1.as_str()).collect();
+    assert!(summaries.contains(&"لقاء VIP 1"), "{summaries:?}");
+    assert!(
+        summaries.contains(&"إجراء: Cv maken met de coach"),
+        "{summaries:?}"
+    );
+    assert!(
+        !summaries
+            .iter()
+            .any(|s| s.contains("VIP-bijeenkomst") || s.starts_with("Actie")),
+        "{summaries:?}"
+    );
+
+    // A coach's feed in English names the erased participant by one label.
+    let amal = participant_id(&app, "Amal").await;
+    let coach = app.signed_in("coach@example.org").await;
+    coach
+        .set_interface_language(&InterfaceLanguageInput {
+            language: InterfaceLanguage::English,
+        })
+        .await
+        .unwrap();
+    let feed = coach.create_feed().await.unwrap();
+    app.signed_in("coordinator@example.org")
+        .await
+        .erase(&amal, "Amal Haddad")
+        .await
+        .unwrap();
+    let (_, calendar) = read(&app, &feed).await;
+    let summaries: Vec<String> = events(&calendar.unwrap())
+        .into_iter()
+        .map(|e| e.1)
+        .collect();
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.starts_with("Erased participant: Action:")),
+        "{summaries:?}"
+    );
+    assert!(
+        !summaries.iter().any(|s| s.contains("Gewist")),
+        "{summaries:?}"
     );
 }

@@ -222,3 +222,39 @@ async fn budget_requests_and_openings_follow_the_lists_filters_and_formulas_stay
     assert_eq!(audited(&app, "export.openings").await, "2");
     assert_eq!(audited(&app, "export.internships").await, "1");
 }
+
+#[tokio::test]
+async fn an_erased_participant_is_one_neutral_label_in_every_download() {
+    let app = spawn_app_with(true).await;
+    let amal = participant_id(&app, "Amal").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    coordinator.erase(&amal, "Amal Haddad").await.unwrap();
+    let client = app.demo("coordinator@example.org").await;
+
+    let (_, rows) = download(&app, &client, paths::EXPORT_PARTICIPANTS).await;
+    let row = rows
+        .iter()
+        .find(|r| r[0] == amal.as_str())
+        .expect("the record stays");
+    assert_eq!(row[1..3], ["erased", ""]);
+    let cohort = cohort_id(&app, "Utrecht voorjaar").await;
+    let (_, rows) = download(&app, &client, &paths::export_attendance(&cohort)).await;
+    assert_eq!(
+        rows.iter().filter(|r| r[..2] == ["erased", ""]).count(),
+        1,
+        "{rows:?}"
+    );
+    for path in [
+        paths::EXPORT_PARTICIPANTS.to_owned(),
+        paths::EXPORT_INTERNSHIPS.to_owned(),
+        paths::EXPORT_EXPENSES.to_owned(),
+        paths::export_attendance(&cohort),
+    ] {
+        let (status, rows) = download(&app, &client, &path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            !rows.iter().flatten().any(|field| field.contains("Gewist")),
+            "{path}: {rows:?}"
+        );
+    }
+}

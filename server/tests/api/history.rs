@@ -316,3 +316,95 @@ async fn coordinators_of_the_region_and_the_own_coach_read_a_history() {
         .await
         .refused(ErrorKind::Forbidden);
 }
+
+/// The names given for the old and new value of `field` in an entry.
+fn names(entry: &HistoryEntry, field: &str) -> (Option<String>, Option<String>) {
+    entry
+        .changes
+        .iter()
+        .find(|c| c.field == field)
+        .map(|c| (c.old_name.clone(), c.new_name.clone()))
+        .unwrap_or_else(|| panic!("{field} is not among the changes of {entry:#?}"))
+}
+
+#[tokio::test]
+async fn a_history_names_the_coach_cohort_and_municipality_a_reader_may_see() {
+    let app = spawn_app_with(true).await;
+    let amal = participant_id(&app, "Amal").await;
+    let joost = crate::helpers::user_id(&app, "coach2@example.org").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    // Joost's caseload is full: one of his participants waits for another coach first.
+    let waiting: shared::ids::ParticipantId = scalar(
+        &app,
+        &format!("SELECT id FROM participants WHERE coach_id = '{joost}' ORDER BY id LIMIT 1"),
+    )
+    .await
+    .parse()
+    .unwrap();
+    let profile = coordinator.participant(&waiting).await.unwrap();
+    coordinator
+        .update_participant(
+            &waiting,
+            &ParticipantPatch {
+                coach_id: Some(None),
+                version: profile.version,
+                ..ParticipantPatch::default()
+            },
+        )
+        .await
+        .unwrap();
+    let profile = coordinator.participant(&amal).await.unwrap();
+    coordinator
+        .update_participant(
+            &amal,
+            &ParticipantPatch {
+                coach_id: Some(Some(joost.clone())),
+                version: profile.version,
+                ..ParticipantPatch::default()
+            },
+        )
+        .await
+        .unwrap();
+    let municipality = scalar(
+        &app,
+        &format!(
+            "SELECT m.name FROM municipalities m JOIN participants p ON p.municipality_id = m.id \
+             WHERE p.id = '{amal}'"
+        ),
+    )
+    .await;
+
+    let rows = history_rows(&app).await;
+    let history = coordinator.participant_history(&amal).await.unwrap();
+    let moved = entry(&history, "participant", "participant.update");
+    assert_eq!(change(moved, "coach_id").1, Some(joost.to_string()));
+    assert_eq!(
+        names(moved, "coach_id"),
+        (Some("Marieke".to_owned()), Some("Joost".to_owned()))
+    );
+    let intake = history
+        .iter()
+        .find(|e| e.record_type == "participant" && e.created)
+        .expect("the intake");
+    assert_eq!(
+        names(intake, "cohort_id").1.as_deref(),
+        Some("Utrecht voorjaar")
+    );
+    assert_eq!(names(intake, "municipality_id").1, Some(municipality));
+    assert_eq!(
+        names(intake, "dutch_level"),
+        (None, None),
+        "a value, not an id"
+    );
+    assert_eq!(history_rows(&app).await, rows, "a read writes nothing");
+
+    // Her new coach reads his own name, not his colleague's.
+    let history = app
+        .signed_in("coach2@example.org")
+        .await
+        .participant_history(&amal)
+        .await
+        .unwrap();
+    let moved = entry(&history, "participant", "participant.update");
+    assert_eq!(names(moved, "coach_id"), (None, Some("Joost".to_owned())));
+}

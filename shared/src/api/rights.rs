@@ -22,6 +22,13 @@ pub struct FieldChange {
     pub field: String,
     pub old: Option<String>,
     pub new: Option<String>,
+    /// For a field that holds an id (`coach_id`, `cohort_id`, `municipality_id`): the name of
+    /// the old value's record, when it exists and the reader may see it.
+    #[serde(default)]
+    pub old_name: Option<String>,
+    /// The same for the new value.
+    #[serde(default)]
+    pub new_name: Option<String>,
 }
 
 /// One change to a record, newest first in a history.
@@ -121,6 +128,16 @@ pub struct CalendarFeedCreated {
     pub url: String,
     /// The same feed as a `webcal://` link, which calendar apps subscribe to.
     pub webcal_url: String,
+}
+
+/// `GET /calendar-feed`: whether the signed-in account has a live feed link, and since when. The
+/// link itself is shown only once, when it is made: only its hash is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CalendarFeedStatus {
+    pub active: bool,
+    /// When the live link was made (RFC 3339 UTC); `null` without one.
+    pub created_at: Option<String>,
 }
 
 /// The query of `GET /calendar?token=`.

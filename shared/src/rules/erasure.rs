@@ -6,6 +6,23 @@ use crate::violation::{Violation, ViolationKind};
 /// The field of the confirmation in `ErasureInput`.
 pub const CONFIRM_FIELD: &str = "confirm_name";
 
+/// The word both names of an erased participant are overwritten with: stored, never shown (the
+/// screens show one translated label instead, see [`is_erased`]).
+pub const ERASED_NAME: &str = "Gewist";
+
+/// The label an erased participant's name has in a CSV download, whose values are codes.
+pub const ERASED_CSV_LABEL: &str = "erased";
+
+/// Whether a stored name is that of an erased participant.
+pub fn is_erased(first_name: &str, last_name: &str) -> bool {
+    first_name == ERASED_NAME && last_name == ERASED_NAME
+}
+
+/// Whether a first name, shown without the last, is that of an erased participant.
+pub fn is_erased_first_name(first_name: &str) -> bool {
+    first_name == ERASED_NAME
+}
+
 /// The full name as stored: first and last name with one space between.
 pub fn full_name(first_name: &str, last_name: &str) -> String {
     format!("{first_name} {last_name}")
@@ -27,6 +44,14 @@ pub fn check_confirmation(typed: &str, first_name: &str, last_name: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_both_names_overwritten_mark_an_erased_participant() {
+        assert!(is_erased(ERASED_NAME, ERASED_NAME));
+        assert!(!is_erased(ERASED_NAME, "Haddad"));
+        assert!(!is_erased("Amal", ERASED_NAME));
+        assert!(!is_erased("Amal", "Haddad"));
+    }
 
     #[test]
     fn the_full_name_with_spaces_around_it_confirms() {

@@ -372,7 +372,7 @@ fn ParticipantChoice(value: RwSignal<String>, check: FieldCheck) -> impl IntoVie
                 .map(|p| {
                     (
                         p.id.to_string(),
-                        format!("{} {}", p.first_name, p.last_name),
+                        i18n.participant_name(&p.first_name, &p.last_name),
                     )
                 })
                 .collect();

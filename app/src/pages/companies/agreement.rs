@@ -81,9 +81,9 @@ fn Agreement(detail: InternshipDetail) -> impl IntoView {
                 }
             })
     };
-    let intern = format!(
-        "{} {}",
-        detail.participant_first_name, detail.participant_last_name
+    let intern = i18n.participant_name(
+        &detail.participant_first_name,
+        &detail.participant_last_name,
     );
     let weeks = (duration_days(detail.start_date, detail.end_date).max(0) + 6) / 7;
     let period = period_text(i18n, &detail);

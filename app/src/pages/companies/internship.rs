@@ -121,7 +121,13 @@ fn Internship(detail: InternshipDetail, changed: Callback<&'static str>) -> impl
     view! {
         <section class="page" aria-labelledby="internship-heading">
             <p class="eyebrow">
-                {format!("{} {}", detail.participant_first_name, detail.participant_last_name)}
+                {
+                    let (first, last) = (
+                        detail.participant_first_name.clone(),
+                        detail.participant_last_name.clone(),
+                    );
+                    move || i18n.participant_name(&first, &last)
+                }
             </p>
             <h1 id="internship-heading">
                 {move || {

@@ -62,7 +62,10 @@ fn IntroductionItem(
     let shown = form.shown(Vec::new);
     let who = match (per_organisation, &item.participant, &item.participant_id) {
         (false, _, _) => view! { {item.organisation_name.clone()} }.into_any(),
-        (true, Some(profile), _) => view! { {profile.first_name.clone()} }.into_any(),
+        (true, Some(profile), _) => {
+            let first = profile.first_name.clone();
+            view! { {move || i18n.participant_first_name(&first)} }.into_any()
+        }
         (true, None, Some(id)) => {
             let href = format!("/participants/{id}/introductions");
             view! { <A href=href>{text("introduction-participant")}</A> }.into_any()

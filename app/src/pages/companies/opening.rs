@@ -205,7 +205,7 @@ fn Registration(opening: OpeningId, changed: Callback<()>) -> impl IntoView {
                     .map(|p| {
                         (
                             p.id.to_string(),
-                            format!("{} {}", p.first_name, p.last_name),
+                            i18n.participant_name(&p.first_name, &p.last_name),
                         )
                     })
                     .collect::<Vec<_>>()

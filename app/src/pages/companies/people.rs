@@ -69,7 +69,10 @@ fn Intern(intern: InternOverview) -> impl IntoView {
     let href = format!("/internships/{}", intern.internship_id);
     let (start, end) = (intern.start_date, intern.end_date);
     let progress = intern.progress;
-    let name = intern.first_name.clone();
+    let name = intern
+        .first_name
+        .as_deref()
+        .map(|n| i18n.participant_first_name(n));
     let due = intern.evaluations_due.clone();
     view! {
         <li class="intern">

@@ -11,6 +11,7 @@ use shared::{
 use crate::{
     api,
     components::{Loaded, api_resource, text},
+    i18n::use_i18n,
     pages::participants::suggestions::{FitReasons, ProposeFromSuggestion},
 };
 
@@ -61,7 +62,7 @@ fn Suggested(
     opening: OpeningId,
     organisation: OrganisationId,
 ) -> impl IntoView {
-    let name = format!("{} {}", suggestion.first_name, suggestion.last_name);
+    let name = use_i18n().participant_name(&suggestion.first_name, &suggestion.last_name);
     let href = format!("/participants/{}", suggestion.participant_id);
     let about = name.clone();
     view! {

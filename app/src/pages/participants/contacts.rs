@@ -86,7 +86,12 @@ fn Contacts(participant: ParticipantDetail, contacts: Vec<ContactDetail>) -> imp
     };
     view! {
         <section class="page" aria-labelledby="contacts-title">
-            <p class="eyebrow">{format!("{} {}", participant.first_name, participant.last_name)}</p>
+            <p class="eyebrow">
+                {
+                    let (first, last) = (participant.first_name.clone(), participant.last_name.clone());
+                    move || i18n.participant_name(&first, &last)
+                }
+            </p>
             <h1 id="contacts-title">{move || i18n.t("contacts-title")}</h1>
             <ParticipantTabs id=id.clone() />
             <section class="card" aria-labelledby="contact-new-title">

@@ -63,7 +63,7 @@ fn activity_text(
 #[component]
 fn Statement(s: MapEvidence) -> impl IntoView {
     let i18n = use_i18n();
-    let name = format!("{} {}", s.first_name, s.last_name);
+    let name = i18n.participant_name(&s.first_name, &s.last_name);
     let back = format!("/participants/{}/route", s.participant_id);
     let route_key = match s.route {
         Some(r) => format!("map-route-{}", r.key()),

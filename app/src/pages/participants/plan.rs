@@ -125,7 +125,12 @@ fn Plan(
     };
     view! {
         <section class="page" aria-labelledby="plan-title">
-            <p class="eyebrow">{format!("{} {}", participant.first_name, participant.last_name)}</p>
+            <p class="eyebrow">
+                {
+                    let (first, last) = (participant.first_name.clone(), participant.last_name.clone());
+                    move || i18n.participant_name(&first, &last)
+                }
+            </p>
             <h1 id="plan-title">{move || i18n.t("plan-title")}</h1>
             <ParticipantTabs id=id.clone() />
             <p class="hint">{move || i18n.t(if staff { "plan-intro-staff" } else { "plan-intro" })}</p>

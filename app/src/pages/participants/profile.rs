@@ -55,7 +55,7 @@ fn Profile(participant: ParticipantDetail) -> impl IntoView {
         saved.set(true);
         focus_soon("profile-name");
     });
-    let name = move || current.with(|p| format!("{} {}", p.first_name, p.last_name));
+    let name = move || current.with(|p| i18n.participant_name(&p.first_name, &p.last_name));
     let edit = move || {
         if editing.get() {
             let existing = current.get_untracked();

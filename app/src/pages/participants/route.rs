@@ -65,7 +65,9 @@ pub fn RouteView(
                 let name = r.first_name.clone();
                 view! {
                     <h1 id="route-title">
-                        {move || i18n.t_with("route-of", &[("name", name.clone())])}
+                        {move || {
+                            i18n.t_with("route-of", &[("name", i18n.participant_first_name(&name))])
+                        }}
                     </h1>
                     <ParticipantTabs id=id.get_value() />
                 }

@@ -204,7 +204,7 @@ fn AttendanceRowView(
     let i18n = use_i18n();
     let name = rows.with_untracked(|r| {
         r.get(index)
-            .map(|r| format!("{} {}", r.first_name, r.last_name))
+            .map(|r| i18n.participant_name(&r.first_name, &r.last_name))
             .unwrap_or_default()
     });
     let legend_id = format!("attendance-{index}");
