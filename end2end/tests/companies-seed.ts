@@ -3,6 +3,7 @@ import { DEMO, DEMO_PASSWORD } from './api';
 import { LoginPage } from './pages/login';
 import { Navigation } from './pages/navigation';
 import { coordinatorState, openAsCoordinator } from './second-factor';
+import { day } from './training-api';
 
 /** Makes a request context with a cookie jar of its own (`playwright.request.newContext`). */
 export type NewContext = (options: {
@@ -48,13 +49,8 @@ export function uniqueLetters(): string {
   return out;
 }
 
-/** A date `days` from today (UTC, as the server counts), as `YYYY-MM-DD`. */
-export function isoDay(days: number): string {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** A date `days` from today as the server counts it, as `YYYY-MM-DD`. */
+export const isoDay = day;
 
 /** `days` after an ISO date. */
 export function addDays(iso: string, days: number): string {

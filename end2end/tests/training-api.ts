@@ -1,8 +1,12 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
-/** A calendar day `offset` days from today (UTC, as the server counts), as `YYYY-MM-DD`. */
+/**
+ * A calendar day `offset` days from today as the server counts it (in Europe/Amsterdam, whose
+ * date is not UTC's in the hour or two before UTC's midnight), as `YYYY-MM-DD`.
+ */
 export function day(offset: number): string {
-  const date = new Date();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + offset);
   return date.toISOString().slice(0, 10);
 }
