@@ -15,13 +15,17 @@ pub async fn erase(db: &mut SqliteConnection, id: &ParticipantId) -> Result<(), 
     let email = format!("gewist-{id}@example.invalid");
     sqlx::query!(
         "UPDATE participants SET first_name = $2, last_name = $2, email = $3, phone = NULL, \
-         version = version + 1 WHERE id = $1",
+         date_of_birth = NULL, map_remarks = '', version = version + 1 WHERE id = $1",
         id,
         ERASED,
         email,
     )
     .execute(&mut *db)
     .await?;
+    // Competences and wishes are about the person only: no figure counts them.
+    sqlx::query!("DELETE FROM competences WHERE participant_id = $1", id)
+        .execute(&mut *db)
+        .await?;
     sqlx::query!(
         "UPDATE contacts SET note = '', summary = '', version = version + 1 WHERE participant_id = $1",
         id

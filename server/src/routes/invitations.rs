@@ -50,6 +50,10 @@ async fn outside(
     }
 }
 
+fn erased(p: &db::participants::ParticipantRow) -> bool {
+    shared::rules::erasure::is_erased(p.first_name.as_str(), p.last_name.as_str())
+}
+
 async fn create_invitation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -77,7 +81,8 @@ async fn create_invitation(
                 Some(id) => db::participants::by_id(&state.db, id).await?,
                 None => None,
             };
-            let Some(p) = found.filter(|p| in_region(&p.municipality_id)) else {
+            // An erased participant is gone: no account is made for them again.
+            let Some(p) = found.filter(|p| in_region(&p.municipality_id) && !erased(p)) else {
                 return Err(outside(
                     &state,
                     &user,
@@ -169,7 +174,7 @@ async fn create_invitation(
             let first_name = match &participant_id {
                 Some(id) => db::participants::by_id(&mut *tx, id)
                     .await?
-                    .filter(|p| in_region(&p.municipality_id))
+                    .filter(|p| in_region(&p.municipality_id) && !erased(p))
                     .map(|p| p.first_name.as_str().to_owned()),
                 None => None,
             };

@@ -125,7 +125,7 @@ async fn update_programme_settings(
     Ok(Json(db::map::settings_of(&state.db, &id).await?))
 }
 
-async fn civic_integration(
+pub(super) async fn civic_integration(
     state: &AppState,
     id: &ParticipantId,
 ) -> Result<CivicIntegrationDetail, AppError> {

@@ -49,7 +49,7 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-async fn stored_competences(
+pub(super) async fn stored_competences(
     db: impl sqlx::SqliteExecutor<'_>,
     participant: &ParticipantId,
 ) -> Result<(i64, Competences), AppError> {

@@ -133,6 +133,10 @@ async fn export_participant(
             .into_iter()
             .map(TryInto::try_into)
             .collect::<Result<_, _>>()?,
+        competences: super::matching::stored_competences(&state.db, &participant.id)
+            .await?
+            .1,
+        civic_integration: super::map::civic_integration(&state, &participant.id).await?,
         profile: participant.clone().try_into()?,
     };
     audit::record(

@@ -1,15 +1,18 @@
 //! The participant's rights: the download of everything stored about them.
 
+use chrono::NaiveDate;
 use shared::{
     api::{
-        ConsentInput, ConsentPurpose, ErasureInput, ErrorKind, EvaluationInput, ExpenseInput,
-        GoalInput, IntroductionInput, OutcomeInput, ParticipantExport, paths,
+        CivicIntegrationInput, CompetencesInput, ConsentInput, ConsentPurpose, ErasureInput,
+        ErrorKind, EvaluationInput, ExpenseInput, GoalInput, IntroductionInput, OutcomeInput,
+        ParticipantExport, paths,
     },
     ids::ParticipantId,
     rules::{
         budget::ExpenseCategory,
         contact::{ContactInput, ContactKind},
         internship::{EvaluationMoment, Evaluator},
+        map::IntegrationRoute,
         outcome::OutcomeKind,
     },
 };
@@ -131,6 +134,32 @@ async fn full_file(app: &TestApp) -> ParticipantId {
         )
         .await
         .unwrap();
+    // Her competences and the facts of her civic integration.
+    coach
+        .put_competences(
+            &amal,
+            &CompetencesInput {
+                education_field: "Voedingsleer in Damascus".into(),
+                skills: vec!["taarten versieren".into()],
+                postcode_area: "3511".into(),
+                ..CompetencesInput::default()
+            },
+        )
+        .await
+        .unwrap();
+    let civic = coach.civic_integration(&amal).await.unwrap();
+    coach
+        .update_civic_integration(
+            &amal,
+            &CivicIntegrationInput {
+                route: Some(IntegrationRoute::B1),
+                date_of_birth: NaiveDate::from_ymd_opt(1990, 4, 17),
+                coach_remarks: "Werkt nauwkeurig en vraagt door.".into(),
+                version: Some(civic.version),
+            },
+        )
+        .await
+        .unwrap();
 
     coach
         .create_goal(
@@ -185,6 +214,11 @@ async fn a_participant_downloads_every_kind_of_record_and_nothing_of_anyone_else
     assert_eq!(export.consent_history.len(), 1);
     assert_eq!(export.budget.expenses.len(), 1);
     assert_eq!(export.outcomes.len(), 1);
+    assert_eq!(export.competences.skills.len(), 1);
+    assert_eq!(
+        export.civic_integration.date_of_birth,
+        NaiveDate::from_ymd_opt(1990, 4, 17)
+    );
     assert!(!export.includes_coach_notes);
     assert_eq!(export.contacts[0].coach_only_note, None);
     assert!(
@@ -296,6 +330,10 @@ async fn an_erased_participant_is_nowhere_and_the_figures_stay() {
         "participant@example.org",
         "kinderopvang",
         "Amal bakt graag",
+        "Voedingsleer in Damascus",
+        "taarten versieren",
+        "1990-04-17",
+        "Werkt nauwkeurig en vraagt door.",
     ];
     for text in personal {
         assert!(stored_anywhere(&app, text), "{text} is stored before");
@@ -356,6 +394,25 @@ async fn an_erased_participant_is_nowhere_and_the_figures_stay() {
     )
     .await;
     assert_eq!(audited, amal.to_string());
+
+    // No account is made for her again.
+    let refused = coordinator
+        .invite(&shared::api::InvitationInput {
+            email: "amal.opnieuw@example.org".into(),
+            role: shared::roles::Role::Participant,
+            participant_id: Some(amal.clone()),
+            organisation_id: None,
+            municipality_id: None,
+        })
+        .await
+        .unwrap_err();
+    assert!(refused.status.is_client_error(), "{refused}");
+    let accounts = scalar(
+        &app,
+        "SELECT CAST(COUNT(*) AS TEXT) FROM users WHERE email = 'amal.opnieuw@example.org'",
+    )
+    .await;
+    assert_eq!(accounts, "0");
 }
 
 /// `vip-server --database <the test's> retention [--dry-run]`, as the command line gives it.

@@ -4,12 +4,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BudgetOverview, ConsentDetail, GoalDetail, InternshipDetail, IntroductionDetail, OutcomeDetail,
-    ParticipantDetail,
+    BudgetOverview, CivicIntegrationDetail, ConsentDetail, GoalDetail, InternshipDetail,
+    IntroductionDetail, OutcomeDetail, ParticipantDetail,
 };
 use crate::{
     ids::{CohortId, ContactId, OpeningId, UserId},
     rules::{
+        competences::Competences,
         contact::ContactKind,
         training::{AttendanceStatus, MeetingNumber},
     },
@@ -75,6 +76,10 @@ pub struct ParticipantExport {
     pub consent_history: Vec<HistoryEntry>,
     pub budget: BudgetOverview,
     pub outcomes: Vec<OutcomeDetail>,
+    /// Competences and wishes (empty until first saved).
+    pub competences: Competences,
+    /// The integration route, the date of birth and the coach's remarks for the MAP statement.
+    pub civic_integration: CivicIntegrationDetail,
 }
 
 /// The attendance at one meeting of a cohort.
