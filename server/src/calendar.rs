@@ -8,20 +8,17 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 /// The time zone of every timed event.
 pub const TZID: &str = "Europe/Amsterdam";
 
-/// How long a training meeting lasts.
-pub const MEETING_HOURS: u32 = 2;
-
-/// How long an expert meeting or training for organisations lasts, in a feed.
-pub const EVENT_HOURS: u32 = 2;
+/// How long an expert meeting or training for organisations lasts, in a feed, in minutes.
+pub const EVENT_MINUTES: u32 = 120;
 
 /// When an event takes place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum When {
-    /// From a local time in [`TZID`], for a number of hours.
+    /// From a local time in [`TZID`], for a number of minutes.
     Timed {
         date: NaiveDate,
         start: NaiveTime,
-        hours: u32,
+        minutes: u32,
     },
     /// Whole days, both included.
     Days { first: NaiveDate, last: NaiveDate },
@@ -77,9 +74,13 @@ pub fn render(name: &str, events: &[Event], now: DateTime<Utc>) -> String {
         lines.push(format!("DTSTAMP:{stamp}"));
         lines.push(format!("SEQUENCE:{}", event.sequence.max(0)));
         match &event.when {
-            When::Timed { date, start, hours } => {
+            When::Timed {
+                date,
+                start,
+                minutes,
+            } => {
                 let from = date.and_time(*start);
-                let to = from + chrono::Duration::hours(i64::from(*hours));
+                let to = from + chrono::Duration::minutes(i64::from(*minutes));
                 lines.push(format!(
                     "DTSTART;TZID={TZID}:{}",
                     from.format("%Y%m%dT%H%M%S")

@@ -79,6 +79,8 @@ pub struct MeetingLine {
     pub date: NaiveDate,
     pub start_time: String,
     pub place: String,
+    /// The meeting's own duration, else its municipality's setting; `None`: the default setting.
+    pub minutes: Option<i64>,
     pub version: i64,
 }
 
@@ -91,8 +93,12 @@ pub async fn meetings(
 ) -> Result<Vec<MeetingLine>, sqlx::Error> {
     sqlx::query_as!(
         MeetingLine,
-        r#"SELECT m.cohort_id, m.number, m.date AS "date!: NaiveDate", m.start_time, m.place, m.version
-           FROM meetings m WHERE m.cohort_id IN
+        r#"SELECT m.cohort_id, m.number, m.date AS "date!: NaiveDate", m.start_time, m.place,
+               COALESCE(m.duration_minutes, s.meeting_minutes) AS "minutes?: i64", m.version
+           FROM meetings m
+           JOIN cohorts c ON c.id = m.cohort_id
+           LEFT JOIN programme_settings s ON s.municipality_id = c.municipality_id
+           WHERE m.cohort_id IN
                (SELECT cohort_id FROM participants WHERE id = $1 OR coach_id = $2)
            ORDER BY m.date, m.cohort_id"#,
         participant_id,

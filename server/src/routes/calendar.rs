@@ -12,7 +12,7 @@ use axum::{
     routing::get,
 };
 use shared::{
-    api::{CalendarFeedCreated, CalendarFeedStatus, CalendarQuery, paths},
+    api::{CalendarFeedCreated, CalendarFeedStatus, CalendarQuery, MEETING_MINUTES_DEFAULT, paths},
     roles::Role,
 };
 
@@ -195,7 +195,10 @@ async fn read_feed(
                 when: When::Timed {
                     date: m.date,
                     start,
-                    hours: calendar::MEETING_HOURS,
+                    minutes: m
+                        .minutes
+                        .and_then(|n| u32::try_from(n).ok())
+                        .unwrap_or(MEETING_MINUTES_DEFAULT),
                 },
                 sequence: m.version - 1,
             });
@@ -236,7 +239,7 @@ async fn read_feed(
                 when: When::Timed {
                     date: e.date,
                     start,
-                    hours: calendar::EVENT_HOURS,
+                    minutes: calendar::EVENT_MINUTES,
                 },
                 sequence: e.version - 1,
             });

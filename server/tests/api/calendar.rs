@@ -394,3 +394,55 @@ async fn the_titles_are_in_the_language_of_the_feeds_account() {
         "{summaries:?}"
     );
 }
+
+#[tokio::test]
+async fn a_meeting_ends_after_its_own_duration_or_the_municipality_s_setting() {
+    let app = spawn_app_with(true).await;
+    let me = app.signed_in("participant@example.org").await;
+    let feed = me.create_feed().await.unwrap();
+    let cohort = cohort_id(&app, "Utrecht voorjaar").await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let moved = today() + Days::new(30);
+    coordinator
+        .schedule_meeting(
+            &cohort,
+            8,
+            &ScheduleMeetingInput {
+                date: Some(moved),
+                start_time: "10:00".into(),
+                place: "Wijkcentrum Oost, zaal 2".into(),
+                duration_minutes: Some(90),
+                version: Some(1),
+            },
+        )
+        .await
+        .unwrap();
+
+    let (_, calendar) = read(&app, &feed).await;
+    let calendar = calendar.unwrap();
+    let span = |number: u8| {
+        let uid = format!("meeting-{cohort}-{number}@vip-route");
+        let event = calendar
+            .components
+            .iter()
+            .filter_map(CalendarComponent::as_event)
+            .find(|e| e.get_uid() == Some(uid.as_str()))
+            .unwrap_or_else(|| panic!("meeting {number} in the feed"));
+        let at = |when: DatePerhapsTime| {
+            let DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time, tzid }) =
+                when
+            else {
+                panic!("a local time in Amsterdam: {when:?}");
+            };
+            assert_eq!(tzid, "Europe/Amsterdam");
+            date_time
+        };
+        let (start, end) = (
+            at(event.get_start().unwrap()),
+            at(event.get_end().expect("an end")),
+        );
+        (end - start).num_minutes()
+    };
+    assert_eq!(span(8), 90, "its own duration");
+    assert_eq!(span(1), 150, "no setting: 2 h 30");
+}

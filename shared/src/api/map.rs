@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::programme::{MEETING_MINUTES_MAX, MEETING_MINUTES_MIN};
+use super::programme::{MEETING_MINUTES_DEFAULT, MEETING_MINUTES_MAX, MEETING_MINUTES_MIN};
 use crate::{
     ids::{InternshipId, MunicipalityId, ParticipantId},
     rules::{
@@ -45,7 +45,7 @@ impl ProgrammeSettingsDetail {
             municipality_id,
             version: 0,
             practice_hours_required: PRACTICE_HOURS_MIN,
-            meeting_minutes: 150,
+            meeting_minutes: MEETING_MINUTES_DEFAULT,
             visit_minutes: 120,
             placement_max_hours_per_week: limits.max_hours_per_week,
             stage_max_allowance_cents: limits.max_allowance_cents,

@@ -281,6 +281,8 @@ impl ScheduleMeetingInput {
 /// municipality's setting.
 pub const MEETING_MINUTES_MIN: u32 = 30;
 pub const MEETING_MINUTES_MAX: u32 = 480;
+/// A meeting's duration where neither the meeting nor its municipality sets one: 2 h 30.
+pub const MEETING_MINUTES_DEFAULT: u32 = 150;
 
 /// A meeting's duration in minutes, within `MEETING_MINUTES_MIN..=MEETING_MINUTES_MAX`.
 pub fn meeting_minutes(n: i64) -> Result<u32, ViolationKind> {
