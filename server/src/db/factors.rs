@@ -66,20 +66,23 @@ pub async fn start(
     .map(|r| r.rows_affected() == 1)
 }
 
-/// Confirms an enrolment with the step of its first code; false when there is none to confirm
-/// or the step is not later than one accepted before.
+/// Confirms the enrolment of `secret` with the step of its first code; false when there is none
+/// to confirm, another secret replaced it, or the step is not later than one accepted before.
 pub async fn confirm(
     tx: &mut SqliteConnection,
     user_id: &UserId,
+    secret: &str,
     step: i64,
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query!(
         "UPDATE totp_factors SET confirmed_at = $3, last_step = $2 \
-         WHERE user_id = $1 AND confirmed_at IS NULL AND (last_step IS NULL OR last_step < $2)",
+         WHERE user_id = $1 AND secret = $4 AND confirmed_at IS NULL \
+           AND (last_step IS NULL OR last_step < $2)",
         user_id,
         step,
         now,
+        secret,
     )
     .execute(tx)
     .await

@@ -287,7 +287,9 @@ async fn confirm_enrolment(
     let now = now_text(&state);
     let mut tx = db::begin_write(&state.db).await?;
     let confirmed = match step {
-        Some(step) => db::factors::confirm(&mut tx, &user.id, step, &now).await?,
+        // Only the secret the code was checked against: a new enrolment started meanwhile
+        // replaced it, and stays unconfirmed.
+        Some(step) => db::factors::confirm(&mut tx, &user.id, &factor.secret, step, &now).await?,
         None => false,
     };
     if confirmed {
