@@ -79,6 +79,22 @@ fn all_refused_with<O>(answers: &[Answer<O>], field: &str, code: &str) -> bool {
         .all(|r| r.is(StatusCode::CONFLICT, field, code))
 }
 
+/// Waits (at most about 5 s) until `sql` with `bind` counts `at_least`: a step sent amid parallel
+/// requests acts once a few of them are stored.
+async fn until_counted(db: &sqlx::SqlitePool, sql: &'static str, bind: &str, at_least: i64) {
+    for _ in 0..5_000 {
+        let counted = sqlx::query_scalar::<_, i64>(sql)
+            .bind(bind)
+            .fetch_one(db)
+            .await
+            .expect("the rows are counted");
+        if counted >= at_least {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+    }
+}
+
 /// A count straight from the test's database, with bound parameters.
 async fn count(app: &TestApp, sql: &'static str, binds: &[&str]) -> i64 {
     let mut query = sqlx::query_scalar::<_, i64>(sql);
@@ -609,20 +625,13 @@ async fn a_visit_closed_while_twenty_register_takes_no_one_after_it_closed() {
                 VisitStep::Register(p) => api.register(&visit, &p).await.map(|_| ()),
                 // The visit closes amid the registrations: once a few are stored.
                 VisitStep::Close(id, version) => {
-                    let mut waited = 0;
-                    while waited < 5_000
-                        && sqlx::query_scalar::<_, i64>(
-                            "SELECT COUNT(*) FROM registrations WHERE opening_id = $1",
-                        )
-                        .bind(id.as_str())
-                        .fetch_one(&db)
-                        .await
-                        .expect("the registrations are counted")
-                            < 3
-                    {
-                        waited += 1;
-                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-                    }
+                    until_counted(
+                        &db,
+                        "SELECT COUNT(*) FROM registrations WHERE opening_id = $1",
+                        id.as_str(),
+                        3,
+                    )
+                    .await;
                     api.update_opening(
                         &id,
                         &shared::api::OpeningPatch {
@@ -721,20 +730,13 @@ async fn a_cap_lowered_while_twenty_request_takes_no_request_past_it() {
                     .map(|_| ()),
                 // The cap falls amid the requests: once a few are stored.
                 BudgetStep::LowerCap(m, cents) => {
-                    let mut waited = 0;
-                    while waited < 5_000
-                        && sqlx::query_scalar::<_, i64>(
-                            "SELECT COUNT(*) FROM expenses WHERE participant_id = $1",
-                        )
-                        .bind(amal.as_str())
-                        .fetch_one(&db)
-                        .await
-                        .expect("the requests are counted")
-                            < 3
-                    {
-                        waited += 1;
-                        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-                    }
+                    until_counted(
+                        &db,
+                        "SELECT COUNT(*) FROM expenses WHERE participant_id = $1",
+                        amal.as_str(),
+                        3,
+                    )
+                    .await;
                     let input = shared::api::MunicipalityInput {
                         cbs_code: m.cbs_code.to_string(),
                         name: m.name.clone(),
