@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { addDays, call, freshParticipant, isoDay, NEW_PASSWORD, uniqueLetters } from './companies-seed';
+import { bakeryInternship, call, freshParticipant, isoDay, NEW_PASSWORD, uniqueLetters } from './companies-seed';
 import { expect, test } from './fixtures';
 import { enrolByApi, SESSION_COOKIE } from './second-factor';
 
@@ -114,14 +114,7 @@ async function makeWorld(
   const letters = uniqueLetters();
   const file = await call(coordinator, 'GET', `/participants/${fresh.participantId}`);
   const start = isoDay(-14);
-  const internship = await call(fresh.coach, 'POST', `/participants/${fresh.participantId}/internships`, {
-    organisation_id: fresh.bakeryId,
-    opening_id: null,
-    start_date: start,
-    end_date: addDays(start, 55),
-    hours_per_week: 32,
-    supervisor_name: 'Henk de Bakker',
-  });
+  const internship = await bakeryInternship(fresh, start, 32);
   await call(coordinator, 'POST', `/participants/${fresh.participantId}/expenses`, {
     category: 'course',
     amount_cents: 12500,

@@ -131,6 +131,21 @@ export type Fresh = {
 };
 
 /**
+ * An internship of the fresh participant at the bakery, 8 weeks from `start` (an ISO date), with
+ * Henk de Bakker as supervisor, planned by their coach; answers the internship.
+ */
+export async function bakeryInternship(fresh: Fresh, start: string, hoursPerWeek: number): Promise<any> {
+  return call(fresh.coach, 'POST', `/participants/${fresh.participantId}/internships`, {
+    organisation_id: fresh.bakeryId,
+    opening_id: null,
+    start_date: start,
+    end_date: addDays(start, 55),
+    hours_per_week: hoursPerWeek,
+    supervisor_name: 'Henk de Bakker',
+  });
+}
+
+/**
  * A new participant in Utrecht with a training complete (6 of 8 meetings attended) and a new
  * coach with room in their caseload, both with an account. Made as the demo coordinator: a
  * cohort whose 8 meetings lie in the past, a week apart, and attendance for 6 of them.

@@ -10,7 +10,7 @@ import { ConsentPage } from './pages/consent';
 import { InternshipPage } from './pages/internship';
 import { OpeningPage } from './pages/opening';
 import { OrganisationForm as OrganisationPageForm, OrganisationsPage } from './pages/organisations';
-import { NEW_PASSWORD, addDays, call, demoSession, freshParticipant, isoDay, login, uniqueLetters } from './companies-seed';
+import { NEW_PASSWORD, addDays, bakeryInternship, call, demoSession, freshParticipant, isoDay, login, uniqueLetters } from './companies-seed';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -248,14 +248,7 @@ test('the participant sees the week of the internship and the budget used on the
   const participantPath = `/participants/${fresh.participantId}`;
   // Started a week ago: week 2 of 8.
   const start = isoDay(-7);
-  await call(fresh.coach, 'POST', `${participantPath}/internships`, {
-    organisation_id: fresh.bakeryId,
-    opening_id: null,
-    start_date: start,
-    end_date: addDays(start, 55),
-    hours_per_week: 24,
-    supervisor_name: 'Henk de Bakker',
-  });
+  await bakeryInternship(fresh, start, 24);
   await approved(fresh.coach, fresh.coordinator, `${participantPath}/expenses`, 25000, 'Werkschoenen en een schort');
 
   await login(page, fresh.participantEmail, NEW_PASSWORD);
@@ -330,14 +323,7 @@ test('the supervisor fills in the midterm evaluation of an intern, every score r
 }) => {
   const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
   const start = isoDay(-28);
-  const internship = await call(fresh.coach, 'POST', `/participants/${fresh.participantId}/internships`, {
-    organisation_id: fresh.bakeryId,
-    opening_id: null,
-    start_date: start,
-    end_date: addDays(start, 55),
-    hours_per_week: 32,
-    supervisor_name: 'Henk de Bakker',
-  });
+  const internship = await bakeryInternship(fresh, start, 32);
   const sent = postsTo(page, `/api/v1/internships/${internship.id}/evaluations`);
   await login(page, DEMO.company);
   const view = new InternshipPage(page);

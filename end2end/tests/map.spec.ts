@@ -3,7 +3,7 @@ import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
 import { LoginPage } from './pages/login';
 import { Navigation } from './pages/navigation';
 import { InternshipsPage } from './pages/internships';
-import { NEW_PASSWORD, addDays, call, freshParticipant, isoDay } from './companies-seed';
+import { NEW_PASSWORD, bakeryInternship, call, freshParticipant, isoDay } from './companies-seed';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -43,13 +43,7 @@ test('a coach opens the MAP statement on a phone, prints it, and reads it in Ara
   });
   // 20 hours a week, 14 days done: 40 practice hours.
   const start = isoDay(-13);
-  await call(fresh.coach, 'POST', `/participants/${fresh.participantId}/internships`, {
-    organisation_id: fresh.bakeryId,
-    start_date: start,
-    end_date: addDays(start, 55),
-    hours_per_week: 20,
-    supervisor_name: 'Henk de Bakker',
-  });
+  await bakeryInternship(fresh, start, 20);
   const civic = await call(fresh.coach, 'GET', `/participants/${fresh.participantId}/civic-integration`);
   await call(fresh.coach, 'PUT', `/participants/${fresh.participantId}/civic-integration`, {
     route: 'b1',

@@ -163,6 +163,9 @@ test('a participant makes a calendar link, reads the feed with it, and stops it'
   const feed = new CalendarFeedSection(page);
   await expect(feed.heading).toBeFocused();
   await expect(feed.section).toContainText('Iedereen die de link heeft, kan deze agenda lezen.');
+  // No link yet: nothing to stop.
+  await expect(feed.create).toBeVisible();
+  await expect(feed.revoke).toHaveCount(0);
 
   await feed.create.click();
   await expect(feed.url).toBeFocused();
@@ -182,11 +185,21 @@ test('a participant makes a calendar link, reads the feed with it, and stops it'
   expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
   expect(ics).toContain('VERSION:2.0');
 
+  // Opened again, the page knows there is a link and since when, but shows it no more.
+  await page.reload();
+  await expect(feed.active).toBeVisible();
+  await expect(feed.createNew).toBeVisible();
+  await expect(feed.url).toHaveCount(0);
+
   await feed.revoke.click();
   await expect(feed.revoked).toBeVisible();
   await expect(feed.revoked).toBeFocused();
   await expect(feed.url).toHaveCount(0);
   expect((await request.get(url)).status()).toBe(404);
+  await page.reload();
+  await expect(feed.create).toBeVisible();
+  await expect(feed.revoke).toHaveCount(0);
+  await expect(feed.active).toHaveCount(0);
 });
 
 test('a coordinator downloads the openings of the kind on screen as CSV', async ({ page, baseURL }) => {

@@ -38,6 +38,9 @@ export class CalendarFeedSection {
   readonly copy: Locator;
   readonly addToCalendar: Locator;
   readonly revoked: Locator;
+  /** The line that says since when the account has a link (the link itself is shown once). */
+  readonly active: Locator;
+  readonly createNew: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByRole('region', { name: 'Agenda op je telefoon' });
@@ -48,5 +51,7 @@ export class CalendarFeedSection {
     this.copy = this.section.getByRole('button', { name: 'Link kopiëren' });
     this.addToCalendar = this.section.getByRole('link', { name: 'Toevoegen aan agenda' });
     this.revoked = this.section.getByRole('status').filter({ hasText: 'De agendalink werkt niet meer.' });
+    this.active = this.section.getByText(/^Je hebt een agendalink sinds .+\.$/);
+    this.createNew = this.section.getByRole('button', { name: 'Nieuwe agendalink maken' });
   }
 }
