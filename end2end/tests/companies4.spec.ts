@@ -99,25 +99,22 @@ test('a coordinator publishes an expert meeting through the form; a wrong time i
   await expectNoSidewaysScroll(page);
 });
 
-test('a coordinator opens a company visit and sees the participants who fit best, with the reasons in words', async ({
+test('a coordinator opens a volunteer place and sees the participants who fit best, with the reasons in words', async ({
   page,
   playwright,
   baseURL,
 }) => {
-  // A participant of this test's own whose next step is a company visit: the other tests add
-  // participants at other steps, who may rank above them.
+  // A participant of this test's own, training complete: a placement is their next step. The
+  // other tests add participants at other steps, who may rank above them.
   const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
   const coordinator = await demoSession((o) => playwright.request.newContext(o), baseURL!, DEMO.coordinator);
   const organisations = await call(coordinator, 'GET', '/organisations');
   const bakery: string = organisations.items.find((o: any) => o.name === 'Bakkerij De Korenbloem').id;
-  const title = `Een ochtend bakken ${uniqueLetters()}`;
+  const title = `Meehelpen in de bakkerij ${uniqueLetters()}`;
   const visit = await call(coordinator, 'POST', `/organisations/${bakery}/openings`, {
-    kind: 'company_visit',
+    kind: 'volunteer',
     title,
-    description: 'Een ochtend meekijken in de bakkerij.',
-    date: isoDay(10),
-    place: 'Oudegracht 1, Utrecht',
-    capacity: 4,
+    description: 'Op zaterdag meehelpen in de winkel van de bakkerij.',
   });
   await call(coordinator, 'PATCH', `/openings/${visit.id}`, { status: 'open', version: visit.version });
   await coordinator.dispose();
