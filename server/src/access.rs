@@ -194,13 +194,22 @@ pub async fn participant_for(
     let row = db::participants::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    if reaches_participant(user, relation, &row) {
+        Ok(row)
+    } else {
+        Err(refuse(state, user, address, resource, &row.id).await)
+    }
+}
+
+/// Whether the participant, as `row` holds them, stands in the relationship to the account.
+fn reaches_participant(
+    user: &CurrentUser,
+    relation: Relation,
+    row: &db::participants::ParticipantRow,
+) -> bool {
     let municipality = [row.municipality_id.clone()];
-    check(
-        state,
+    holds(
         user,
-        address,
-        resource,
-        &row.id,
         relation,
         &Ties {
             municipality_ids: &municipality,
@@ -209,8 +218,33 @@ pub async fn participant_for(
             ..Ties::default()
         },
     )
-    .await?;
-    Ok(row)
+}
+
+/// A write in a participant's file, checked again inside the write: the access the request was
+/// granted before its write must still hold on the participant as stored when it commits (a
+/// coach replaced or a participant moved to another municipality meanwhile).
+#[derive(Debug, Clone, Copy)]
+pub struct Reach<'a> {
+    pub participant: &'a ParticipantId,
+    pub resource: Resource,
+    pub action: Action,
+}
+
+/// Whether the account still reaches the participant, read inside the write's transaction. An
+/// organisation's tie to its own records (an internship, an introduction) never changes, so a
+/// company contact's access stands as checked.
+pub async fn still_reaches(
+    tx: &mut sqlx::SqliteConnection,
+    user: &CurrentUser,
+    reach: &Reach<'_>,
+) -> Result<bool, AppError> {
+    let relation = relation(user.role, reach.resource, reach.action)?;
+    if relation == Relation::OwnOrganisation {
+        return Ok(true);
+    }
+    Ok(db::participants::by_id(&mut *tx, reach.participant)
+        .await?
+        .is_some_and(|row| reaches_participant(user, relation, &row)))
 }
 
 /// Access to a record kept in a participant's file that its organisation also reaches (an

@@ -102,7 +102,11 @@ async fn request_expense(
     let valid = input.validate().map_err(AppError::Validation)?;
     write(
         &state,
-        Change::new(&user, &address, "expense.create", "expense"),
+        Change::new(&user, &address, "expense.create", "expense").reaching(
+            &participant.id,
+            Resource::Expense,
+            Action::Create,
+        ),
         async |tx| {
             // The cap and the requests it bounds are read in the transaction that adds to them.
             let cap = cap_of(&mut *tx, &state, &participant).await?;
@@ -162,7 +166,11 @@ async fn decide_expense(
     check_version(row.version, input.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
-        Change::new(&user, &address, "expense.decide", "expense"),
+        Change::new(&user, &address, "expense.decide", "expense").reaching(
+            &row.participant_id,
+            Resource::ExpenseDecision,
+            Action::Update,
+        ),
         async |tx| {
             if db::expenses::set_status(&mut *tx, &row.id, input.version, next).await? {
                 Ok(row.id.clone())

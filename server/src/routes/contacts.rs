@@ -86,7 +86,11 @@ async fn create_contact(
         .map_err(AppError::Validation)?;
     let contact_id = write(
         &state,
-        Change::new(&user, &address, "contact.create", "contact"),
+        Change::new(&user, &address, "contact.create", "contact").reaching(
+            &participant.id,
+            Resource::Contact,
+            Action::Create,
+        ),
         async |tx| {
             Ok(db::contacts::insert(
                 &mut *tx,

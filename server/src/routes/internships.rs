@@ -92,7 +92,11 @@ async fn record_absence(
     check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
-        Change::new(&user, &address, "internship.absence", "internship"),
+        Change::new(&user, &address, "internship.absence", "internship").reaching(
+            &row.participant_id,
+            Resource::Internship,
+            Action::Update,
+        ),
         async |tx| {
             if db::internships::add_absence(&mut *tx, &row.id, version, hours).await? {
                 Ok(row.id.clone())
@@ -287,7 +291,11 @@ async fn plan_internship(
         .map_err(|kind| AppError::Validation(Violation::new("supervisor_name", kind).into()))?;
     let internship_id = write(
         &state,
-        Change::new(&user, &address, "internship.create", "internship"),
+        Change::new(&user, &address, "internship.create", "internship").reaching(
+            &participant.id,
+            Resource::Internship,
+            Action::Create,
+        ),
         async |tx| {
             // The placement rules read the file (learning goals, earlier placements with
             // benefit) in the transaction that writes, so parallel plans add up correctly.
@@ -457,7 +465,11 @@ async fn change_internship(
                 .ok_or_else(|| AppError::stored("internship's participant"))?;
             write(
                 &state,
-                Change::new(&user, &address, "internship.extend", "internship"),
+                Change::new(&user, &address, "internship.extend", "internship").reaching(
+                    &row.participant_id,
+                    Resource::InternshipExtension,
+                    Action::Update,
+                ),
                 async |tx| {
                     let context = placement_context(&mut *tx, &participant, Some(&row.id)).await?;
                     violations.0.extend(placement::check_placement(
@@ -503,7 +515,11 @@ async fn change_internship(
             check_version(row.version, version).map_err(|v| AppError::Conflict(v.into()))?;
             write(
                 &state,
-                Change::new(&user, &address, "internship.cancel", "internship"),
+                Change::new(&user, &address, "internship.cancel", "internship").reaching(
+                    &row.participant_id,
+                    Resource::Internship,
+                    Action::Update,
+                ),
                 async |tx| {
                     if db::internships::cancel(&mut *tx, &row.id, version).await? {
                         Ok(row.id.clone())
@@ -558,7 +574,11 @@ async fn evaluate_internship(
     ];
     write(
         &state,
-        Change::new(&user, &address, "evaluation.create", "internship"),
+        Change::new(&user, &address, "evaluation.create", "internship").reaching(
+            &row.participant_id,
+            Resource::Evaluation,
+            Action::Create,
+        ),
         async |tx| {
             let stored_new = db::internships::insert_evaluation(
                 &mut *tx,

@@ -238,7 +238,11 @@ async fn propose_introduction(
     }
     let introduction = write(
         &state,
-        Change::new(&user, &address, "introduction.create", "introduction"),
+        Change::new(&user, &address, "introduction.create", "introduction").reaching(
+            &participant.id,
+            Resource::Introduction,
+            Action::Create,
+        ),
         async |tx| {
             Ok(db::introductions::insert(
                 &mut *tx,
@@ -295,7 +299,11 @@ async fn answer_introduction(
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
-        Change::new(&user, &address, "introduction.update", "introduction"),
+        Change::new(&user, &address, "introduction.update", "introduction").reaching(
+            &row.participant_id,
+            Resource::Introduction,
+            Action::Update,
+        ),
         async |tx| {
             // Nothing moves while the proposal waits for the participant's consent, read in the
             // transaction that writes, so a withdrawal cannot slip in between.
@@ -403,7 +411,11 @@ async fn set_consent(
     };
     write(
         &state,
-        Change::new(&user, &address, action, "participant"),
+        Change::new(&user, &address, action, "participant").reaching(
+            &participant.id,
+            Resource::Consent,
+            Action::Update,
+        ),
         async |tx| {
             db::introductions::set_consent(
                 tx,

@@ -173,7 +173,8 @@ async fn update_civic_integration(
             &address,
             "participant.civic_integration",
             "participant",
-        ),
+        )
+        .reaching(&participant.id, Resource::Participant, Action::Update),
         async |tx| {
             if db::map::save_civic_integration(&mut *tx, &participant.id, version, &valid).await? {
                 Ok(participant.id.clone())

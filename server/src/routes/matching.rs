@@ -103,7 +103,11 @@ async fn put_competences(
     let version = input.version;
     write(
         &state,
-        Change::new(&user, &address, "competences.update", "participant"),
+        Change::new(&user, &address, "competences.update", "participant").reaching(
+            &participant.id,
+            Resource::Competences,
+            Action::Update,
+        ),
         async |tx| {
             match db::competences::of(&mut *tx, &participant.id).await? {
                 None => {

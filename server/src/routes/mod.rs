@@ -179,6 +179,8 @@ pub struct Change<'a> {
     pub address: &'a crate::auth::ClientAddress,
     pub action: &'a str,
     pub record_type: &'a str,
+    /// The participant whose file the change writes, checked again inside the write.
+    pub reach: Option<crate::access::Reach<'a>>,
 }
 
 impl<'a> Change<'a> {
@@ -193,6 +195,25 @@ impl<'a> Change<'a> {
             address,
             action,
             record_type,
+            reach: None,
+        }
+    }
+
+    /// A change in a participant's file: the access granted for `resource` and `action` is
+    /// checked again on the participant as stored inside the write.
+    pub fn reaching(
+        self,
+        participant: &'a shared::ids::ParticipantId,
+        resource: crate::access::Resource,
+        action: crate::access::Action,
+    ) -> Self {
+        Change {
+            reach: Some(crate::access::Reach {
+                participant,
+                resource,
+                action,
+            }),
+            ..self
         }
     }
 }
@@ -207,6 +228,26 @@ pub async fn write<I: AsRef<str>>(
     body: impl AsyncFnOnce(&mut sqlx::SqliteConnection) -> Result<I, AppError>,
 ) -> Result<I, AppError> {
     let mut tx = crate::db::begin_write(&state.db).await?;
+    // The account as stored now: one disabled since the request began writes nothing. (An
+    // account's municipalities are only ever added, so a region checked before the write never
+    // reaches further than the stored one.)
+    let account = crate::db::users::signed_in(&mut *tx, &change.user.id).await?;
+    if !account.is_some_and(|a| a.usable) {
+        return Err(AppError::Unauthenticated);
+    }
+    if let Some(reach) = &change.reach
+        && !crate::access::still_reaches(&mut tx, change.user, reach).await?
+    {
+        tx.rollback().await?;
+        return Err(crate::access::refuse(
+            state,
+            change.user,
+            change.address,
+            reach.resource,
+            reach.participant,
+        )
+        .await);
+    }
     let history_before = crate::db::history::last_seq(&mut *tx).await?;
     let record_id = body(&mut tx).await?;
     crate::db::history::claim(&mut *tx, history_before, &change.user.id, change.action).await?;

@@ -102,7 +102,11 @@ async fn record_outcome(
     };
     let outcome = write(
         &state,
-        Change::new(&user, &address, "outcome.create", "outcome"),
+        Change::new(&user, &address, "outcome.create", "outcome").reaching(
+            &participant.id,
+            Resource::Outcome,
+            Action::Create,
+        ),
         async |tx| {
             Ok(db::outcomes::insert(
                 &mut *tx,
@@ -156,7 +160,11 @@ async fn record_follow_up(
     check_version(row.version, patch.version).map_err(|v| AppError::Conflict(v.into()))?;
     write(
         &state,
-        Change::new(&user, &address, "outcome.follow_up", "outcome"),
+        Change::new(&user, &address, "outcome.follow_up", "outcome").reaching(
+            &row.participant_id,
+            Resource::Outcome,
+            Action::Update,
+        ),
         async |tx| {
             if db::outcomes::follow_up(
                 &mut *tx,

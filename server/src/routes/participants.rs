@@ -164,7 +164,11 @@ async fn update_participant(
     let version = patch.version;
     let written = write(
         &state,
-        Change::new(&user, &address, "participant.update", "participant"),
+        Change::new(&user, &address, "participant.update", "participant").reaching(
+            &row.id,
+            Resource::Participant,
+            Action::Update,
+        ),
         async |tx| {
             let stored = db::participants::by_id(&mut *tx, &row.id)
                 .await?

@@ -76,7 +76,11 @@ async fn create_goal(
         .map_err(AppError::Validation)?;
     let goal_id = write(
         &state,
-        Change::new(&user, &address, "goal.create", "goal"),
+        Change::new(&user, &address, "goal.create", "goal").reaching(
+            &participant.id,
+            Resource::Plan,
+            Action::Create,
+        ),
         async |tx| {
             Ok(db::plan::insert_goal(
                 &mut *tx,
@@ -132,7 +136,11 @@ async fn update_goal(
     let version = patch.version;
     write(
         &state,
-        Change::new(&user, &address, "goal.update", "goal"),
+        Change::new(&user, &address, "goal.update", "goal").reaching(
+            &goal.participant_id,
+            Resource::Plan,
+            Action::Update,
+        ),
         async |tx| {
             let stored = db::plan::goal(&mut *tx, &goal.id)
                 .await?
@@ -181,7 +189,11 @@ async fn create_action(
         .map_err(AppError::Validation)?;
     let action_id = write(
         &state,
-        Change::new(&user, &address, "action.create", "action"),
+        Change::new(&user, &address, "action.create", "action").reaching(
+            &goal.participant_id,
+            Resource::Plan,
+            Action::Create,
+        ),
         async |tx| {
             Ok(db::plan::insert_action(
                 &mut *tx,
@@ -238,7 +250,11 @@ async fn update_action(
     let role = user.role;
     write(
         &state,
-        Change::new(&user, &address, "action.update", "action"),
+        Change::new(&user, &address, "action.update", "action").reaching(
+            &row.participant_id,
+            resource,
+            action,
+        ),
         async |tx| {
             let stored = db::plan::action(&mut *tx, &row.id)
                 .await?

@@ -47,7 +47,11 @@ async fn register_for_visit(
     // smaller in the meantime takes no one after that.
     let registration = write(
         &state,
-        Change::new(&user, &address, "registration.create", "registration"),
+        Change::new(&user, &address, "registration.create", "registration").reaching(
+            &participant.id,
+            Resource::Registration,
+            Action::Create,
+        ),
         async |tx| {
             let row = db::openings::by_id(&mut *tx, &id)
                 .await?

@@ -50,7 +50,11 @@ async fn erase_participant(
     .await?;
     super::write(
         &state,
-        super::Change::new(&user, &address, "participant.erase", "participant"),
+        super::Change::new(&user, &address, "participant.erase", "participant").reaching(
+            &row.id,
+            Resource::Erasure,
+            Action::Disable,
+        ),
         async |tx| {
             let stored = db::participants::by_id(&mut *tx, &row.id)
                 .await?

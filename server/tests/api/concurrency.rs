@@ -14,7 +14,10 @@ use shared::{
     },
     ids::{CohortId, MunicipalityId, UserId},
     roles::Role,
-    rules::budget::ExpenseCategory,
+    rules::{
+        budget::ExpenseCategory,
+        contact::{ContactInput, ContactKind},
+    },
 };
 use tokio::{sync::Barrier, task::JoinSet};
 
@@ -934,6 +937,190 @@ async fn invitations_sent_while_a_participant_is_erased_copy_nothing_of_them() {
         .await,
         0,
         "an account keeps the first name of an erased participant: {:?}",
+        refusals(&answers)
+    );
+}
+
+/// The coach logging a contact, or the coordinator's step that ends the coach's access.
+#[derive(Clone)]
+enum CoachStep {
+    Log,
+    Reassign(UserId, i64),
+    Disable(UserId, i64),
+}
+
+/// The demo coach logs twenty contacts for Amal at once while the coordinator takes `step` once
+/// three are stored. Answers every answer; the audit log holds the commit order.
+async fn contacts_racing(app: &TestApp, coordinator: &Api, step: CoachStep) -> Vec<Answer<()>> {
+    let coach = app.signed_in("coach@example.org").await;
+    let amal = participant_id(app, "Amal").await;
+    let mut steps = vec![CoachStep::Log; PARALLEL];
+    steps.insert(PARALLEL / 2, step);
+    all_at_once(&coach, steps, |api, step| {
+        let (amal, coordinator, db) = (amal.clone(), coordinator.clone(), app.db.clone());
+        async move {
+            if matches!(step, CoachStep::Log) {
+                return api
+                    .log_contact(
+                        &amal,
+                        &ContactInput {
+                            date: Some(today()),
+                            kind: Some(ContactKind::Call),
+                            minutes: Some(15),
+                            note: String::new(),
+                            summary: "Gebeld over de stage.".into(),
+                        },
+                    )
+                    .await
+                    .map(|_| ());
+            }
+            // The coordinator acts amid the entries: once a few are stored.
+            until_counted(
+                &db,
+                "SELECT COUNT(*) FROM contacts WHERE participant_id = $1",
+                amal.as_str(),
+                3,
+            )
+            .await;
+            match step {
+                CoachStep::Log => unreachable!("answered above"),
+                CoachStep::Reassign(next, version) => coordinator
+                    .update_participant(
+                        &amal,
+                        &ParticipantPatch {
+                            coach_id: Some(Some(next)),
+                            version,
+                            ..ParticipantPatch::default()
+                        },
+                    )
+                    .await
+                    .map(|_| ()),
+                CoachStep::Disable(coach, version) => {
+                    coordinator.disable_user(&coach, version).await.map(|_| ())
+                }
+            }
+        }
+    })
+    .await
+}
+
+/// How many contacts were stored after the coordinator's step `action` committed (writes commit
+/// one at a time, each with its audit entry: the audit log's order is the order of the commits).
+async fn contacts_after(app: &TestApp, action: &str) -> i64 {
+    count(
+        app,
+        "SELECT COUNT(*) FROM audit_log r WHERE r.action = 'contact.create' \
+         AND r.outcome = 'success' AND r.rowid > (SELECT c.rowid FROM audit_log c \
+         WHERE c.action = $1 AND c.outcome = 'success')",
+        &[action],
+    )
+    .await
+}
+
+/// A coordinator gives a participant another coach while the old coach logs twenty contacts.
+/// The coach's tie to the participant is checked on the participant as stored inside each
+/// entry's write: no entry of the old coach lands after the reassignment, and every refusal is
+/// in the audit log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coach_replaced_while_logging_twenty_contacts_logs_none_after() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let amal = participant_id(&app, "Amal").await;
+    let before = coordinator.participant(&amal).await.unwrap();
+    let next_coach = new_coach(&app, &coordinator, "coach.next@example.org").await;
+    assert_ne!(before.coach_id.as_ref(), Some(&next_coach));
+    let refusals_logged = "SELECT COUNT(*) FROM audit_log \
+        WHERE action = 'access.outside_scope' AND record_type = 'contact'";
+    let refused_before = count(&app, refusals_logged, &[]).await;
+
+    let answers = contacts_racing(
+        &app,
+        &coordinator,
+        CoachStep::Reassign(next_coach.clone(), before.version),
+    )
+    .await;
+
+    let after = coordinator.participant(&amal).await.unwrap();
+    assert_eq!(
+        after.coach_id,
+        Some(next_coach),
+        "the coach was replaced: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(
+        contacts_after(&app, "participant.update").await,
+        0,
+        "entries of the old coach stored after the reassignment"
+    );
+    let stored = count(
+        &app,
+        "SELECT COUNT(*) FROM contacts WHERE participant_id = $1",
+        &[amal.as_str()],
+    )
+    .await;
+    assert!(stored >= 3, "{stored} stored: {:?}", refusals(&answers));
+    let not_found = answers
+        .iter()
+        .filter_map(|a| a.as_ref().err())
+        .filter(|r| r.status == StatusCode::NOT_FOUND)
+        .count();
+    assert_eq!(
+        not_found + succeeded(&answers),
+        PARALLEL + 1,
+        "every entry is stored or refused as out of reach: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(
+        usize::try_from(count(&app, refusals_logged, &[]).await - refused_before).expect("a count"),
+        not_found,
+        "every refusal is in the audit log"
+    );
+}
+
+/// A coordinator disables a coach's account while the coach logs twenty contacts: the account
+/// is checked as stored inside each entry's write, so none lands after the disabling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coach_disabled_while_logging_twenty_contacts_logs_none_after() {
+    let app = spawn_app_with(true).await;
+    let coordinator = app.signed_in("coordinator@example.org").await;
+    let (coach, version): (String, i64) =
+        sqlx::query_as("SELECT id, version FROM users WHERE email = 'coach@example.org'")
+            .fetch_one(&app.db)
+            .await
+            .expect("the demo coach");
+
+    let answers = contacts_racing(
+        &app,
+        &coordinator,
+        CoachStep::Disable(UserId::parse(coach).unwrap(), version),
+    )
+    .await;
+
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM users WHERE email = 'coach@example.org' AND disabled = 1",
+            &[],
+        )
+        .await,
+        1,
+        "the coach was disabled: {:?}",
+        refusals(&answers)
+    );
+    assert_eq!(
+        contacts_after(&app, "user.disable").await,
+        0,
+        "entries stored after the coach's account was disabled"
+    );
+    let unauthenticated = answers
+        .iter()
+        .filter_map(|a| a.as_ref().err())
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(
+        unauthenticated + succeeded(&answers),
+        PARALLEL + 1,
+        "every entry is stored or refused as signed out: {:?}",
         refusals(&answers)
     );
 }
