@@ -1969,18 +1969,24 @@ impl Report {
                     ms(page.median(|r| r.fcp_ms)),
                     kib(page.median(|r| r.bytes)),
                 ));
+            }
+            // Below the table, so that it stays one table.
+            line(String::new());
+            for page in &self.lighthouse {
                 if page.page.contains("signed in") && page.median(|r| r.api_ok) < 1.0 {
-                    line(String::new());
                     line(
                         "The signed-in page made no successful API request: it was not signed in."
                             .to_owned(),
                     );
+                    line(String::new());
                 }
                 for failure in &page.failures {
                     line(format!("- a run of {} failed: {failure}", page.page));
                 }
+                if !page.failures.is_empty() {
+                    line(String::new());
+                }
             }
-            line(String::new());
             line("The signed-in page is measured with the participant's session cookie sent as an extra header (`--extra-headers`), as after a login.".to_owned());
             line(String::new());
         }

@@ -20,15 +20,12 @@ pub fn ParticipantHome(me: Me) -> impl IntoView {
         None => i18n.t("participant-home-title-plain"),
     };
     set_page_title(title.clone());
-    let confirm = me
-        .participant_id
-        .clone()
-        .map(|id| view! { <ConsentToConfirm id=id /> });
-    let route = me.participant_id.map(|id| {
+    // The links come first, above what arrives later (the consent card, the route): they stay
+    // where they are painted.
+    let links = me.participant_id.clone().map(|id| {
         let profile = format!("/participants/{id}");
         let plan = format!("/participants/{id}/plan");
         view! {
-            <RouteView id=id />
             <p class="actions">
                 <A href=plan attr:class="button button-secondary">
                     {move || i18n.t("participant-home-plan")}
@@ -39,10 +36,16 @@ pub fn ParticipantHome(me: Me) -> impl IntoView {
             </p>
         }
     });
+    let confirm = me
+        .participant_id
+        .clone()
+        .map(|id| view! { <ConsentToConfirm id=id /> });
+    let route = me.participant_id.map(|id| view! { <RouteView id=id /> });
     view! {
         <section class="page" aria-labelledby="home-title">
             <h1 id="home-title">{title}</h1>
             <p>{move || i18n.t("participant-home-intro")}</p>
+            {links}
             {confirm}
             {route}
         </section>
