@@ -79,8 +79,10 @@ pub struct MeetingLine {
     pub date: NaiveDate,
     pub start_time: String,
     pub place: String,
-    /// The meeting's own duration, else its municipality's setting; `None`: the default setting.
-    pub minutes: Option<i64>,
+    /// The meeting's own duration, when it has one.
+    pub own_minutes: Option<i64>,
+    /// Its municipality's setting, when it has one.
+    pub municipality_minutes: Option<i64>,
     pub version: i64,
 }
 
@@ -94,7 +96,8 @@ pub async fn meetings(
     sqlx::query_as!(
         MeetingLine,
         r#"SELECT m.cohort_id, m.number, m.date AS "date!: NaiveDate", m.start_time, m.place,
-               COALESCE(m.duration_minutes, s.meeting_minutes) AS "minutes?: i64", m.version
+               m.duration_minutes AS "own_minutes?: i64",
+               s.meeting_minutes AS "municipality_minutes?: i64", m.version
            FROM meetings m
            JOIN cohorts c ON c.id = m.cohort_id
            LEFT JOIN programme_settings s ON s.municipality_id = c.municipality_id

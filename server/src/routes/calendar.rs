@@ -12,7 +12,7 @@ use axum::{
     routing::get,
 };
 use shared::{
-    api::{CalendarFeedCreated, CalendarFeedStatus, CalendarQuery, MEETING_MINUTES_DEFAULT, paths},
+    api::{CalendarFeedCreated, CalendarFeedStatus, CalendarQuery, meeting_length, paths},
     roles::Role,
 };
 
@@ -195,10 +195,10 @@ async fn read_feed(
                 when: When::Timed {
                     date: m.date,
                     start,
-                    minutes: m
-                        .minutes
-                        .and_then(|n| u32::try_from(n).ok())
-                        .unwrap_or(MEETING_MINUTES_DEFAULT),
+                    minutes: meeting_length(
+                        m.own_minutes.and_then(|n| u32::try_from(n).ok()),
+                        m.municipality_minutes.and_then(|n| u32::try_from(n).ok()),
+                    ),
                 },
                 sequence: m.version - 1,
             });

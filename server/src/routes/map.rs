@@ -9,7 +9,8 @@ use shared::{
     Violation, ViolationKind,
     api::{
         CivicIntegrationDetail, CivicIntegrationInput, MapActivity, MapActivityKind, MapEvidence,
-        MapPractice, MapThemeEvidence, ProgrammeSettingsDetail, ProgrammeSettingsInput, paths,
+        MapPractice, MapThemeEvidence, ProgrammeSettingsDetail, ProgrammeSettingsInput,
+        meeting_length, paths,
     },
     ids::{MunicipalityId, ParticipantId},
     rules::{
@@ -224,10 +225,11 @@ pub async fn evidence(
         if meeting.date > today {
             continue;
         }
-        let minutes = match meeting.duration_minutes {
-            Some(m) => u32::try_from(m).map_err(|_| AppError::stored("meeting duration"))?,
-            None => settings.meeting_minutes,
-        };
+        let own = meeting
+            .duration_minutes
+            .map(|m| u32::try_from(m).map_err(|_| AppError::stored("meeting duration")))
+            .transpose()?;
+        let minutes = meeting_length(own, Some(settings.meeting_minutes));
         let theme = Theme::of(meeting.number);
         theme_dates.push((theme, meeting.date));
         per_theme

@@ -284,6 +284,12 @@ pub const MEETING_MINUTES_MAX: u32 = 480;
 /// A meeting's duration where neither the meeting nor its municipality sets one: 2 h 30.
 pub const MEETING_MINUTES_DEFAULT: u32 = 150;
 
+/// How long a meeting lasts, in minutes: its own duration, else its municipality's setting,
+/// else [`MEETING_MINUTES_DEFAULT`]. The calendar feed and the MAP statement both count by it.
+pub fn meeting_length(own: Option<u32>, municipality: Option<u32>) -> u32 {
+    own.or(municipality).unwrap_or(MEETING_MINUTES_DEFAULT)
+}
+
 /// A meeting's duration in minutes, within `MEETING_MINUTES_MIN..=MEETING_MINUTES_MAX`.
 pub fn meeting_minutes(n: i64) -> Result<u32, ViolationKind> {
     u32::try_from(n)
@@ -339,6 +345,14 @@ pub struct AttendanceRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_lasts_its_own_duration_else_its_municipality_s_else_two_and_a_half_hours() {
+        assert_eq!(meeting_length(Some(90), Some(180)), 90);
+        assert_eq!(meeting_length(None, Some(180)), 180);
+        assert_eq!(meeting_length(None, None), 150);
+        assert_eq!(meeting_length(Some(45), None), 45);
+    }
 
     fn date(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
