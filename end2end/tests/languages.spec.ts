@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
 import { DEMO, DEMO_PASSWORD, apiLogin } from './api';
 import { LoginPage } from './pages/login';
+import { NEW_PASSWORD, bakeryInternship, freshParticipant, isoDay, login } from './companies-seed';
 
 // The interface languages added after Dutch, English and Arabic: Tigrinya (Ethiopic script, a
 // font of its own), Dari (right to left) and Ukrainian (Cyrillic), on the participant's route
@@ -156,3 +157,41 @@ for (const { code } of LANGUAGES) {
     expect(found, 'axe-core violations').toEqual([]);
   });
 }
+
+// The Gregorian months as Tigrinya writes them (CLDR, Eritrea), January first. Chromium has no
+// Tigrinya date data of its own: asked through `Intl`, it answers in English.
+const TIGRINYA_MONTHS = ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ግንቦት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'];
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `YYYY-MM-DD` as Tigrinya writes it: `ታሕሳስ 1, 2026`. */
+function tigrinyaDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${TIGRINYA_MONTHS[month - 1]} ${day}, ${year}`;
+}
+
+test('a participant reading Tigrinya sees the dates of their internship with Tigrinya months', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // A participant of the test's own: the language is stored on the account.
+  const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
+  const start = isoDay(10);
+  const end = isoDay(65);
+  const internship = await bakeryInternship(fresh, start, 24);
+  expect(internship.end_date).toBe(end);
+
+  await login(page, fresh.participantEmail, NEW_PASSWORD);
+  await switchTo(page, 'ti');
+  await page.goto(`/internships/${internship.id}`);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(main).toContainText(tigrinyaDate(start));
+  await expect(main).toContainText(tigrinyaDate(end));
+  const text = await main.innerText();
+  for (const english of ENGLISH_MONTHS) {
+    expect(text, `no English month on the page`).not.toContain(english);
+  }
+  await expectNoSidewaysScroll(page);
+  await fresh.dispose();
+});

@@ -1548,7 +1548,12 @@ fn lighthouse_page(
         runs: Vec::new(),
         failures: Vec::new(),
     };
-    for attempt in 0..runs {
+    // Lighthouse's own trace recording fails now and then: such a run is tried again, in at most
+    // twice as many attempts as runs asked for. The failures are listed with the figures.
+    for attempt in 0..2 * runs {
+        if result.runs.len() == runs {
+            break;
+        }
         let tag = format!(
             "{}-{attempt}",
             page.split_whitespace().next().unwrap_or("page")
