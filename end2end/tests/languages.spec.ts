@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
 import { DEMO, DEMO_PASSWORD, apiLogin } from './api';
 import { LoginPage } from './pages/login';
-import { NEW_PASSWORD, bakeryInternship, freshParticipant, isoDay, login } from './companies-seed';
+import { NEW_PASSWORD, bakeryInternship, call, freshParticipant, isoDay, login } from './companies-seed';
 
 // The interface languages added after Dutch, English and Arabic: Tigrinya (Ethiopic script, a
 // font of its own), Dari (right to left) and Ukrainian (Cyrillic), on the participant's route
@@ -193,5 +193,34 @@ test('a participant reading Tigrinya sees the dates of their internship with Tig
     expect(text, `no English month on the page`).not.toContain(english);
   }
   await expectNoSidewaysScroll(page);
+  await fresh.dispose();
+});
+
+test('a first login stores the language on the account, and the home fetches the route once', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // A participant of the test's own, who has never signed in: no language on the account yet.
+  const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
+  const routePath = `/api/v1/participants/${fresh.participantId}/route`;
+  const before = await call(fresh.participant, 'GET', '/auth/me');
+  expect(before.interface_language).toBeNull();
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === routePath) fetched.push(r.method());
+  });
+  const stored = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/v1/auth/me/language' && r.request().method() === 'PUT',
+  );
+
+  await login(page, fresh.participantEmail, NEW_PASSWORD);
+  expect((await stored).status()).toBe(200);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toContainText(fresh.firstName);
+  await expect(page.getByRole('main').getByRole('heading', { level: 2, name: ftl('nl', 'route-next-step') })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const after = await call(fresh.participant, 'GET', '/auth/me');
+  expect(after.interface_language).toBe('nl');
+  expect(fetched, 'requests for the route').toEqual(['GET']);
   await fresh.dispose();
 });

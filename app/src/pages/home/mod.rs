@@ -23,7 +23,14 @@ use participant::ParticipantHome;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
-    let me = Memo::new(move |_| auth.me());
+    // Built from who is signed in, not from the account's language: a first login stores the
+    // language on the account, and the page (and what it fetched) stays as it is.
+    let me = Memo::new(move |_| {
+        auth.me().map(|me| Me {
+            interface_language: None,
+            ..me
+        })
+    });
     move || {
         me.get().map(|me| match me.role {
             Role::Participant => view! { <ParticipantHome me=me /> }.into_any(),
