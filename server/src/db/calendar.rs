@@ -1,10 +1,7 @@
 //! Calendar feeds: their tokens (stored hashed) and the dated records a feed shows.
 
 use chrono::NaiveDate;
-use shared::{
-    ids::{EventId, OrganisationId, UserId},
-    rules::events::EventKind,
-};
+use shared::ids::{OrganisationId, UserId};
 use sqlx::SqliteExecutor;
 
 /// Revokes the account's live tokens and stores a new one.
@@ -220,38 +217,6 @@ pub async fn organisation_internships(
            FROM internships i JOIN participants p ON p.id = i.participant_id
            JOIN organisations g ON g.id = i.organisation_id
            WHERE i.organisation_id = $1 AND i.cancelled = 0 ORDER BY i.start_date"#,
-        organisation_id,
-    )
-    .fetch_all(db)
-    .await
-}
-
-#[derive(Debug, Clone)]
-pub struct EventLine {
-    pub id: EventId,
-    pub kind: EventKind,
-    pub title: String,
-    pub date: NaiveDate,
-    pub start_time: String,
-    pub place: String,
-    pub online_link: Option<String>,
-    pub version: i64,
-}
-
-/// The expert meetings and trainings an organisation hosts or registered someone for.
-pub async fn organisation_events(
-    db: impl SqliteExecutor<'_>,
-    organisation_id: &OrganisationId,
-) -> Result<Vec<EventLine>, sqlx::Error> {
-    sqlx::query_as!(
-        EventLine,
-        r#"SELECT e.id AS "id!: EventId", e.kind AS "kind!: EventKind", e.title,
-               e.date AS "date!: NaiveDate", e.start_time, e.place, e.online_link, e.version
-           FROM events e
-           WHERE e.host_organisation_id = $1 OR EXISTS (
-               SELECT 1 FROM event_registrations r
-               WHERE r.event_id = e.id AND r.organisation_id = $1)
-           ORDER BY e.date, e.start_time, e.id"#,
         organisation_id,
     )
     .fetch_all(db)

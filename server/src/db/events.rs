@@ -213,3 +213,25 @@ pub async fn mark_attended(
     .await
     .map(|r| r.rows_affected() == 1)
 }
+
+/// The events an organisation hosts or registered someone for (its contacts' calendar feed).
+pub async fn of_organisation(
+    db: impl SqliteExecutor<'_>,
+    organisation_id: &OrganisationId,
+) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as!(
+        EventRow,
+        r#"SELECT e.id AS "id!: EventId", e.kind AS "kind!: EventKind", e.title,
+               e.date AS "date!: NaiveDate", e.start_time, e.place, e.online_link, e.capacity,
+               e.host_organisation_id AS "host_organisation_id?: OrganisationId",
+               g.name AS "host_name?: String", e.version
+           FROM events e LEFT JOIN organisations g ON g.id = e.host_organisation_id
+           WHERE e.host_organisation_id = $1 OR EXISTS (
+               SELECT 1 FROM event_registrations r
+               WHERE r.event_id = e.id AND r.organisation_id = $1)
+           ORDER BY e.date, e.start_time, e.id"#,
+        organisation_id,
+    )
+    .fetch_all(db)
+    .await
+}

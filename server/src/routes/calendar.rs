@@ -228,7 +228,7 @@ async fn read_feed(
             let summary = titles.internship_of(&i.who);
             events.push(days("internship", i, summary));
         }
-        for e in db::calendar::organisation_events(&state.db, organisation).await? {
+        for e in db::events::of_organisation(&state.db, organisation).await? {
             let Some(start) = calendar::start_time(&e.start_time) else {
                 continue;
             };
