@@ -3,9 +3,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot, expectNoSidewaysScroll } from './fixtures';
-import { DEMO, DEMO_PASSWORD, apiLogin } from './api';
 import { LoginPage } from './pages/login';
-import { NEW_PASSWORD, bakeryInternship, call, freshParticipant, isoDay, login } from './companies-seed';
+import { type Fresh, NEW_PASSWORD, bakeryInternship, call, freshParticipant, isoDay, login } from './companies-seed';
 
 // The interface languages added after Dutch, English and Arabic: Tigrinya (Ethiopic script, a
 // font of its own), Dari (right to left) and Ukrainian (Cyrillic), on the participant's route
@@ -44,13 +43,13 @@ function ethiopicFamily(): string {
   return face![1];
 }
 
-/** The demo participant logs in; their home page is there, in whatever language their account has. */
-async function logInAsParticipant(page: Page): Promise<void> {
+/** The participant logs in; their home page is there, in whatever language their account has. */
+async function logInAsParticipant(page: Page, fresh: Fresh): Promise<void> {
   const login = new LoginPage(page);
   await login.goto();
-  await login.login(DEMO.participant, DEMO_PASSWORD);
+  await login.login(fresh.participantEmail, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText(/Amal/);
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toContainText(fresh.firstName);
 }
 
 /** Chooses `lang` in the header's language switch and waits until the account stores it. */
@@ -65,7 +64,7 @@ async function switchTo(page: Page, lang: Code): Promise<void> {
 /** Opens the participant's own route, `/participants/{id}/route`, and waits for its cards. */
 async function openRoute(page: Page, lang: Code): Promise<void> {
   const me = await (await page.request.get('/api/v1/auth/me')).json();
-  expect(me.participant_id, 'the demo participant has a file').toBeTruthy();
+  expect(me.participant_id, 'the participant has a file').toBeTruthy();
   await page.goto(`/participants/${me.participant_id}/route`);
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 2, name: ftl(lang, 'route-next-step') })).toBeVisible();
@@ -73,17 +72,14 @@ async function openRoute(page: Page, lang: Code): Promise<void> {
   await expect(main.getByRole('region', { name: ftl(lang, 'route-budget') })).toBeVisible();
 }
 
-// The language is stored on the demo participant's account, which other tests read in Dutch:
-// it goes back to Dutch after every test here.
-test.afterEach(async ({ request }) => {
-  await apiLogin(request, DEMO.participant);
-  const reset = await request.put('/api/v1/auth/me/language', { data: { language: 'nl' } });
-  expect(reset.status(), 'language back to Dutch').toBe(200);
-});
+// The language is stored on the account, so a test that changes it changes it for every browser
+// signed in to that account: each test uses a participant of its own, never the demo accounts
+// that the other spec files read in Dutch at the same time.
 
 for (const { code, dir } of LANGUAGES) {
-  test(`the participant reads their route in ${code} on a screen 360 px wide`, async ({ page }) => {
-    await logInAsParticipant(page);
+  test(`the participant reads their route in ${code} on a screen 360 px wide`, async ({ page, playwright, baseURL }) => {
+    const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
+    await logInAsParticipant(page, fresh);
     await switchTo(page, code);
     await openRoute(page, code);
 
@@ -116,15 +112,18 @@ for (const { code, dir } of LANGUAGES) {
 
     await expectNoSidewaysScroll(page);
     await screenshot(page, `route-${code}-360`);
+    await fresh.dispose();
   });
 }
 
 test('the language belongs to the account: a fresh browser shows Ukrainian after logging in', async ({
   page,
   browser,
+  playwright,
   baseURL,
 }) => {
-  await logInAsParticipant(page);
+  const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
+  await logInAsParticipant(page, fresh);
   await switchTo(page, 'uk');
 
   const device = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, locale: 'nl-NL' });
@@ -134,18 +133,20 @@ test('the language belongs to the account: a fresh browser shows Ukrainian after
   // This browser has never chosen a language: the login page is in Dutch.
   await other.goto('/login');
   await expect(other.locator('html')).toHaveAttribute('lang', 'nl');
-  await logInAsParticipant(other);
+  await logInAsParticipant(other, fresh);
   await expect(other.locator('html')).toHaveAttribute('lang', 'uk');
   const menu = other.getByRole('navigation', { name: ftl('uk', 'nav-label') });
   await expect(menu.getByRole('link', { name: ftl('uk', 'nav-home'), exact: true })).toBeVisible();
   await openRoute(other, 'uk');
   expect(errors, 'errors in the other browser').toEqual([]);
   await device.close();
+  await fresh.dispose();
 });
 
 for (const { code } of LANGUAGES) {
-  test(`the route in ${code} has no accessibility violations (axe-core)`, async ({ page }) => {
-    await logInAsParticipant(page);
+  test(`the route in ${code} has no accessibility violations (axe-core)`, async ({ page, playwright, baseURL }) => {
+    const fresh = await freshParticipant((o) => playwright.request.newContext(o), baseURL!);
+    await logInAsParticipant(page, fresh);
     await switchTo(page, code);
     await openRoute(page, code);
     const results = await new AxeBuilder({ page }).analyze();
@@ -155,6 +156,7 @@ for (const { code } of LANGUAGES) {
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
     expect(found, 'axe-core violations').toEqual([]);
+    await fresh.dispose();
   });
 }
 
